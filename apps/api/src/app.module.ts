@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ConfigurationModule } from './modules/configuration/configuration.module';
+import { LeadsModule } from './modules/leads/leads.module';
+import { TeamsModule } from './modules/teams/teams.module';
+import { UsersModule } from './modules/users/users.module';
+import { AuthModule } from './platform/auth/auth.module';
+import { APP_CONFIG, AppConfig } from './platform/config/app-config';
+import { HealthController } from './platform/health/health.controller';
+
+@Module({})
+export class AppModule {
+  /** The data source is opened (and migrated) before Nest starts, so both boot paths share it. */
+  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: async () => dataSource,
+        }),
+        AuthModule,
+        UsersModule,
+        TeamsModule,
+        ConfigurationModule,
+        LeadsModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+      global: true,
+    };
+  }
+}

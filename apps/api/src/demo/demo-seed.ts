@@ -1,0 +1,125 @@
+import { Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { LEAD_STATUSES, type LeadStatus } from '@crm/domain';
+import { LeadSource } from '../modules/configuration/lead-sources';
+import { LostReason } from '../modules/configuration/lost-reasons';
+import { Lead } from '../modules/leads/lead.entity';
+import { Team, TeamMember } from '../modules/teams/team.entity';
+import { User } from '../modules/users/user.entity';
+import { hashPassword } from '../platform/auth/password';
+import { newId } from '../platform/database/ids';
+import { SeededRandom } from './random';
+
+export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_LEAD_COUNT = 240;
+
+const FIRST_NAMES = ['Alice', 'Bruno', 'Chloé', 'David', 'Emma', 'Farid', 'Gaëlle', 'Hugo', 'Inès', 'Jules', 'Karim', 'Léa', 'Marc', 'Nina', 'Oscar', 'Paula', 'Quentin', 'Rosa', 'Samir', 'Tara'];
+const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'Roux', 'Fournier', 'Girard', 'Bonnet', 'Dupont'];
+const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark Industries', 'Wayne Enterprises', 'Hooli', 'Vandelay', 'Soylent', 'Cyberdyne', 'Tyrell', 'Wonka', 'Oscorp', 'Aperture', 'Massive Dynamic'];
+const SUFFIXES = ['SA', 'SAS', 'Ltd', 'GmbH', 'Inc.', 'Group'];
+const CITIES: [string, string, string][] = [
+  ['Paris', '75002', 'FR'],
+  ['Lyon', '69002', 'FR'],
+  ['Lille', '59000', 'FR'],
+  ['Bruxelles', '1000', 'BE'],
+  ['Genève', '1201', 'CH'],
+  ['London', 'EC1A 1BB', 'GB'],
+  ['Berlin', '10115', 'DE'],
+];
+const JOB_TITLES = ['CEO', 'Head of purchasing', 'IT manager', 'Office manager', 'CFO', 'Sales director', 'Operations lead'];
+const SOURCES = [
+  ['Web site', 'WEB'],
+  ['Trade show', 'SHOW'],
+  ['Referral', 'REF'],
+  ['Cold call', 'CALL'],
+  ['Partner', 'PART'],
+];
+const LOST_REASONS: [string, boolean][] = [
+  ['Price too high', false],
+  ['Chose a competitor', false],
+  ['No budget', false],
+  ['No answer', false],
+  ['Other', true],
+];
+
+/** Loads the demo CRM (users, teams, lists, leads in every status) unless it already has leads. */
+export async function seedDemoDataIfEmpty(dataSource: DataSource, logger: Logger): Promise<boolean> {
+  if (await dataSource.getRepository(Lead).exists()) {
+    logger.log('Demo data: the database already has leads, nothing loaded.');
+    return false;
+  }
+  await dataSource.transaction((manager) => seedDemoData(manager));
+  logger.log(`Demo data loaded: ${DEMO_LEAD_COUNT} leads; demo users sign in with password "${DEMO_PASSWORD}".`);
+  return true;
+}
+
+async function seedDemoData(manager: EntityManager): Promise<void> {
+  const random = new SeededRandom(20261128);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people: [string, string, User['role']][] = [
+    ['Maria Manager', 'maria@example.com', 'manager'],
+    ['Sam Seller', 'sam@example.com', 'salesperson'],
+    ['Lina Lopez', 'lina@example.com', 'salesperson'],
+    ['Tom Novak', 'tom@example.com', 'salesperson'],
+  ];
+  const users = people.map(([name, email, role]) => ({ id: newId(), name, email, role, passwordHash, active: true }));
+  await manager.insert(User, users);
+
+  const teams = [
+    { id: newId(), name: 'Direct sales', code: 'DIRECT', description: 'Small and mid-sized accounts.' },
+    { id: newId(), name: 'Key accounts', code: 'KEY', description: 'Accounts over 500 employees.' },
+  ];
+  await manager.insert(Team, teams);
+  await manager.insert(TeamMember, [
+    { teamId: teams[0].id, userId: users[0].id },
+    { teamId: teams[0].id, userId: users[1].id },
+    { teamId: teams[0].id, userId: users[2].id },
+    { teamId: teams[1].id, userId: users[0].id },
+    { teamId: teams[1].id, userId: users[3].id },
+  ]);
+
+  const sources = SOURCES.map(([name, code]) => ({ id: newId(), name, code }));
+  await manager.insert(LeadSource, sources);
+  const reasons = LOST_REASONS.map(([name, freeText]) => ({ id: newId(), name, freeText }));
+  await manager.insert(LostReason, reasons);
+
+  const sellers = users.slice(1);
+  const now = Date.now();
+  const leads = Array.from({ length: DEMO_LEAD_COUNT }, (_, i) => {
+    const status: LeadStatus = LEAD_STATUSES[i % LEAD_STATUSES.length];
+    const firstName = random.pick(FIRST_NAMES);
+    const lastName = random.pick(LAST_NAMES);
+    const company = `${random.pick(COMPANIES)} ${random.pick(SUFFIXES)}`;
+    const [city, postalCode, country] = random.pick(CITIES);
+    const domain = company.toLowerCase().replace(/[^a-z]+/g, '');
+    const seller = random.pick(sellers);
+    const createdAt = new Date(now - random.int(0, 120) * 86_400_000 - random.int(0, 86_399) * 1000);
+    return {
+      id: newId(),
+      title: random.pick(['M.', 'Ms.', null]),
+      firstName,
+      lastName,
+      companyName: company,
+      jobTitle: random.pick(JOB_TITLES),
+      email: `${firstName}.${lastName}@${domain}.example`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+      phone: `+33 1 ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}`,
+      mobilePhone: random.chance(0.6) ? `+33 6 ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}` : null,
+      website: `https://${domain}.example`,
+      address: { street: `${random.int(1, 120)} rue du Commerce`, city, postalCode, state: null, country },
+      sourceId: random.pick(sources).id,
+      referredBy: random.chance(0.2) ? `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}` : null,
+      assignedToId: status === 'new' && random.chance(0.5) ? null : seller.id,
+      teamId: teams[0].id,
+      doNotCall: random.chance(0.1),
+      doNotEmail: random.chance(0.1),
+      status,
+      lostReasonId: status === 'lost' ? random.pick(reasons).id : null,
+      lostNote: status === 'lost' && random.chance(0.5) ? 'Decided to wait until next year.' : null,
+      description: random.chance(0.3) ? 'Asked for a demo of the mobile app.' : null,
+      createdById: seller.id,
+      createdAt,
+      updatedAt: createdAt,
+    };
+  });
+  for (let i = 0; i < leads.length; i += 100) await manager.insert(Lead, leads.slice(i, i + 100));
+}

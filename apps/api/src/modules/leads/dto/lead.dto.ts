@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { LEAD_STATUSES, type LeadStatus } from '@crm/domain';
+import { Address } from '../../../platform/contact/address';
+import { EmailField, PhoneField, WebsiteField } from '../../../platform/contact/contact-fields';
+import { EXAMPLE_ID } from '../../../platform/openapi/examples';
+import { VersionedPartial } from '../../../platform/database/versioned-partial';
+import { BooleanQuery } from '../../../platform/listing/query-transforms';
+import { ListQueryDto } from '../../../platform/listing/list-query.dto';
+
+/** null clears the field in a PATCH; undefined leaves it as it is. */
+const Nullable = () => ValidateIf((_, value) => value !== null && value !== undefined);
+
+const OptionalText = (description: string, example: string, max = 200) => (target: object, key: string) => {
+  ApiPropertyOptional({ description, example, nullable: true, type: String })(target, key);
+  IsOptional()(target, key);
+  Nullable()(target, key);
+  IsString()(target, key);
+  MaxLength(max)(target, key);
+};
+
+const OptionalId = (description: string) => (target: object, key: string) => {
+  ApiPropertyOptional({ description, nullable: true, type: String, format: 'uuid', example: EXAMPLE_ID })(target, key);
+  IsOptional()(target, key);
+  Nullable()(target, key);
+  IsUUID('all', { message: `${key} must be a UUID` })(target, key);
+};
+
+export class CreateLeadDto {
+  @OptionalText('Civility (M., Ms., Dr, Prof.).', 'Ms.', 20)
+  title?: string | null;
+
+  @OptionalText('First name.', 'Jane', 100)
+  firstName?: string | null;
+
+  @ApiProperty({ description: 'Last name (required).', example: 'Doe' })
+  @IsString()
+  @Length(1, 100)
+  lastName: string;
+
+  @OptionalText('Company name.', 'Acme Corp')
+  companyName?: string | null;
+
+  @OptionalText('Job title.', 'Head of purchasing', 100)
+  jobTitle?: string | null;
+
+  @EmailField('Email address.')
+  email?: string | null;
+
+  @PhoneField('Fixed phone.')
+  phone?: string | null;
+
+  @PhoneField('Mobile phone.', '+33 6 12 34 56 78')
+  mobilePhone?: string | null;
+
+  @WebsiteField('Web site.')
+  website?: string | null;
+
+  @ApiPropertyOptional({ description: 'Postal address; the fields given replace the stored ones.', type: Address })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Address)
+  address?: Address;
+
+  @OptionalId('Lead source (see /lead-sources).')
+  sourceId?: string | null;
+
+  @OptionalText('Who referred this lead (referent).', 'Paul Martin')
+  referredBy?: string | null;
+
+  @OptionalId('Salesperson in charge; default: the creator.')
+  assignedToId?: string | null;
+
+  @OptionalId('Sales team.')
+  teamId?: string | null;
+
+  @ApiPropertyOptional({ description: 'The lead refuses calls.', example: false })
+  @IsOptional()
+  @IsBoolean()
+  doNotCall?: boolean;
+
+  @ApiPropertyOptional({ description: 'The lead refuses emails.', example: false })
+  @IsOptional()
+  @IsBoolean()
+  doNotEmail?: boolean;
+
+  @OptionalText('Notes about the lead.', 'Met at the Lyon trade show.', 10000)
+  description?: string | null;
+}
+
+export class UpdateLeadDto extends VersionedPartial(CreateLeadDto) {}
+
+export class ListLeadsQuery extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'Only leads in this status.', enum: LEAD_STATUSES })
+  @IsOptional()
+  @IsIn(LEAD_STATUSES, { message: `status must be one of ${LEAD_STATUSES.join(', ')}` })
+  status?: LeadStatus;
+
+  @ApiPropertyOptional({ description: 'Only leads assigned to this user.', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  assignedToId?: string;
+
+  @ApiPropertyOptional({ description: 'Only leads of this team.', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
+
+  @ApiPropertyOptional({ description: 'Only leads from this source.', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  sourceId?: string;
+
+  @ApiPropertyOptional({ description: 'Only leads that refuse (true) or accept (false) calls.' })
+  @BooleanQuery()
+  doNotCall?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only leads that refuse (true) or accept (false) emails.' })
+  @BooleanQuery()
+  doNotEmail?: boolean;
+}

@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { UsersService } from '../../modules/users/users.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { newId } from '../database/ids';
+import { invalidInput, notFound, unauthenticated } from '../errors/domain-error';
+import { AuthToken } from './auth-token.entity';
+import type { AuthenticatedUser } from './authenticated-user';
+import { ApiTokenView, CreatedApiToken, CreateTokenDto, LoginResponse } from './dto/auth.dto';
+import { LoginThrottle } from './login-throttle';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
+import { hashToken, newTokenSecret } from './tokens';
+
+/** How stale `lastUsedAt` may get before a request refreshes it (saves a write per request). */
+const LAST_USED_RESOLUTION_MS = 5 * 60 * 1000;
+
+interface TokenRow {
+  token_id: string;
+  last_used_at: Date | null;
+  id: string;
+  email: string;
+  name: string;
+  role: AuthenticatedUser['role'];
+}
+
+@Injectable()
+export class AuthService {
+  private readonly throttle = new LoginThrottle();
+  readonly sessionTtlMs: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.sessionTtlMs = config.sessionTtlHours * 3600 * 1000;
+  }
+
+  /** Same answer, and about the same time, whether or not the email exists. */
+  async login(email: string, password: string, clientAddress: string): Promise<LoginResponse> {
+    const key = email.trim().toLowerCase();
+    await this.throttle.assertAllowed(key, clientAddress);
+    const user = await this.users.findForLogin(key);
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
+    if (!user || !valid || !user.active) {
+      await this.throttle.recordFailure(key, clientAddress);
+      throw unauthenticated('Wrong email or password.');
+    }
+    await this.throttle.recordSuccess(key);
+    const expiresAt = new Date(Date.now() + this.sessionTtlMs);
+    const accessToken = await this.issue(user.id, 'session', 'Sign-in session', expiresAt);
+    return { accessToken: accessToken.secret, expiresAt, user: await this.users.get(user.id) };
+  }
+
+  async logout(actor: AuthenticatedUser): Promise<void> {
+    await this.dataSource.getRepository(AuthToken).update({ id: actor.tokenId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Resolves a bearer or cookie secret to its user; 401 for anything unknown, expired, revoked or inactive. */
+  async authenticate(secret: string): Promise<AuthenticatedUser> {
+    const rows: TokenRow[] = await this.dataSource.query(
+      `SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.name, u.role
+         FROM auth_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+          AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active`,
+      [hashToken(secret)],
+    );
+    const row = rows[0];
+    if (!row) throw unauthenticated('Your session has ended or the token is not valid. Sign in again.');
+    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.dataSource.query(`UPDATE auth_tokens SET last_used_at = now() WHERE id = $1`, [row.token_id]);
+    }
+    return { id: row.id, email: row.email, name: row.name, role: row.role, tokenId: row.token_id };
+  }
+
+  async listTokens(actor: AuthenticatedUser): Promise<ApiTokenView[]> {
+    return this.dataSource.getRepository(AuthToken).find({
+      select: { id: true, name: true, expiresAt: true, lastUsedAt: true, createdAt: true },
+      where: { userId: actor.id, kind: 'personal', revokedAt: IsNull() },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  async createToken(dto: CreateTokenDto, actor: AuthenticatedUser): Promise<CreatedApiToken> {
+    const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
+    if (expiresAt && expiresAt.getTime() <= Date.now()) {
+      throw invalidInput([{ field: 'expiresAt', message: 'expiresAt must be in the future' }]);
+    }
+    const { id, secret, createdAt } = await this.issue(actor.id, 'personal', dto.name, expiresAt);
+    return { id, name: dto.name, expiresAt, lastUsedAt: null, createdAt, token: secret };
+  }
+
+  async revokeToken(id: string, actor: AuthenticatedUser): Promise<void> {
+    const result = await this.dataSource
+      .getRepository(AuthToken)
+      .update({ id, userId: actor.id, kind: 'personal', revokedAt: IsNull() }, { revokedAt: new Date() });
+    if (!result.affected) throw notFound('API token', id);
+  }
+
+  private async issue(userId: string, kind: AuthToken['kind'], name: string, expiresAt: Date | null) {
+    const secret = newTokenSecret(kind);
+    const id = newId();
+    const createdAt = new Date();
+    await this.dataSource.getRepository(AuthToken).insert({ id, userId, kind, name, tokenHash: hashToken(secret), expiresAt, createdAt });
+    return { id, secret, createdAt };
+  }
+}

@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+
+/** Everything the process reads from its environment, read once at boot. */
+export interface AppConfig {
+  port: number;
+  /** A PostgreSQL server; when absent the embedded PGlite in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  production: boolean;
+  adminEmail: string;
+  adminPassword: string;
+  /** Where the built SPA lives; served at `/` when the folder exists. */
+  webDistDir: string;
+  /** Session lifetime for tokens made by login. */
+  sessionTtlHours: number;
+  /** Load demo data into an empty database on start. */
+  seedDemoData: boolean;
+}
+
+/** Injection token of the AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const adminPassword = env.CRM_ADMIN_PASSWORD ?? (production ? undefined : 'admin');
+  if (!adminPassword) {
+    throw new ConfigError('CRM_ADMIN_PASSWORD is required when NODE_ENV=production');
+  }
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.CRM_DATA_DIR ?? './data'),
+    production,
+    adminEmail: (env.CRM_ADMIN_EMAIL ?? 'admin@example.com').toLowerCase(),
+    adminPassword,
+    webDistDir: resolve(env.CRM_WEB_DIST ?? resolve(__dirname, '../../../../web/dist')),
+    sessionTtlHours: Number(env.CRM_SESSION_TTL_HOURS ?? 12),
+    seedDemoData: argv.includes('--demo') || env.CRM_DEMO_DATA === '1',
+  };
+}

@@ -1,0 +1,40 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsOptional, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
+
+const trimmed = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+/** null clears the field in a PATCH; undefined leaves it as it is. */
+const nullable = ValidateIf((_, value) => value !== null && value !== undefined);
+
+/** Optional email, lower-cased. */
+export const EmailField = (description: string, example = 'jane.doe@acme.com') =>
+  applyDecorators(
+    ApiPropertyOptional({ description, example, nullable: true, type: String }),
+    Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
+    IsOptional(),
+    nullable,
+    IsEmail({}, { message: ({ property }) => `${property} must be a valid email address` }),
+    MaxLength(254),
+  );
+
+/** Optional phone number: digits with the usual separators, an optional leading +. */
+export const PhoneField = (description: string, example = '+33 1 23 45 67 89') =>
+  applyDecorators(
+    ApiPropertyOptional({ description, example, nullable: true, type: String }),
+    trimmed,
+    IsOptional(),
+    nullable,
+    Matches(/^\+?[0-9][0-9 ().\-/]{2,28}[0-9]$/, { message: ({ property }) => `${property} must be a phone number such as +33 1 23 45 67 89` }),
+  );
+
+/** Optional web site; `acme.com` is accepted and stored as written. */
+export const WebsiteField = (description: string, example = 'https://acme.com') =>
+  applyDecorators(
+    ApiPropertyOptional({ description, example, nullable: true, type: String }),
+    trimmed,
+    IsOptional(),
+    nullable,
+    IsUrl({ protocols: ['http', 'https'], require_protocol: false }, { message: ({ property }) => `${property} must be a web address such as https://acme.com` }),
+    MaxLength(300),
+  );

@@ -1,0 +1,23 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from '../../migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface DatabaseTarget {
+  url: string;
+  /** 1 for the embedded PGlite (one session); a real server gets a pool. */
+  poolSize: number;
+}
+
+export function createDataSource(target: DatabaseTarget): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: target.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { max: target.poolSize },
+  });
+}

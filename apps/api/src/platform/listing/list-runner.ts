@@ -1,0 +1,72 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { invalidInput } from '../errors/domain-error';
+import { ListQueryDto } from './list-query.dto';
+import { likeContains, ListSpec, parseSort } from './list-spec';
+import { Page } from './page';
+
+/** Up to this many matching rows, `total` is counted exactly; above it the planner estimates. */
+export const EXACT_COUNT_LIMIT = 10_000;
+const DEFAULT_PAGE_SIZE = 50;
+const PAGING_FIELDS = new Set(['q', 'sort', 'page', 'pageSize']);
+
+/**
+ * Applies a validated list query (search, equality filters, sort, page) to
+ * a query builder and returns the contract's page envelope. The one
+ * implementation every list uses.
+ */
+export async function runList<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  query: ListQueryDto,
+  spec: ListSpec,
+): Promise<Page<E>> {
+  applyFilters(qb, query, spec);
+  const countQb = qb.clone();
+  applySort(qb, query.sort ?? spec.defaultSort, spec);
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  qb.offset((page - 1) * pageSize).limit(pageSize);
+  const [items, counted] = await Promise.all([qb.getMany(), countMatches(countQb)]);
+  return { items, page, pageSize, ...counted };
+}
+
+function applyFilters<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, query: ListQueryDto, spec: ListSpec): void {
+  if (query.q?.trim() && spec.searchColumn) {
+    qb.andWhere(`${spec.searchColumn} LIKE :q`, { q: likeContains(query.q.trim()) });
+  }
+  for (const [field, value] of Object.entries(query)) {
+    if (PAGING_FIELDS.has(field) || value === undefined) continue;
+    const column = spec.filters[field];
+    // the DTO refuses undeclared fields; this guards a DTO/spec mismatch
+    if (!column) throw invalidInput([{ field, message: `${field} is not a filter of this list` }]);
+    const param = `f_${field}`;
+    if (typeof column === 'function') qb.andWhere(column(param), { [param]: value });
+    else qb.andWhere(`${column} = :${param}`, { [param]: value });
+  }
+}
+
+function applySort<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, sort: string, spec: ListSpec): void {
+  const { terms, unknown } = parseSort(sort, spec.sorts);
+  if (unknown.length) {
+    throw invalidInput(unknown.map((field) => ({ field: 'sort', message: `cannot sort by ${field}` })));
+  }
+  terms.forEach(({ field, descending }, i) => {
+    const order = descending ? 'DESC' : 'ASC';
+    if (i === 0) qb.orderBy(spec.sorts[field], order, 'NULLS LAST');
+    else qb.addOrderBy(spec.sorts[field], order, 'NULLS LAST');
+  });
+  // a unique tie-breaker keeps paging stable when sort values repeat
+  const last = terms.at(-1);
+  qb.addOrderBy(`${spec.alias}.id`, last?.descending ? 'DESC' : 'ASC');
+}
+
+/** Exact up to the limit (cheap: stops after limit+1 rows), the planner's estimate beyond. */
+async function countMatches<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<{ total: number; totalExact: boolean }> {
+  const [sql, params] = qb.select('1').orderBy().limit(EXACT_COUNT_LIMIT + 1).offset(undefined).getQueryAndParameters();
+  const runner = qb.connection;
+  const [{ n }] = (await runner.query(`SELECT count(*)::int AS n FROM (${sql}) AS matching`, params)) as { n: number }[];
+  if (n <= EXACT_COUNT_LIMIT) return { total: n, totalExact: true };
+  const [unlimited, unlimitedParams] = qb.limit(undefined).getQueryAndParameters();
+  const [row] = (await runner.query(`EXPLAIN (FORMAT JSON) ${unlimited}`, unlimitedParams)) as { 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[];
+  const estimate = Math.round(row['QUERY PLAN'][0].Plan['Plan Rows']);
+  return { total: Math.max(estimate, EXACT_COUNT_LIMIT + 1), totalExact: false };
+}

@@ -1,0 +1,40 @@
+/**
+ * What a resource lets its list do: which request fields filter by equality
+ * on which column, which fields sort on which column, and the column that
+ * free-text search (`q`) looks in. Anything not named here is refused.
+ */
+export interface ListSpec {
+  /** Query builder alias of the main table. */
+  alias: string;
+  /**
+   * request field → SQL column compared by equality, or a function that
+   * writes the whole condition given the parameter name (for filters through
+   * another table).
+   */
+  filters: Record<string, string | ((param: string) => string)>;
+  /** request field → SQL column or expression */
+  sorts: Record<string, string>;
+  /** A lower-cased text column with a trigram index; `q` matches substrings of it. */
+  searchColumn?: string;
+  /** Applied when the request gives no `sort`. */
+  defaultSort: string;
+}
+
+export interface SortTerm {
+  field: string;
+  descending: boolean;
+}
+
+/** Parses `-createdAt,name`; returns the fields that the spec does not know as errors. */
+export function parseSort(sort: string, allowed: Record<string, string>): { terms: SortTerm[]; unknown: string[] } {
+  const terms = sort
+    .split(',')
+    .filter(Boolean)
+    .map((part) => ({ field: part.replace(/^-/, ''), descending: part.startsWith('-') }));
+  return { terms, unknown: terms.map((t) => t.field).filter((field) => !(field in allowed)) };
+}
+
+/** Escapes LIKE wildcards so a search for `50%` means the characters, not a pattern. */
+export function likeContains(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

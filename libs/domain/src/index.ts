@@ -1,0 +1,3 @@
+export * from './roles.js';
+export * from './leads.js';
+export * from './events.js';
