@@ -2,8 +2,8 @@
 // boot the real app on a real PostgreSQL (one fresh database per test file).
 const shared = {
   transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
-  // NestJS 12 ships as ES modules only: let SWC turn them into CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/|@nestjs/)'],
+  // NestJS 12 and uuid ship as ES modules only: let SWC turn them into CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/|@nestjs/|uuid/)'],
   testEnvironment: 'node',
 };
 

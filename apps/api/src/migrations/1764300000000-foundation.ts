@@ -111,6 +111,7 @@ export class Foundation1764300000000 implements MigrationInterface {
         search_text text GENERATED ALWAYS AS (lower(name || ' ' || code)) STORED
       )`);
     await db.query(`CREATE UNIQUE INDEX event_categories_code_key ON event_categories (code)`);
+    await db.query(`CREATE UNIQUE INDEX event_categories_name_key ON event_categories (lower(name))`);
 
     await db.query(`
       CREATE TABLE opportunity_types (
@@ -124,6 +125,7 @@ export class Foundation1764300000000 implements MigrationInterface {
         search_text text GENERATED ALWAYS AS (lower(name || ' ' || code)) STORED
       )`);
     await db.query(`CREATE UNIQUE INDEX opportunity_types_code_key ON opportunity_types (code)`);
+    await db.query(`CREATE UNIQUE INDEX opportunity_types_name_key ON opportunity_types (lower(name))`);
 
     await db.query(`
       CREATE TABLE leads (
