@@ -10,8 +10,17 @@ export type ListPath = {
   [P in keyof paths]: paths[P] extends { get: infer Op } ? (OkBody<Op> extends { items: unknown[] } ? P : never) : never;
 }[keyof paths];
 
-export type ListPage<P extends ListPath> = OkBody<paths[P]['get']>;
-export type ListRow<P extends ListPath> = ListPage<P> extends { items: (infer Row)[] } ? Row : never;
+export type ListRow<P extends ListPath> = OkBody<paths[P]['get']> extends { items: (infer Row)[] } ? Row : never;
+
+/** The list envelope of the contract. */
+export interface Page<Row> {
+  items: Row[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** false when `total` is the API's estimate (very large lists). */
+  totalExact: boolean;
+}
 
 /** Collections that also take POST (create) and have `/{id}` with PATCH and DELETE. */
 export type CollectionPath = {

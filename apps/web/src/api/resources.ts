@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client } from './client';
 import { unwrap } from './problem';
-import type { CollectionPath, CreateBody, ListPath, ListPage, ListQuery, NamedListPath, RecordOf, UpdateBody } from './resource-types';
+import type { CollectionPath, CreateBody, ListPath, ListQuery, ListRow, Page, NamedListPath, RecordOf, UpdateBody } from './resource-types';
 
 interface UntypedResult {
   data?: unknown;
@@ -31,8 +31,8 @@ export const resourceKeys = {
   record: (path: ListPath, id: string) => [path, 'record', id] as const,
 };
 
-export async function fetchList<P extends ListPath>(path: P, query: ListQuery): Promise<ListPage<P>> {
-  return unwrap(await generic.GET(path, { params: { query } })) as ListPage<P>;
+export async function fetchList<P extends ListPath>(path: P, query: ListQuery): Promise<Page<ListRow<P>>> {
+  return unwrap(await generic.GET(path, { params: { query } })) as Page<ListRow<P>>;
 }
 
 export function useList<P extends ListPath>(path: P, query: ListQuery, options: { enabled?: boolean } = {}) {
