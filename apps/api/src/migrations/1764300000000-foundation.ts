@@ -6,6 +6,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * created_by_id, version). Searchable tables have a generated, lower-cased
  * `search_text` with a trigram index: `q` is a substring match on it.
  */
+/** The columns every record has (contract: createdAt, updatedAt, createdById, version). */
+const AUDIT_COLUMNS = `created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        created_by_id uuid,
+        version integer NOT NULL DEFAULT 1`;
+
 export class Foundation1764300000000 implements MigrationInterface {
   name = 'Foundation1764300000000';
 
@@ -20,10 +26,7 @@ export class Foundation1764300000000 implements MigrationInterface {
         role text NOT NULL CHECK (role IN ('admin', 'manager', 'salesperson')),
         active boolean NOT NULL DEFAULT true,
         password_hash text NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        created_by_id uuid,
-        version integer NOT NULL DEFAULT 1,
+        ${AUDIT_COLUMNS},
         search_text text GENERATED ALWAYS AS (lower(name || ' ' || email)) STORED
       )`);
     // sign-in looks users up by email; also makes it unique
@@ -36,10 +39,7 @@ export class Foundation1764300000000 implements MigrationInterface {
         name text NOT NULL,
         code text,
         description text,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        created_by_id uuid,
-        version integer NOT NULL DEFAULT 1,
+        ${AUDIT_COLUMNS},
         search_text text GENERATED ALWAYS AS (lower(name || ' ' || coalesce(code, ''))) STORED
       )`);
     await db.query(`CREATE UNIQUE INDEX teams_name_key ON teams (lower(name))`);
@@ -75,10 +75,7 @@ export class Foundation1764300000000 implements MigrationInterface {
         id uuid PRIMARY KEY,
         name text NOT NULL,
         code text,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        created_by_id uuid,
-        version integer NOT NULL DEFAULT 1,
+        ${AUDIT_COLUMNS},
         search_text text GENERATED ALWAYS AS (lower(name || ' ' || coalesce(code, ''))) STORED
       )`);
     await db.query(`CREATE UNIQUE INDEX lead_sources_name_key ON lead_sources (lower(name))`);
@@ -89,10 +86,7 @@ export class Foundation1764300000000 implements MigrationInterface {
         id uuid PRIMARY KEY,
         name text NOT NULL,
         free_text boolean NOT NULL DEFAULT false,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        created_by_id uuid,
-        version integer NOT NULL DEFAULT 1,
+        ${AUDIT_COLUMNS},
         search_text text GENERATED ALWAYS AS (lower(name)) STORED
       )`);
     await db.query(`CREATE UNIQUE INDEX lost_reasons_name_key ON lost_reasons (lower(name))`);
@@ -104,10 +98,7 @@ export class Foundation1764300000000 implements MigrationInterface {
         code text NOT NULL,
         type text NOT NULL CHECK (type IN ('call', 'meeting', 'task', 'event')),
         color text,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        created_by_id uuid,
-        version integer NOT NULL DEFAULT 1,
+        ${AUDIT_COLUMNS},
         search_text text GENERATED ALWAYS AS (lower(name || ' ' || code)) STORED
       )`);
     await db.query(`CREATE UNIQUE INDEX event_categories_code_key ON event_categories (code)`);
@@ -118,10 +109,7 @@ export class Foundation1764300000000 implements MigrationInterface {
         id uuid PRIMARY KEY,
         name text NOT NULL,
         code text NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        created_by_id uuid,
-        version integer NOT NULL DEFAULT 1,
+        ${AUDIT_COLUMNS},
         search_text text GENERATED ALWAYS AS (lower(name || ' ' || code)) STORED
       )`);
     await db.query(`CREATE UNIQUE INDEX opportunity_types_code_key ON opportunity_types (code)`);
@@ -156,10 +144,7 @@ export class Foundation1764300000000 implements MigrationInterface {
         description text,
         partner_id uuid,
         contact_id uuid,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        created_by_id uuid,
-        version integer NOT NULL DEFAULT 1,
+        ${AUDIT_COLUMNS},
         search_text text GENERATED ALWAYS AS (lower(
           coalesce(first_name, '') || ' ' || last_name || ' ' || coalesce(company_name, '') || ' ' ||
           coalesce(email, '') || ' ' || coalesce(phone, '') || ' ' || coalesce(mobile_phone, ''))) STORED
