@@ -2,12 +2,17 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConfigurationModule } from './modules/configuration/configuration.module';
+import { ContactsModule } from './modules/contacts/contacts.module';
 import { LeadsModule } from './modules/leads/leads.module';
+import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
+import { PartnersModule } from './modules/partners/partners.module';
+import { SettingsModule } from './modules/settings/settings.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { UsersModule } from './modules/users/users.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { APP_CONFIG, AppConfig } from './platform/config/app-config';
 import { HealthController } from './platform/health/health.controller';
+import { HistoryModule } from './platform/history/history.module';
 
 @Module({})
 export class AppModule {
@@ -20,11 +25,16 @@ export class AppModule {
           useFactory: () => dataSource.options,
           dataSourceFactory: async () => dataSource,
         }),
+        HistoryModule,
         AuthModule,
+        SettingsModule,
         UsersModule,
         TeamsModule,
         ConfigurationModule,
         LeadsModule,
+        PartnersModule,
+        ContactsModule,
+        OpportunitiesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -1,3 +1,4 @@
 export * from './roles.js';
 export * from './leads.js';
 export * from './events.js';
+export * from './opportunities.js';

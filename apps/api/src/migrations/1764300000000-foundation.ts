@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { ADDRESS_COLUMNS, AUDIT_COLUMNS } from './sql-fragments';
 
 /**
  * Users, teams, sign-in tokens, the configuration lists and leads.
@@ -6,12 +7,6 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * created_by_id, version). Searchable tables have a generated, lower-cased
  * `search_text` with a trigram index: `q` is a substring match on it.
  */
-/** The columns every record has (contract: createdAt, updatedAt, createdById, version). */
-const AUDIT_COLUMNS = `created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        created_by_id uuid,
-        version integer NOT NULL DEFAULT 1`;
-
 export class Foundation1764300000000 implements MigrationInterface {
   name = 'Foundation1764300000000';
 
@@ -127,11 +122,7 @@ export class Foundation1764300000000 implements MigrationInterface {
         phone text,
         mobile_phone text,
         website text,
-        address_street text,
-        address_city text,
-        address_postal_code text,
-        address_state text,
-        address_country text,
+        ${ADDRESS_COLUMNS},
         source_id uuid REFERENCES lead_sources (id),
         referred_by text,
         assigned_to_id uuid REFERENCES users (id),

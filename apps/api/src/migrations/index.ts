@@ -1,4 +1,5 @@
 import { Foundation1764300000000 } from './1764300000000-foundation';
+import { Prospecting1764350000000 } from './1764350000000-prospecting';
 
 /** Every migration, oldest first. Landed migrations are never rewritten. */
-export const MIGRATIONS = [Foundation1764300000000];
+export const MIGRATIONS = [Foundation1764300000000, Prospecting1764350000000];

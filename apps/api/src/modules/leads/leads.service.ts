@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { leadTransition, type LeadAction } from '@crm/domain';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { newId } from '../../platform/database/ids';
 import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
-import { notFound } from '../../platform/errors/domain-error';
+import { invalidInput, notFound, ruleViolation } from '../../platform/errors/domain-error';
+import { HistoryService } from '../../platform/history/history.service';
 import { runList } from '../../platform/listing/list-runner';
 import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
+import { LostReason } from '../configuration/lost-reasons';
+import { User } from '../users/user.entity';
+import { AssignLeadDto, LoseLeadDto } from './dto/lead-actions.dto';
 import { CreateLeadDto, ListLeadsQuery, UpdateLeadDto } from './dto/lead.dto';
 import { Lead } from './lead.entity';
 
@@ -36,14 +41,17 @@ const LEAD_LIST: ListSpec = {
 
 @Injectable()
 export class LeadsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly history: HistoryService,
+  ) {}
 
   list(query: ListLeadsQuery): Promise<Page<Lead>> {
     return runList(this.dataSource.getRepository(Lead).createQueryBuilder('lead'), query, LEAD_LIST);
   }
 
-  async get(id: string): Promise<Lead> {
-    const lead = await this.dataSource.getRepository(Lead).findOneBy({ id });
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Lead> {
+    const lead = await manager.getRepository(Lead).findOneBy({ id });
     if (!lead) throw notFound('lead', id);
     return lead;
   }
@@ -51,12 +59,15 @@ export class LeadsService {
   /** A new lead is `new` and, unless told otherwise, assigned to its creator. */
   async create(dto: CreateLeadDto, actor: AuthenticatedUser): Promise<Lead> {
     const id = newId();
-    await this.dataSource.getRepository(Lead).insert({
-      ...dto,
-      id,
-      status: 'new',
-      assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId,
-      createdById: actor.id,
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(Lead, {
+        ...dto,
+        id,
+        status: 'new',
+        assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId,
+        createdById: actor.id,
+      });
+      await this.history.record(manager, { subjects: [{ type: 'lead', id }], kind: 'created', summary: 'Lead created', actorId: actor.id });
     });
     return this.get(id);
   }
@@ -70,4 +81,85 @@ export class LeadsService {
   async remove(id: string): Promise<void> {
     await deleteById(this.dataSource.manager, Lead, 'lead', id);
   }
+
+  /** assign: new → assigned; an open lead changes hands. No userId: the caller takes it. */
+  async assign(id: string, dto: AssignLeadDto, actor: AuthenticatedUser): Promise<Lead> {
+    const userId = dto.userId ?? actor.id;
+    return this.transition(id, 'assign', actor, async (manager) => {
+      const user = await manager.getRepository(User).findOneBy({ id: userId });
+      if (!user) throw invalidInput([{ field: 'userId', message: 'refers to a user that does not exist' }]);
+      if (!user.active) throw ruleViolation('ASSIGNEE_INACTIVE', `${user.name} is deactivated and cannot take leads.`);
+      return { changes: { assignedToId: userId }, note: `Assigned to ${user.name}` };
+    });
+  }
+
+  start(id: string, actor: AuthenticatedUser): Promise<Lead> {
+    return this.transition(id, 'start', actor, async () => ({ changes: {} }));
+  }
+
+  /** lose: any open status → lost, with a reason (and the note, which Axelor 5.4 drops). */
+  lose(id: string, dto: LoseLeadDto, actor: AuthenticatedUser): Promise<Lead> {
+    return this.transition(id, 'lose', actor, async (manager) => {
+      const reason = await manager.getRepository(LostReason).findOneBy({ id: dto.lostReasonId });
+      if (!reason) throw invalidInput([{ field: 'lostReasonId', message: 'refers to a lost reason that does not exist' }]);
+      if (reason.freeText && !dto.note?.trim()) throw invalidInput([{ field: 'note', message: `the reason "${reason.name}" asks for an explanation` }]);
+      return { changes: { lostReasonId: reason.id, lostNote: dto.note?.trim() || null }, note: `Lost: ${reason.name}` };
+    });
+  }
+
+  /** recycle: lost → in_progress; the lost reason is cleared (the timeline keeps it). */
+  recycle(id: string, actor: AuthenticatedUser): Promise<Lead> {
+    return this.transition(id, 'recycle', actor, async () => ({ changes: { lostReasonId: null, lostNote: null }, note: 'Recycled' }));
+  }
+
+  /**
+   * Checks the status machine on the locked row, applies the action's
+   * changes and the new status, and records it on the timeline, all in one
+   * transaction: two concurrent actions on a lead cannot both pass the check.
+   */
+  private async transition(
+    id: string,
+    action: Exclude<LeadAction, 'convert'>,
+    actor: AuthenticatedUser,
+    prepare: (manager: EntityManager, lead: Lead) => Promise<{ changes: Partial<Lead>; note?: string }>,
+  ): Promise<Lead> {
+    await this.dataSource.transaction(async (manager) => {
+      const lead = await this.lock(manager, id);
+      const next = assertTransition(lead, action);
+      const { changes, note } = await prepare(manager, lead);
+      await updateVersioned(manager, Lead, 'lead', id, undefined, { ...changes, status: next });
+      const moved = next !== lead.status;
+      await this.history.record(manager, {
+        subjects: [{ type: 'lead', id }],
+        kind: moved ? 'status_changed' : action === 'assign' ? 'assigned' : action,
+        summary: [moved ? `Status changed from ${lead.status} to ${next}` : null, note].filter(Boolean).join(' — '),
+        data: { action, from: lead.status, to: next, ...pickIds(changes) },
+        actorId: actor.id,
+      });
+    });
+    return this.get(id);
+  }
+
+  /** Reads the lead with a row lock, for the rest of the transaction. */
+  async lock(manager: EntityManager, id: string): Promise<Lead> {
+    const lead = await manager.getRepository(Lead).createQueryBuilder('lead').setLock('pessimistic_write').where('lead.id = :id', { id }).getOne();
+    if (!lead) throw notFound('lead', id);
+    return lead;
+  }
+}
+
+/** The status the action leads to, or a 422 saying why not. */
+export function assertTransition(lead: Lead, action: LeadAction) {
+  const result = leadTransition(lead.status, action);
+  if (!result.allowed) {
+    const code = action === 'convert' && lead.status === 'converted' ? 'LEAD_ALREADY_CONVERTED' : 'LEAD_TRANSITION_REFUSED';
+    throw ruleViolation(code, result.reason);
+  }
+  return result.status;
+}
+
+function pickIds(changes: Partial<Lead>): Record<string, string | null> {
+  const ids: Record<string, string | null> = {};
+  for (const key of ['assignedToId', 'lostReasonId'] as const) if (key in changes) ids[key] = changes[key] ?? null;
+  return ids;
 }

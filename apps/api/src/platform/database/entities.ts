@@ -2,10 +2,16 @@ import { EventCategory } from '../../modules/configuration/event-categories';
 import { LeadSource } from '../../modules/configuration/lead-sources';
 import { LostReason } from '../../modules/configuration/lost-reasons';
 import { OpportunityType } from '../../modules/configuration/opportunity-types';
+import { Contact } from '../../modules/contacts/contact.entity';
 import { Lead } from '../../modules/leads/lead.entity';
+import { Opportunity } from '../../modules/opportunities/opportunity.entity';
+import { Partner } from '../../modules/partners/partner.entity';
+import { CrmSettings } from '../../modules/settings/crm-settings.entity';
 import { Team, TeamMember } from '../../modules/teams/team.entity';
 import { User } from '../../modules/users/user.entity';
 import { AuthToken } from '../auth/auth-token.entity';
+import { HistoryEntry } from '../history/history-entry.entity';
 
 /** Every entity the data source maps (listed, not globbed, so builds and tests see the same set). */
-export const ENTITIES = [User, Team, TeamMember, AuthToken, LeadSource, LostReason, EventCategory, OpportunityType, Lead];
+export const ENTITIES = [User, Team, TeamMember, AuthToken, LeadSource, LostReason, EventCategory, OpportunityType, Lead,
+  Partner, Contact, Opportunity, CrmSettings, HistoryEntry];

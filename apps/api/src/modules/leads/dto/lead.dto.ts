@@ -1,31 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { LEAD_STATUSES, type LeadStatus } from '@crm/domain';
 import { Address } from '../../../platform/contact/address';
-import { EmailField, PhoneField, WebsiteField } from '../../../platform/contact/contact-fields';
-import { EXAMPLE_ID } from '../../../platform/openapi/examples';
+import { EmailField, OptionalFlag, OptionalId, OptionalText, PhoneField, WebsiteField } from '../../../platform/validation/fields';
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
 import { BooleanQuery } from '../../../platform/listing/query-transforms';
 import { ListQueryDto } from '../../../platform/listing/list-query.dto';
-
-/** null clears the field in a PATCH; undefined leaves it as it is. */
-const Nullable = () => ValidateIf((_, value) => value !== null && value !== undefined);
-
-const OptionalText = (description: string, example: string, max = 200) => (target: object, key: string) => {
-  ApiPropertyOptional({ description, example, nullable: true, type: String })(target, key);
-  IsOptional()(target, key);
-  Nullable()(target, key);
-  IsString()(target, key);
-  MaxLength(max)(target, key);
-};
-
-const OptionalId = (description: string) => (target: object, key: string) => {
-  ApiPropertyOptional({ description, nullable: true, type: String, format: 'uuid', example: EXAMPLE_ID })(target, key);
-  IsOptional()(target, key);
-  Nullable()(target, key);
-  IsUUID('all', { message: `${key} must be a UUID` })(target, key);
-};
 
 export class CreateLeadDto {
   @OptionalText('Civility (M., Ms., Dr, Prof.).', 'Ms.', 20)
@@ -75,14 +56,10 @@ export class CreateLeadDto {
   @OptionalId('Sales team.')
   teamId?: string | null;
 
-  @ApiPropertyOptional({ description: 'The lead refuses calls.', example: false })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalFlag('The lead refuses calls.')
   doNotCall?: boolean;
 
-  @ApiPropertyOptional({ description: 'The lead refuses emails.', example: false })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalFlag('The lead refuses emails.')
   doNotEmail?: boolean;
 
   @OptionalText('Notes about the lead.', 'Met at the Lyon trade show.', 10000)

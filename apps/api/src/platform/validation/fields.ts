@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { EXAMPLE_ID } from '../openapi/examples';
 
 const trimmed = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 /** null clears the field in a PATCH; undefined leaves it as it is. */
@@ -38,3 +39,20 @@ export const WebsiteField = (description: string, example = 'https://acme.com') 
     IsUrl({ protocols: ['http', 'https'], require_protocol: false }, { message: ({ property }) => `${property} must be a web address such as https://acme.com` }),
     MaxLength(300),
   );
+
+/** Optional free text; null clears it. */
+export const OptionalText = (description: string, example: string, max = 200) =>
+  applyDecorators(ApiPropertyOptional({ description, example, nullable: true, type: String }), IsOptional(), nullable, IsString(), MaxLength(max));
+
+/** Optional reference to another record (`<name>Id`); null clears it. */
+export const OptionalId = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description, nullable: true, type: String, format: 'uuid', example: EXAMPLE_ID }),
+    IsOptional(),
+    nullable,
+    IsUUID('all', { message: ({ property }) => `${property} must be a UUID` }),
+  );
+
+/** Optional true/false. */
+export const OptionalFlag = (description: string, example = false) =>
+  applyDecorators(ApiPropertyOptional({ description, example }), IsOptional(), IsBoolean());

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
+import { newId } from '../../platform/database/ids';
+import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
+import { notFound } from '../../platform/errors/domain-error';
+import { HistoryService } from '../../platform/history/history.service';
+import { runList } from '../../platform/listing/list-runner';
+import { ListSpec } from '../../platform/listing/list-spec';
+import { Page } from '../../platform/listing/page';
+import { Contact } from './contact.entity';
+import { CreateContactDto, ListContactsQuery, UpdateContactDto } from './dto/contact.dto';
+
+const CONTACT_LIST: ListSpec = {
+  alias: 'contact',
+  filters: {
+    partnerId: 'contact.partner_id',
+    assignedToId: 'contact.assigned_to_id',
+    doNotCall: 'contact.do_not_call',
+    doNotEmail: 'contact.do_not_email',
+  },
+  sorts: {
+    lastName: 'contact.last_name',
+    firstName: 'contact.first_name',
+    email: 'contact.email',
+    createdAt: 'contact.created_at',
+    updatedAt: 'contact.updated_at',
+  },
+  searchColumn: 'contact.search_text',
+  defaultSort: 'lastName',
+};
+
+@Injectable()
+export class ContactsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly history: HistoryService,
+  ) {}
+
+  list(query: ListContactsQuery): Promise<Page<Contact>> {
+    return runList(this.dataSource.getRepository(Contact).createQueryBuilder('contact'), query, CONTACT_LIST);
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Contact> {
+    const contact = await manager.getRepository(Contact).findOneBy({ id });
+    if (!contact) throw notFound('contact', id);
+    return contact;
+  }
+
+  async create(dto: CreateContactDto, actor: AuthenticatedUser): Promise<Contact> {
+    const id = await this.dataSource.transaction((manager) => this.insert(manager, dto, actor));
+    return this.get(id);
+  }
+
+  /** Inserts a contact inside the caller's transaction (also used by lead conversion). */
+  async insert(manager: EntityManager, dto: CreateContactDto, actor: AuthenticatedUser, origin?: string): Promise<string> {
+    const id = newId();
+    await manager.insert(Contact, { ...dto, assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId, id, createdById: actor.id });
+    await this.history.record(manager, {
+      subjects: [{ type: 'contact', id }, ...(dto.partnerId ? [{ type: 'partner' as const, id: dto.partnerId }] : [])],
+      kind: 'contact_created',
+      summary: origin ?? `Contact ${[dto.firstName, dto.lastName].filter(Boolean).join(' ')} created`,
+      data: { contactId: id },
+      actorId: actor.id,
+    });
+    return id;
+  }
+
+  async update(id: string, dto: UpdateContactDto): Promise<Contact> {
+    const { version, ...changes } = dto;
+    await updateVersioned(this.dataSource.manager, Contact, 'contact', id, version, changes);
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await deleteById(this.dataSource.manager, Contact, 'contact', id);
+  }
+}

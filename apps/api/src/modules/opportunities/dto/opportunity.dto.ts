@@ -1,0 +1,106 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsISO4217CurrencyCode, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { OPPORTUNITY_STAGES, type OpportunityStage } from '@crm/domain';
+import { VersionedPartial } from '../../../platform/database/versioned-partial';
+import { ListQueryDto } from '../../../platform/listing/list-query.dto';
+import { OptionalId, OptionalText } from '../../../platform/validation/fields';
+
+const nullable = () => ValidateIf((_, value) => value !== null && value !== undefined);
+
+/** Money as a decimal string (never a float): up to 14 digits and 2 decimals. */
+export const AMOUNT_PATTERN = /^\d{1,14}(\.\d{1,2})?$/;
+
+export class CreateOpportunityDto {
+  @ApiProperty({ description: 'Name of the deal (required).', example: 'Acme — 50 licences' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @OptionalId('The partner (customer or prospect).')
+  partnerId?: string | null;
+
+  @OptionalId('The lead it came from.')
+  leadId?: string | null;
+
+  @OptionalId('The contact at the partner.')
+  contactId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Expected amount as a decimal string.', example: '12500.00', nullable: true, type: String })
+  @IsOptional()
+  @nullable()
+  @Transform(({ value }) => (typeof value === 'number' ? String(value) : value))
+  @Matches(AMOUNT_PATTERN, { message: 'amount must be a decimal string such as 12500.00' })
+  amount?: string | null;
+
+  @ApiPropertyOptional({ description: 'ISO 4217 currency code; default EUR.', example: 'EUR' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR' })
+  currency?: string;
+
+  @ApiPropertyOptional({ description: "Chance of winning, 0–100; default: the stage's probability.", example: 20 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  probability?: number;
+
+  @ApiPropertyOptional({ description: 'Expected close date, YYYY-MM-DD.', example: '2027-01-31', nullable: true, type: String, format: 'date' })
+  @IsOptional()
+  @nullable()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'expectedCloseDate must be a date such as 2027-01-31' })
+  expectedCloseDate?: string | null;
+
+  @OptionalId('Opportunity type.')
+  typeId?: string | null;
+
+  @OptionalId('Lead source.')
+  sourceId?: string | null;
+
+  @OptionalId('Salesperson in charge; default: the creator.')
+  assignedToId?: string | null;
+
+  @OptionalId('Sales team.')
+  teamId?: string | null;
+
+  @OptionalText('Next step to take.', 'Send the proposal', 500)
+  nextStep?: string | null;
+
+  @OptionalText('Notes.', 'Budget confirmed by the CFO.', 10000)
+  description?: string | null;
+}
+
+export class UpdateOpportunityDto extends VersionedPartial(CreateOpportunityDto) {}
+
+export class ListOpportunitiesQuery extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'Only this stage.', enum: OPPORTUNITY_STAGES })
+  @IsOptional()
+  @IsIn(OPPORTUNITY_STAGES, { message: `stage must be one of ${OPPORTUNITY_STAGES.join(', ')}` })
+  stage?: OpportunityStage;
+
+  @ApiPropertyOptional({ description: "Only this partner's opportunities.", format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string;
+
+  @ApiPropertyOptional({ description: "Only this lead's opportunities.", format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  leadId?: string;
+
+  @ApiPropertyOptional({ description: "Only this contact's opportunities.", format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  contactId?: string;
+
+  @ApiPropertyOptional({ description: 'Only opportunities assigned to this user.', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  assignedToId?: string;
+
+  @ApiPropertyOptional({ description: 'Only opportunities of this team.', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
+}

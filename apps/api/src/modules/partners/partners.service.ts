@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
+import { newId } from '../../platform/database/ids';
+import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
+import { notFound, ruleViolation } from '../../platform/errors/domain-error';
+import { HistoryService } from '../../platform/history/history.service';
+import { runList } from '../../platform/listing/list-runner';
+import { ListSpec } from '../../platform/listing/list-spec';
+import { Page } from '../../platform/listing/page';
+import { CrmSettingsService } from '../settings/crm-settings.service';
+import { CreatePartnerDto, ListPartnersQuery, UpdatePartnerDto } from './dto/partner.dto';
+import { Partner } from './partner.entity';
+
+const PARTNER_LIST: ListSpec = {
+  alias: 'partner',
+  filters: {
+    kind: 'partner.kind',
+    isProspect: 'partner.is_prospect',
+    isCustomer: 'partner.is_customer',
+    isSupplier: 'partner.is_supplier',
+    isCustomerOrProspect: (param) => `(partner.is_customer OR partner.is_prospect) = :${param}`,
+    assignedToId: 'partner.assigned_to_id',
+    teamId: 'partner.team_id',
+    sourceId: 'partner.source_id',
+  },
+  sorts: { name: 'partner.name', createdAt: 'partner.created_at', updatedAt: 'partner.updated_at', email: 'partner.email' },
+  searchColumn: 'partner.search_text',
+  defaultSort: '-createdAt',
+};
+
+@Injectable()
+export class PartnersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: CrmSettingsService,
+    private readonly history: HistoryService,
+  ) {}
+
+  list(query: ListPartnersQuery): Promise<Page<Partner>> {
+    return runList(this.dataSource.getRepository(Partner).createQueryBuilder('partner'), query, PARTNER_LIST);
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Partner> {
+    const partner = await manager.getRepository(Partner).findOneBy({ id });
+    if (!partner) throw notFound('partner', id);
+    return partner;
+  }
+
+  async create(dto: CreatePartnerDto, actor: AuthenticatedUser): Promise<Partner> {
+    const id = await this.dataSource.transaction((manager) => this.insert(manager, dto, actor));
+    return this.get(id);
+  }
+
+  /**
+   * Inserts a partner inside the caller's transaction (also used by lead
+   * conversion). Without `assignedToId` it goes to its creator, when the
+   * creator may own customers; an explicit assignee who may not is refused.
+   */
+  async insert(manager: EntityManager, dto: CreatePartnerDto, actor: AuthenticatedUser, origin?: string): Promise<string> {
+    const id = newId();
+    let assignedToId = dto.assignedToId;
+    if (assignedToId === undefined) {
+      assignedToId = (await this.settings.isAssignableToCustomers(manager, actor.id)) ? actor.id : null;
+    } else if (assignedToId) {
+      await this.assertAssignable(manager, assignedToId);
+    }
+    await manager.insert(Partner, { kind: 'company', ...dto, assignedToId, id, createdById: actor.id });
+    await this.history.record(manager, {
+      subjects: [{ type: 'partner', id }],
+      kind: 'created',
+      summary: origin ?? 'Partner created',
+      actorId: actor.id,
+    });
+    return id;
+  }
+
+  async update(id: string, dto: UpdatePartnerDto, actor: AuthenticatedUser): Promise<Partner> {
+    const { version, ...changes } = dto;
+    await this.dataSource.transaction(async (manager) => {
+      if (changes.assignedToId) await this.assertAssignable(manager, changes.assignedToId);
+      await updateVersioned(manager, Partner, 'partner', id, version, changes);
+      if (changes.assignedToId !== undefined) {
+        await this.history.record(manager, {
+          subjects: [{ type: 'partner', id }],
+          kind: 'assigned',
+          summary: changes.assignedToId ? 'Assignee changed' : 'Assignee removed',
+          data: { assignedToId: changes.assignedToId },
+          actorId: actor.id,
+        });
+      }
+    });
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await deleteById(this.dataSource.manager, Partner, 'partner', id);
+  }
+
+  private async assertAssignable(manager: EntityManager, userId: string): Promise<void> {
+    if (!(await this.settings.isAssignableToCustomers(manager, userId))) {
+      throw ruleViolation('ASSIGNEE_NOT_ALLOWED', 'This user is not in a team allowed to be assigned to customers (see the CRM settings).');
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { updateVersioned } from '../../platform/database/versioned-update';
+import { CrmSettingsView, UpdateCrmSettingsDto } from './dto/crm-settings.dto';
+import { CrmSettings } from './crm-settings.entity';
+
+@Injectable()
+export class CrmSettingsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The settings as other modules read them (within their transaction when given). */
+  async current(manager: EntityManager = this.dataSource.manager): Promise<CrmSettings> {
+    return manager.getRepository(CrmSettings).findOneByOrFail({ id: 1 });
+  }
+
+  async view(): Promise<CrmSettingsView> {
+    const settings = await this.dataSource
+      .getRepository(CrmSettings)
+      .createQueryBuilder('s')
+      .addSelect('s.smtpPassword')
+      .where('s.id = 1')
+      .getOneOrFail();
+    const { smtpPassword, id: _id, ...visible } = settings;
+    return { ...visible, smtpPasswordSet: !!smtpPassword };
+  }
+
+  async update(dto: UpdateCrmSettingsDto): Promise<CrmSettingsView> {
+    const { version, stageProbabilities, ...changes } = dto;
+    await this.dataSource.transaction(async (manager) => {
+      const merged = stageProbabilities ? { ...(await this.current(manager)).stageProbabilities, ...stageProbabilities } : undefined;
+      await updateVersioned(manager, CrmSettings, 'CRM settings', '1', version, { ...changes, ...(merged ? { stageProbabilities: merged } : {}) });
+    });
+    return this.view();
+  }
+
+  /** The customer-assignment rule: with teams configured, only their members may own partners. */
+  async isAssignableToCustomers(manager: EntityManager, userId: string): Promise<boolean> {
+    const { customerAssignableTeamIds } = await this.current(manager);
+    if (!customerAssignableTeamIds.length) return true;
+    const rows = await manager.query(`SELECT 1 FROM team_members WHERE user_id = $1 AND team_id = ANY($2::uuid[]) LIMIT 1`, [userId, customerAssignableTeamIds]);
+    return rows.length > 0;
+  }
+}

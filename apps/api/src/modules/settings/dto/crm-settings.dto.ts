@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { EXAMPLE_ID } from '../../../platform/openapi/examples';
+
+const PROBABILITY = (stage: string, example: number) => (target: object, key: string) => {
+  ApiPropertyOptional({ description: `Default probability (%) of the ${stage} stage.`, example, minimum: 0, maximum: 100 })(target, key);
+  IsOptional()(target, key);
+  IsInt()(target, key);
+  Min(0)(target, key);
+  Max(100)(target, key);
+};
+
+export class StageProbabilitiesDto {
+  @PROBABILITY('new', 10) new?: number;
+  @PROBABILITY('qualification', 20) qualification?: number;
+  @PROBABILITY('proposition', 50) proposition?: number;
+  @PROBABILITY('negotiation', 80) negotiation?: number;
+  @PROBABILITY('closed won', 100) closed_won?: number;
+  @PROBABILITY('closed lost', 0) closed_lost?: number;
+}
+
+/** The CRM options as the API shows them; the SMTP password is never shown. */
+export class CrmSettingsView {
+  @ApiProperty({ description: 'Confirming an order linked to an opportunity closes it as won.', example: true })
+  closeOpportunityOnOrderConfirmation: boolean;
+
+  @ApiProperty({ description: "Show the customer's description on opportunities (`customerDescription`).", example: false })
+  displayCustomerDescriptionInOpportunity: boolean;
+
+  @ApiProperty({ description: 'When not empty, only members of these teams may be assigned to partners (else 422).', type: [String], format: 'uuid', example: [] })
+  customerAssignableTeamIds: string[];
+
+  @ApiProperty({ description: 'Default probability (%) per opportunity stage.', type: StageProbabilitiesDto, example: { new: 10, qualification: 20, proposition: 50, negotiation: 80, closed_won: 100, closed_lost: 0 } })
+  stageProbabilities: StageProbabilitiesDto;
+
+  @ApiProperty({ description: 'Outgoing mail server host (SMTP_URL in the environment wins when set).', nullable: true, type: String, example: 'smtp.example.com' })
+  smtpHost: string | null;
+
+  @ApiProperty({ description: 'Outgoing mail server port.', nullable: true, type: Number, example: 587 })
+  smtpPort: number | null;
+
+  @ApiProperty({ description: 'Use TLS from the start (port 465) rather than STARTTLS.', example: false })
+  smtpSecure: boolean;
+
+  @ApiProperty({ description: 'SMTP user name.', nullable: true, type: String, example: 'crm@example.com' })
+  smtpUser: string | null;
+
+  @ApiProperty({ description: 'Whether an SMTP password is stored (the password itself is never shown).', example: true })
+  smtpPasswordSet: boolean;
+
+  @ApiProperty({ description: 'Sender address of the emails the CRM sends.', nullable: true, type: String, example: 'crm@example.com' })
+  smtpFrom: string | null;
+
+  @ApiProperty({ description: 'Incremented on every change; send it back in PATCH.', example: 1 })
+  version: number;
+
+  @ApiProperty({ description: 'Last change (UTC).', example: '2026-11-28T09:30:00.000Z' })
+  updatedAt: Date;
+}
+
+const nullable = () => ValidateIf((_, value) => value !== null && value !== undefined);
+
+export class UpdateCrmSettingsDto {
+  @ApiPropertyOptional({ description: 'Confirming an order linked to an opportunity closes it as won.', example: true })
+  @IsOptional()
+  @IsBoolean()
+  closeOpportunityOnOrderConfirmation?: boolean;
+
+  @ApiPropertyOptional({ description: "Show the customer's description on opportunities.", example: true })
+  @IsOptional()
+  @IsBoolean()
+  displayCustomerDescriptionInOpportunity?: boolean;
+
+  @ApiPropertyOptional({ description: 'Teams whose members may be assigned to partners; empty: everyone.', type: [String], format: 'uuid', example: [EXAMPLE_ID] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  customerAssignableTeamIds?: string[];
+
+  @ApiPropertyOptional({ description: 'Default probabilities of the stages given (the others keep theirs).', type: StageProbabilitiesDto, example: { proposition: 40 } })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StageProbabilitiesDto)
+  stageProbabilities?: StageProbabilitiesDto;
+
+  @ApiPropertyOptional({ description: 'Outgoing mail server host; null clears.', nullable: true, type: String, example: 'smtp.example.com' })
+  @IsOptional()
+  @nullable()
+  @IsString()
+  @MaxLength(200)
+  smtpHost?: string | null;
+
+  @ApiPropertyOptional({ description: 'Outgoing mail server port.', nullable: true, type: Number, example: 587 })
+  @IsOptional()
+  @nullable()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  smtpPort?: number | null;
+
+  @ApiPropertyOptional({ description: 'TLS from the start (465) rather than STARTTLS.', example: false })
+  @IsOptional()
+  @IsBoolean()
+  smtpSecure?: boolean;
+
+  @ApiPropertyOptional({ description: 'SMTP user name.', nullable: true, type: String, example: 'crm@example.com' })
+  @IsOptional()
+  @nullable()
+  @IsString()
+  @MaxLength(200)
+  smtpUser?: string | null;
+
+  @ApiPropertyOptional({ description: 'SMTP password (write-only); null clears.', nullable: true, type: String, writeOnly: true, example: 'app-password' })
+  @IsOptional()
+  @nullable()
+  @IsString()
+  @MaxLength(500)
+  smtpPassword?: string | null;
+
+  @ApiPropertyOptional({ description: 'Sender address.', nullable: true, type: String, example: 'crm@example.com' })
+  @IsOptional()
+  @nullable()
+  @IsEmail()
+  smtpFrom?: string | null;
+
+  @ApiPropertyOptional({ description: 'The version you loaded; a different stored version answers 409.', example: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
