@@ -1,9 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { LEAD_STATUSES, type LeadStatus } from '@crm/domain';
+import { LEAD_STATUSES, OPPORTUNITY_STAGES, type LeadStatus } from '@crm/domain';
 import { LeadSource } from '../modules/configuration/lead-sources';
 import { LostReason } from '../modules/configuration/lost-reasons';
+import { OpportunityType } from '../modules/configuration/opportunity-types';
+import { Contact } from '../modules/contacts/contact.entity';
 import { Lead } from '../modules/leads/lead.entity';
+import { Opportunity } from '../modules/opportunities/opportunity.entity';
+import { Partner } from '../modules/partners/partner.entity';
 import { Team, TeamMember } from '../modules/teams/team.entity';
 import { User } from '../modules/users/user.entity';
 import { hashPassword } from '../platform/auth/password';
@@ -12,6 +16,8 @@ import { SeededRandom } from './random';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_LEAD_COUNT = 240;
+export const DEMO_PARTNER_COUNT = 60;
+export const DEMO_OPPORTUNITY_COUNT = 120;
 
 const FIRST_NAMES = ['Alice', 'Bruno', 'Chloé', 'David', 'Emma', 'Farid', 'Gaëlle', 'Hugo', 'Inès', 'Jules', 'Karim', 'Léa', 'Marc', 'Nina', 'Oscar', 'Paula', 'Quentin', 'Rosa', 'Samir', 'Tara'];
 const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'Roux', 'Fournier', 'Girard', 'Bonnet', 'Dupont'];
@@ -49,7 +55,9 @@ export async function seedDemoDataIfEmpty(dataSource: DataSource, logger: Logger
     return false;
   }
   await dataSource.transaction((manager) => seedDemoData(manager));
-  logger.log(`Demo data loaded: ${DEMO_LEAD_COUNT} leads; demo users sign in with password "${DEMO_PASSWORD}".`);
+  logger.log(
+    `Demo data loaded: ${DEMO_LEAD_COUNT} leads, ${DEMO_PARTNER_COUNT} partners with contacts, ${DEMO_OPPORTUNITY_COUNT} opportunities; demo users sign in with password "${DEMO_PASSWORD}".`,
+  );
   return true;
 }
 
@@ -121,5 +129,83 @@ async function seedDemoData(manager: EntityManager): Promise<void> {
       updatedAt: createdAt,
     };
   });
+  const partners = await seedPartners(manager, random, sellers, teams[0].id, sources.map((source) => source.id));
+  // converted demo leads became partners
+  for (const lead of leads.filter((l) => l.status === 'converted')) (lead as { partnerId?: string }).partnerId = random.pick(partners).id;
   for (let i = 0; i < leads.length; i += 100) await manager.insert(Lead, leads.slice(i, i + 100));
+  await seedOpportunities(manager, random, partners, sellers, now);
+}
+
+type DemoUser = { id: string };
+
+async function seedPartners(manager: EntityManager, random: SeededRandom, sellers: DemoUser[], teamId: string, sourceIds: string[]) {
+  const partners = Array.from({ length: DEMO_PARTNER_COUNT }, (_, i) => {
+    const name = `${COMPANIES[i % COMPANIES.length]} ${SUFFIXES[Math.floor(i / COMPANIES.length) % SUFFIXES.length]}`;
+    const domain = name.toLowerCase().replace(/[^a-z]+/g, '');
+    const [city, postalCode, country] = random.pick(CITIES);
+    const isCustomer = random.chance(0.5);
+    return {
+      id: newId(),
+      kind: 'company' as const,
+      name,
+      email: `contact@${domain}.example`,
+      phone: `+33 1 ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}`,
+      website: `https://${domain}.example`,
+      address: { street: `${random.int(1, 120)} avenue des Champs`, city, postalCode, state: null, country },
+      description: random.chance(0.4) ? 'Renews every January; decisions by the purchasing committee.' : null,
+      sourceId: random.pick(sourceIds),
+      assignedToId: random.pick(sellers).id,
+      teamId,
+      isCustomer,
+      isProspect: !isCustomer,
+      isSupplier: random.chance(0.1),
+    };
+  });
+  await manager.insert(Partner, partners);
+  const contacts = partners.flatMap((partner) =>
+    Array.from({ length: random.int(1, 3) }, () => {
+      const firstName = random.pick(FIRST_NAMES);
+      const lastName = random.pick(LAST_NAMES);
+      return {
+        id: newId(),
+        firstName,
+        lastName,
+        email: `${firstName}.${lastName}@${partner.website.slice(8)}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+        phone: partner.phone,
+        jobTitle: random.pick(JOB_TITLES),
+        partnerId: partner.id,
+        assignedToId: partner.assignedToId,
+        doNotCall: random.chance(0.1),
+        doNotEmail: random.chance(0.1),
+      };
+    }),
+  );
+  await manager.insert(Contact, contacts);
+  return partners;
+}
+
+async function seedOpportunities(manager: EntityManager, random: SeededRandom, partners: { id: string; name: string; assignedToId: string }[], sellers: DemoUser[], now: number) {
+  const types = await manager.find(OpportunityType);
+  const probability = { new: 10, qualification: 20, proposition: 50, negotiation: 80, closed_won: 100, closed_lost: 0 };
+  const opportunities = Array.from({ length: DEMO_OPPORTUNITY_COUNT }, (_, i) => {
+    const stage = OPPORTUNITY_STAGES[i % OPPORTUNITY_STAGES.length];
+    const partner = random.pick(partners);
+    const createdAt = new Date(now - random.int(0, 90) * 86_400_000);
+    return {
+      id: newId(),
+      name: `${partner.name} — ${random.pick(['licences', 'support plan', 'pilot', 'renewal', 'training', 'upgrade'])}`,
+      stage,
+      partnerId: partner.id,
+      amount: `${random.int(10, 400) * 250}.00`,
+      currency: 'EUR',
+      probability: probability[stage],
+      expectedCloseDate: new Date(now + random.int(-20, 120) * 86_400_000).toISOString().slice(0, 10),
+      typeId: random.pick(types).id,
+      assignedToId: random.chance(0.8) ? partner.assignedToId : random.pick(sellers).id,
+      nextStep: random.chance(0.5) ? 'Call back after the budget meeting' : null,
+      createdAt,
+      updatedAt: createdAt,
+    };
+  });
+  await manager.insert(Opportunity, opportunities);
 }
