@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConfigurationModule } from './modules/configuration/configuration.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
+import { EmailModule } from './modules/email/email.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
 import { PartnersModule } from './modules/partners/partners.module';
@@ -35,6 +36,7 @@ export class AppModule {
         PartnersModule,
         ContactsModule,
         OpportunitiesModule,
+        EmailModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

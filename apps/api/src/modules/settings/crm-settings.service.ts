@@ -14,14 +14,13 @@ export class CrmSettingsService {
     return manager.getRepository(CrmSettings).findOneByOrFail({ id: 1 });
   }
 
+  /** With the SMTP password: for the mail sender only. */
+  withSecrets(): Promise<CrmSettings> {
+    return this.dataSource.getRepository(CrmSettings).createQueryBuilder('s').addSelect('s.smtpPassword').where('s.id = 1').getOneOrFail();
+  }
+
   async view(): Promise<CrmSettingsView> {
-    const settings = await this.dataSource
-      .getRepository(CrmSettings)
-      .createQueryBuilder('s')
-      .addSelect('s.smtpPassword')
-      .where('s.id = 1')
-      .getOneOrFail();
-    const { smtpPassword, id: _id, ...visible } = settings;
+    const { smtpPassword, id: _id, ...visible } = await this.withSecrets();
     return { ...visible, smtpPasswordSet: !!smtpPassword };
   }
 

@@ -15,6 +15,10 @@ export interface AppConfig {
   sessionTtlHours: number;
   /** Load demo data into an empty database on start. */
   seedDemoData: boolean;
+  /** Outgoing mail server, `smtp://user:pass@host:587`; when absent the CRM settings' SMTP fields are used. */
+  smtpUrl: string | undefined;
+  /** Run the background workers (email sending…) in this process. */
+  runWorkers: boolean;
 }
 
 /** Injection token of the AppConfig. */
@@ -42,5 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     webDistDir: resolve(env.CRM_WEB_DIST ?? resolve(__dirname, '../../../../web/dist')),
     sessionTtlHours: Number(env.CRM_SESSION_TTL_HOURS ?? 12),
     seedDemoData: argv.includes('--demo') || env.CRM_DEMO_DATA === '1',
+    smtpUrl: env.SMTP_URL || undefined,
+    runWorkers: env.CRM_WORKERS !== '0',
   };
 }

@@ -3,6 +3,7 @@ import { LeadSource } from '../../modules/configuration/lead-sources';
 import { LostReason } from '../../modules/configuration/lost-reasons';
 import { OpportunityType } from '../../modules/configuration/opportunity-types';
 import { Contact } from '../../modules/contacts/contact.entity';
+import { OutboundEmail } from '../../modules/email/outbound-email.entity';
 import { Lead } from '../../modules/leads/lead.entity';
 import { Opportunity } from '../../modules/opportunities/opportunity.entity';
 import { Partner } from '../../modules/partners/partner.entity';
@@ -14,4 +15,4 @@ import { HistoryEntry } from '../history/history-entry.entity';
 
 /** Every entity the data source maps (listed, not globbed, so builds and tests see the same set). */
 export const ENTITIES = [User, Team, TeamMember, AuthToken, LeadSource, LostReason, EventCategory, OpportunityType, Lead,
-  Partner, Contact, Opportunity, CrmSettings, HistoryEntry];
+  Partner, Contact, Opportunity, CrmSettings, HistoryEntry, OutboundEmail];
