@@ -16,6 +16,7 @@ module.exports = {
       displayName: 'api',
       testMatch: ['<rootDir>/test/**/*.api-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testTimeout: 30000,
     },
   ],

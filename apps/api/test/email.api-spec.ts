@@ -105,6 +105,6 @@ describe('email to leads, partners and contacts', () => {
     await t.app.get(EmailService).sendDue();
     const email = await waitFor(queued.id, (e) => e.status === 'queued' && e.attempts > 0);
     expect(email).toMatchObject({ status: 'queued', attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) });
-    expect(new Date(email.nextAttemptAt).getTime()).toBeGreaterThan(Date.now());
+    expect(new Date(email.nextAttemptAt as string).getTime()).toBeGreaterThan(Date.now());
   });
 });

@@ -3,6 +3,16 @@ import { createDataSource } from '../../src/platform/database/data-source';
 import { EmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
 import { databaseUrl, PGLITE_TEMPLATE_DIR, TEMPLATE_DB, testDatabaseMode, withServer } from './test-database';
 
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Migrates the template every test file's database is cloned from (once per run). */
 export default async function globalSetup(): Promise<void> {
   if (testDatabaseMode() === 'pglite') {
@@ -13,10 +23,11 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   await withServer(async (client) => {
-    // leftovers of interrupted runs
+    // leftovers of runs that were interrupted (their process is gone)
     const stale = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'crm\\_test\\_%'`);
     for (const { datname } of stale.rows as { datname: string }[]) {
-      await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      const runPid = Number(datname.split('_')[2]);
+      if (!processAlive(runPid)) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     }
     await client.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   });

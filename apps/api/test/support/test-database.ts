@@ -11,8 +11,14 @@ import { Client } from 'pg';
  * embedded PGlite, each test file in a copy of a migrated data directory.
  */
 export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'crm_test_template';
-export const PGLITE_TEMPLATE_DIR = join(tmpdir(), 'crm-test-pglite-template');
+/**
+ * One test run's databases share this prefix (its Jest process id), so runs
+ * going on at the same time (two developers, an editor) never drop each
+ * other's databases. Set by the global setup, read by every test file.
+ */
+export const RUN_ID = (process.env.CRM_TEST_RUN_ID ??= String(process.pid));
+export const TEMPLATE_DB = `crm_test_${RUN_ID}_template`;
+export const PGLITE_TEMPLATE_DIR = join(tmpdir(), `crm-test-pglite-template-${RUN_ID}`);
 
 export type TestDatabaseMode = 'postgres' | 'pglite';
 
@@ -56,7 +62,7 @@ export interface TestDatabase {
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const suffix = `${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const suffix = `${RUN_ID}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   if (testDatabaseMode() === 'pglite') {
     const dataDir = mkdtempSync(join(tmpdir(), `crm-test-${suffix}-`));
     cpSync(PGLITE_TEMPLATE_DIR, dataDir, { recursive: true });
