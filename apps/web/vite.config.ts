@@ -14,5 +14,14 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // React and the router change less often than the app: their own chunk stays cached across releases.
+        // Mantine is left to the automatic split so a page's inputs (dates, forms) load with that page.
+        codeSplitting: {
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ }],
+        },
+      },
+    },
   },
 });

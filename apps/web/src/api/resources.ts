@@ -44,9 +44,10 @@ export function useList<P extends ListPath>(path: P, query: ListQuery, options: 
   });
 }
 
-export function useRecord<P extends CollectionPath>(path: P, id: string) {
+export function useRecord<P extends CollectionPath>(path: P, id: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: resourceKeys.record(path, id),
+    enabled: options.enabled,
     queryFn: async () => unwrap(await generic.GET(`${path}/{id}`, { params: { path: { id } } })) as RecordOf<P>,
   });
 }

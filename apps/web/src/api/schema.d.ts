@@ -477,7 +477,15 @@ export interface components {
              * @example VALIDATION_FAILED
              */
             code?: string;
-            /** @description Field errors (400). */
+            /**
+             * @description Field errors (400).
+             * @example [
+             *       {
+             *         "field": "email",
+             *         "message": "email must be a valid email address"
+             *       }
+             *     ]
+             */
             errors?: components["schemas"]["FieldErrorSchema"][];
         };
         Health: {
@@ -520,6 +528,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             createdById: string | null;
             /**
@@ -738,6 +747,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             createdById: string | null;
             /**
@@ -836,6 +846,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             createdById: string | null;
             /**
@@ -904,6 +915,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             createdById: string | null;
             /**
@@ -972,6 +984,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             createdById: string | null;
             /**
@@ -1073,6 +1086,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             createdById: string | null;
             /**
@@ -1168,6 +1182,7 @@ export interface components {
             /**
              * Format: uuid
              * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             createdById: string | null;
             /**
@@ -1225,6 +1240,7 @@ export interface components {
             /**
              * Format: uuid
              * @description Lead source.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             sourceId: string | null;
             /**
@@ -1235,11 +1251,13 @@ export interface components {
             /**
              * Format: uuid
              * @description Salesperson in charge.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             assignedToId: string | null;
             /**
              * Format: uuid
              * @description Sales team.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             teamId: string | null;
             /**
@@ -1261,6 +1279,7 @@ export interface components {
             /**
              * Format: uuid
              * @description Why the lead was lost.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             lostReasonId: string | null;
             /**
@@ -1276,11 +1295,13 @@ export interface components {
             /**
              * Format: uuid
              * @description The partner the lead became (after conversion).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             partnerId: string | null;
             /**
              * Format: uuid
              * @description The contact the lead became (after conversion).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             contactId: string | null;
         };
@@ -1335,6 +1356,7 @@ export interface components {
             /**
              * Format: uuid
              * @description Lead source (see /lead-sources).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             sourceId?: string | null;
             /**
@@ -1345,11 +1367,13 @@ export interface components {
             /**
              * Format: uuid
              * @description Salesperson in charge; default: the creator.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             assignedToId?: string | null;
             /**
              * Format: uuid
              * @description Sales team.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             teamId?: string | null;
             /**
@@ -1419,6 +1443,7 @@ export interface components {
             /**
              * Format: uuid
              * @description Lead source (see /lead-sources).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             sourceId?: string | null;
             /**
@@ -1429,11 +1454,13 @@ export interface components {
             /**
              * Format: uuid
              * @description Salesperson in charge; default: the creator.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             assignedToId?: string | null;
             /**
              * Format: uuid
              * @description Sales team.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             teamId?: string | null;
             /**

@@ -19,9 +19,10 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   const keys = path.split('.');
   let current = target;
   for (const key of keys.slice(0, -1)) {
-    const next = current[key];
-    if (!isRecord(next)) current[key] = {};
-    current = current[key] as Record<string, unknown>;
+    const existing = current[key];
+    const next: Record<string, unknown> = isRecord(existing) ? existing : {};
+    current[key] = next;
+    current = next;
   }
   current[keys[keys.length - 1]!] = value;
 }
@@ -97,7 +98,7 @@ export function validateRequired(fields: FieldDef[], values: FormValues, mode: F
   const errors: Record<string, string> = {};
   for (const field of fields) {
     const value = getPath(values, field.name);
-    const missing = isEmpty(value) || (Array.isArray(value) && value.length === 0 && field.kind !== 'multiselect');
+    const missing = isEmpty(value) || (Array.isArray(value) && value.length === 0);
     if (isRequired(field, mode) && missing) errors[field.name] = `${field.label} is required`;
   }
   return errors;

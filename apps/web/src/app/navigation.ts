@@ -1,0 +1,43 @@
+import {
+  IconAddressBook,
+  IconBuildingStore,
+  IconCalendarEvent,
+  IconChartBar,
+  IconSettings,
+  IconTarget,
+  IconTargetArrow,
+  IconTrendingUp,
+  type Icon,
+} from '@tabler/icons-react';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon?: Icon;
+  adminOnly?: boolean;
+  children?: NavItem[];
+}
+
+/** The CRM menu. Customers are partners in the API, hence the route. */
+export const NAV_ITEMS: NavItem[] = [
+  { label: 'Leads', to: '/leads', icon: IconTargetArrow },
+  { label: 'Customers', to: '/partners', icon: IconBuildingStore },
+  { label: 'Contacts', to: '/contacts', icon: IconAddressBook },
+  { label: 'Events', to: '/events', icon: IconCalendarEvent },
+  { label: 'Opportunities', to: '/opportunities', icon: IconTrendingUp },
+  { label: 'Objectives', to: '/objectives', icon: IconTarget },
+  { label: 'Reports', to: '/reports', icon: IconChartBar },
+  {
+    label: 'Configuration',
+    to: '/configuration',
+    icon: IconSettings,
+    children: [
+      { label: 'Lead sources', to: '/configuration/lead-sources' },
+      { label: 'Lost reasons', to: '/configuration/lost-reasons' },
+      { label: 'Event categories', to: '/configuration/event-categories' },
+      { label: 'Opportunity types', to: '/configuration/opportunity-types' },
+      { label: 'Users', to: '/configuration/users', adminOnly: true },
+      { label: 'Teams', to: '/configuration/teams', adminOnly: true },
+    ],
+  },
+];

@@ -1,0 +1,77 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { REFERENCE_LIST_NAMES } from '../features/configuration/reference-list-names';
+import { AdminOnly } from '../ui/AdminOnly';
+import { ComingSoon } from '../ui/ComingSoon';
+import { AppLayout } from './AppLayout';
+import { NotFound, RouteError } from './RouteError';
+
+/** Each page is its own chunk, so the first load carries only the shell. */
+function lazyPage<Props extends object>(load: () => Promise<ComponentType<Props>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const LoginPage = lazyPage(() => import('../features/auth/LoginPage').then((m) => m.LoginPage));
+const LeadsPage = lazyPage(() => import('../features/leads/LeadsPage').then((m) => m.LeadsPage));
+const LeadPage = lazyPage(() => import('../features/leads/LeadPage').then((m) => m.LeadPage));
+const ReferenceListPage = lazyPage(() => import('../features/configuration/ReferenceListPage').then((m) => m.ReferenceListPage));
+const UsersPage = lazyPage(() => import('../features/configuration/UsersPage').then((m) => m.UsersPage));
+const TeamsPage = lazyPage(() => import('../features/configuration/TeamsPage').then((m) => m.TeamsPage));
+const TokensPage = lazyPage(() => import('../features/settings/TokensPage').then((m) => m.TokensPage));
+
+/** Sections later issues build; until then their menu entries lead here. */
+const COMING_SOON = [
+  { path: 'partners', title: 'Customers' },
+  { path: 'contacts', title: 'Contacts' },
+  { path: 'events', title: 'Events' },
+  { path: 'opportunities', title: 'Opportunities' },
+  { path: 'objectives', title: 'Objectives' },
+  { path: 'reports', title: 'Reports' },
+];
+
+export const routes: RouteObject[] = [
+  {
+    path: '/login',
+    element: (
+      <Suspense>
+        <LoginPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/leads" replace /> },
+      { path: 'leads', element: <LeadsPage /> },
+      { path: 'leads/:id', element: <LeadPage /> },
+      ...COMING_SOON.map(({ path, title }) => ({ path, element: <ComingSoon title={title} /> })),
+      { path: 'configuration', element: <Navigate to="/configuration/lead-sources" replace /> },
+      ...REFERENCE_LIST_NAMES.map((name) => ({ path: `configuration/${name}`, element: <ReferenceListPage name={name} /> })),
+      {
+        path: 'configuration/users',
+        element: (
+          <AdminOnly>
+            <UsersPage />
+          </AdminOnly>
+        ),
+      },
+      {
+        path: 'configuration/teams',
+        element: (
+          <AdminOnly>
+            <TeamsPage />
+          </AdminOnly>
+        ),
+      },
+      { path: 'settings/tokens', element: <TokensPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,69 @@
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useLookup } from '../../api/lookups';
+import type { ListRow } from '../../api/resource-types';
+import { formatDate } from '../../ui/format';
+import { ListScreen } from '../../ui/list-screen/ListScreen';
+import type { ListColumn, ListFilter } from '../../ui/list-screen/types';
+import { PageHeader } from '../../ui/PageHeader';
+import { RecordFormModal } from '../../ui/record-form/RecordFormModal';
+import { fullName, LEADS_PATH, leadFields } from './lead-fields';
+import { LEAD_STATUS_OPTIONS, LeadStatusBadge } from './lead-status';
+
+type LeadRow = ListRow<typeof LEADS_PATH>;
+
+export function LeadsPage() {
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const users = useLookup('/api/v1/users');
+  const sources = useLookup('/api/v1/lead-sources');
+
+  const columns = useMemo<ListColumn<LeadRow>[]>(
+    () => [
+      { label: 'Name', field: 'name', sortable: true, sortField: 'lastName', render: fullName },
+      { label: 'Company', field: 'companyName', sortable: true },
+      { label: 'Email', field: 'email', sortable: true },
+      { label: 'Phone', field: 'phone' },
+      { label: 'Status', field: 'status', sortable: true, render: (row) => <LeadStatusBadge status={row.status} /> },
+      { label: 'Source', field: 'sourceId', render: (row) => sources.nameOf(row.sourceId) ?? '' },
+      { label: 'Assigned to', field: 'assignedToId', render: (row) => users.nameOf(row.assignedToId) ?? '' },
+      { label: 'Created', field: 'createdAt', sortable: true, render: (row) => formatDate(row.createdAt) },
+    ],
+    [users, sources],
+  );
+
+  const filters = useMemo<ListFilter[]>(
+    () => [
+      { kind: 'select', param: 'status', label: 'Status', options: LEAD_STATUS_OPTIONS },
+      { kind: 'select', param: 'assignedToId', label: 'Assigned to', options: users.options },
+      { kind: 'select', param: 'sourceId', label: 'Source', options: sources.options },
+    ],
+    [users, sources],
+  );
+
+  return (
+    <>
+      <PageHeader title="Leads" />
+      <ListScreen
+        path={LEADS_PATH}
+        columns={columns}
+        filters={filters}
+        defaultSort="-createdAt"
+        noun="leads"
+        onRowClick={(row) => void navigate(`/leads/${row.id}`)}
+        newAction={{ label: 'New lead', onClick: () => setCreating(true) }}
+      />
+      <RecordFormModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title="New lead"
+        size="xl"
+        columns={2}
+        path={LEADS_PATH}
+        fields={leadFields({ users: users.options, sources: sources.options, creating: true })}
+        savedMessage="Lead created"
+        onSaved={(lead) => void navigate(`/leads/${lead.id}`)}
+      />
+    </>
+  );
+}

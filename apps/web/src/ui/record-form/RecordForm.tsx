@@ -1,0 +1,125 @@
+import { Alert, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { resourceKeys, useCreateRecord, useUpdateRecord } from '../../api/resources';
+import type { CollectionPath, CreateBody, RecordOf, UpdateBody } from '../../api/resource-types';
+import { FieldInput } from './FieldInput';
+import { buildRequestBody, initialFormValues, isRequired, validateRequired, type FormMode } from './form-values';
+import { describeProblem, type FormProblem } from './problem-errors';
+import type { FieldDef, FormValues } from './types';
+
+export interface EditedRecord {
+  id: string;
+  version: number;
+}
+
+export interface RecordFormProps<P extends CollectionPath> {
+  /** The API collection, e.g. `/api/v1/leads`: POST to it, PATCH `{path}/{id}`. */
+  path: P;
+  fields: FieldDef[];
+  /** The loaded record to edit; none: create. */
+  record?: RecordOf<P> & EditedRecord;
+  /** Starting values of a new record. */
+  defaults?: FormValues;
+  onSaved: (saved: RecordOf<P>) => void;
+  /** Shows a Cancel button; in a modal, Esc closes the modal the same way. */
+  onCancel?: () => void;
+  submitLabel?: string;
+  /** Notification text on success, e.g. "Lead source saved". */
+  savedMessage?: string;
+  columns?: 1 | 2;
+}
+
+function ProblemAlert({ problem, onReload }: { problem: FormProblem; onReload: () => void }) {
+  return (
+    <Alert color={problem.stale ? 'yellow' : 'red'} icon={<IconAlertTriangle />} role="alert">
+      <Stack gap={4} align="flex-start">
+        {problem.summary.map((message) => (
+          <Text key={message} size="sm">
+            {message}
+          </Text>
+        ))}
+        {problem.stale && (
+          <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={onReload}>
+            Reload
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+function RecordFormBody<P extends CollectionPath>({ path, fields, record, defaults, onSaved, onCancel, submitLabel, savedMessage, columns = 1 }: RecordFormProps<P>) {
+  const mode: FormMode = record ? 'edit' : 'create';
+  const [initial] = useState(() => initialFormValues(fields, record, defaults));
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const queryClient = useQueryClient();
+  const create = useCreateRecord(path);
+  const update = useUpdateRecord(path);
+  const form = useForm<FormValues>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: (values) => validateRequired(fields, values, mode),
+  });
+
+  const submit = async (values: FormValues) => {
+    setProblem(null);
+    const body = buildRequestBody(fields, values, initial, mode, record?.version);
+    try {
+      // The body is built from the field definitions, not the document's types; the API validates it (400 under the fields).
+      const saved = record
+        ? await update.mutateAsync({ id: record.id, body: body as UpdateBody<P> })
+        : await create.mutateAsync(body as CreateBody<P>);
+      notifications.show({ color: 'green', message: savedMessage ?? 'Saved' });
+      onSaved(saved);
+    } catch (error) {
+      const described = describeProblem(error, fields);
+      form.setErrors(described.fieldErrors);
+      setProblem(described.summary.length > 0 ? described : null);
+    }
+  };
+
+  const reload = () => {
+    setProblem(null);
+    // The caller renders the form from the record query; fresh data remounts it with the new version.
+    void queryClient.invalidateQueries({ queryKey: resourceKeys.all(path) });
+  };
+
+  return (
+    <form onSubmit={form.onSubmit(submit)} noValidate>
+      <Stack gap="md">
+        {problem && <ProblemAlert problem={problem} onReload={reload} />}
+        <SimpleGrid cols={{ base: 1, sm: columns }} spacing="md">
+          {fields.map((field, index) => (
+            <div key={field.name} style={field.wide ? { gridColumn: '1 / -1' } : undefined}>
+              <FieldInput field={field} form={form} required={isRequired(field, mode)} autoFocus={index === 0} />
+            </div>
+          ))}
+        </SimpleGrid>
+        <Group justify="flex-end" gap="sm">
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+          )}
+          <Button type="submit" loading={create.isPending || update.isPending}>
+            {submitLabel ?? (record ? 'Save' : 'Create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * One form for every record: creates with POST, edits with PATCH and the
+ * loaded `version`, and shows the API's refusals where they belong.
+ */
+export function RecordForm<P extends CollectionPath>(props: RecordFormProps<P>) {
+  // A new version of the record (after a reload) starts the form afresh.
+  const key = props.record ? `${props.record.id}@${props.record.version}` : 'new';
+  return <RecordFormBody key={key} {...props} />;
+}

@@ -1,0 +1,195 @@
+// Browser tests of the SPA shell on the built app: sign-in, the list screen
+// (state in the URL), the record form (create, edit, API errors) on the
+// configuration lists and leads, and sign-out. One browser page walks
+// through them in order, as a person would.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../apps/api/smoke/server.mjs';
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+describe('the SPA shell', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-web-'));
+  const pageErrors = [];
+  let server;
+  let browser;
+  let page;
+
+  const path = () => new URL(page.url()).pathname + new URL(page.url()).search;
+  const dialog = () => page.getByRole('dialog');
+  const cell = (name) => page.getByRole('cell', { name, exact: true });
+
+  before(async () => {
+    server = await startServer({ dataDir });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('sends a signed-out visitor to sign in, and back to the page asked for', async () => {
+    await page.goto(`${server.url}/configuration/lead-sources?q=fair`);
+    await page.waitForURL(/\/login\?next=/);
+
+    await page.getByLabel('Email').fill('admin@example.com');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Wrong email or password').waitFor();
+
+    await page.getByLabel('Password').fill('admin');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/configuration/lead-sources?q=fair');
+    await page.getByText('No lead sources match these filters').waitFor();
+    await page.getByRole('button', { name: /User menu: Administrator/ }).waitFor();
+  });
+
+  it('creates, edits and deletes a lead source', async () => {
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    assert.equal(path(), '/configuration/lead-sources');
+
+    await page.getByRole('button', { name: 'New lead source' }).click();
+    await dialog().getByLabel('Name').fill('Trade fair');
+    await dialog().getByLabel('Code').fill('fair');
+    await page.keyboard.press('Enter');
+    await cell('FAIR').waitFor();
+
+    await cell('Trade fair').click();
+    await dialog().getByLabel('Name').fill('Spring trade fair');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    await cell('Spring trade fair').waitFor();
+
+    await page.getByRole('button', { name: 'Delete Spring trade fair' }).click();
+    await dialog().getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('No lead sources yet').waitFor();
+  });
+
+  it("shows the API's validation message under the field", async () => {
+    await page.goto(`${server.url}/configuration/event-categories`);
+    await page.getByRole('button', { name: 'New event category' }).click();
+    await dialog().getByLabel('Name').fill('Site visit');
+    await dialog().getByLabel('Code').fill('VISIT');
+    await dialog().getByRole('combobox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: 'Meeting' }).click();
+    await dialog().getByLabel('Color').fill('blue');
+    await dialog().getByRole('button', { name: 'Create', exact: true }).click();
+    await dialog().getByText('color must look like #2563eb').waitFor();
+    assert.equal(await dialog().getByLabel('Color').getAttribute('aria-invalid'), 'true');
+
+    await dialog().getByLabel('Color').fill('#3b82f6');
+    await dialog().getByRole('button', { name: 'Create', exact: true }).click();
+    await cell('VISIT').waitFor();
+  });
+
+  it('creates a lead, then edits it on its page', async () => {
+    await page.goto(`${server.url}/leads`);
+    await page.getByRole('button', { name: 'New lead' }).click();
+    await dialog().getByLabel('First name').fill('Jane');
+    await dialog().getByLabel('Last name').fill('Doe');
+    await dialog().getByLabel('Company').fill('Acme');
+    await dialog().getByLabel('Email', { exact: true }).fill('jane@acme.com');
+    await dialog().getByRole('button', { name: 'Create', exact: true }).click();
+    await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+
+    await page.getByLabel('City').fill('Lyon');
+    await page.getByLabel('Country').fill('fr');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Version 2').waitFor();
+    assert.equal(await page.getByLabel('Country').inputValue(), 'FR');
+  });
+
+  it('keeps the sort and the filters of a list in the URL', async () => {
+    await page.goto(`${server.url}/leads`);
+    await cell('Jane Doe').waitFor();
+
+    await page.getByRole('button', { name: 'Company' }).click();
+    await page.waitForURL(/sort=companyName/);
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Lost' }).click();
+    await page.waitForURL(/status=lost/);
+    await page.getByText('No leads match these filters').waitFor();
+
+    // The URL alone brings the same view back.
+    await page.goto(`${server.url}/leads?status=new&sort=-companyName`);
+    await cell('Jane Doe').waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Status' }).inputValue(), 'New');
+  });
+
+  it('creates a team and a user in it', async () => {
+    await page.goto(`${server.url}/configuration/teams`);
+    await page.getByRole('button', { name: 'New team' }).click();
+    await dialog().getByLabel('Name').fill('Enterprise');
+    await dialog().getByRole('button', { name: 'Create', exact: true }).click();
+    await cell('Enterprise').waitFor();
+
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'New user' }).click();
+    await dialog().getByLabel('Email').fill('sam@example.com');
+    await dialog().getByLabel('Name').fill('Sam Seller');
+    await dialog().getByRole('combobox', { name: 'Teams' }).click();
+    await page.getByRole('option', { name: 'Enterprise' }).click();
+    await dialog().getByLabel('Password').fill('short');
+    await dialog().getByRole('button', { name: 'Create', exact: true }).click();
+    await dialog().getByText(/password must be longer/).waitFor();
+
+    await dialog().getByLabel('Password').fill('a long enough password');
+    await dialog().getByRole('button', { name: 'Create', exact: true }).click();
+    await cell('Sam Seller').waitFor();
+    await page.getByRole('row', { name: /Sam Seller/ }).getByText('Enterprise').waitFor();
+  });
+
+  it('creates a personal API token and shows its secret once', async () => {
+    await page.getByRole('button', { name: /User menu/ }).click();
+    await page.getByRole('menuitem', { name: 'My API tokens' }).click();
+    await page.waitForURL('**/settings/tokens');
+    await page.getByLabel('Name').fill('Zapier');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.getByTestId('token-secret').textContent()).trim();
+    assert.match(secret, /^crm_pat_/);
+    await dialog().getByRole('button', { name: 'Done' }).click();
+    await cell('Zapier').waitFor();
+    assert.equal(await page.getByText(secret).count(), 0);
+
+    const response = await fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
+    assert.equal(response.status, 200);
+  });
+
+  it('signs out from the user menu', async () => {
+    await page.getByRole('button', { name: /User menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login$/);
+    await page.goto(`${server.url}/leads`);
+    await page.waitForURL(/\/login\?next=%2Fleads$/);
+  });
+
+  it('shows a salesperson the configuration lists without the write actions', async () => {
+    await page.getByLabel('Email').fill('sam@example.com');
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/leads');
+
+    await page.goto(`${server.url}/configuration/event-categories`);
+    await cell('VISIT').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'New event category' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: /^Edit / }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Users' }).count(), 0);
+    assert.deepEqual(pageErrors, []);
+  });
+});
