@@ -47,7 +47,8 @@ describe.each(LISTS)('configuration list /$path', ({ path, valid, stored, invali
 
   it('refuses a duplicate name with 409', async () => {
     await t.http.post(url).auth(t.adminToken, { type: 'bearer' }).send({ ...valid, name: 'Twin', ...('code' in valid ? { code: 'TWIN1' } : {}) }).expect(201);
-    await t.http.post(url).auth(t.adminToken, { type: 'bearer' }).send({ ...valid, name: 'twin', ...('code' in valid ? { code: 'TWIN2' } : {}) }).expect(409);
+    const duplicate = await t.http.post(url).auth(t.adminToken, { type: 'bearer' }).send({ ...valid, name: 'twin', ...('code' in valid ? { code: 'TWIN2' } : {}) }).expect(409);
+    expect(duplicate.body.errors).toEqual([{ field: 'name', message: 'is already taken' }]);
   });
 
   it('refuses a stale version with 409 and keeps the stored entry', async () => {

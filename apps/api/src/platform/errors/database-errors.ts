@@ -8,12 +8,18 @@ interface PgErrorFields {
   constraint?: string;
 }
 
-const KEY_COLUMNS = /Key \(([^)]+)\)=/;
+/** `Key (email)=(…)`, `Key (team_id, user_id)=(…)`, `Key (lower(name))=(…)`. */
+const KEY_COLUMNS = /Key \((.+?)\)=\(/;
 
-function columnOf(detail: string | undefined): string | undefined {
+/** The request field a constraint violation is about, read from PostgreSQL's detail. */
+export function columnOf(detail: string | undefined): string | undefined {
   const columns = detail?.match(KEY_COLUMNS)?.[1];
+  if (!columns) return undefined;
   // a multi-column key names the last column as the one a person would fix
-  return columns ? toCamelCase(columns.split(',').pop()!.trim()) : undefined;
+  const last = columns.split(',').pop()!.trim();
+  // an expression index such as lower(name) is about its column
+  const column = last.match(/^\w+\((\w+)\)$/)?.[1] ?? last;
+  return /^\w+$/.test(column) ? toCamelCase(column) : undefined;
 }
 
 /**
