@@ -2,3 +2,4 @@ export * from './roles.js';
 export * from './leads.js';
 export * from './events.js';
 export * from './opportunities.js';
+export * from './quotations.js';
