@@ -8,36 +8,13 @@ import { deleteById, updateVersioned } from '../../platform/database/versioned-u
 import { invalidInput, notFound, ruleViolation } from '../../platform/errors/domain-error';
 import { HistoryService } from '../../platform/history/history.service';
 import { runList } from '../../platform/listing/list-runner';
-import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
 import { LostReason } from '../configuration/lost-reasons';
 import { User } from '../users/user.entity';
 import { AssignLeadDto, LoseLeadDto } from './dto/lead-actions.dto';
 import { CreateLeadDto, ListLeadsQuery, UpdateLeadDto } from './dto/lead.dto';
 import { Lead } from './lead.entity';
-
-const LEAD_LIST: ListSpec = {
-  alias: 'lead',
-  filters: {
-    status: 'lead.status',
-    assignedToId: 'lead.assigned_to_id',
-    teamId: 'lead.team_id',
-    sourceId: 'lead.source_id',
-    doNotCall: 'lead.do_not_call',
-    doNotEmail: 'lead.do_not_email',
-  },
-  sorts: {
-    createdAt: 'lead.created_at',
-    updatedAt: 'lead.updated_at',
-    lastName: 'lead.last_name',
-    firstName: 'lead.first_name',
-    companyName: 'lead.company_name',
-    status: 'lead.status',
-    email: 'lead.email',
-  },
-  searchColumn: 'lead.search_text',
-  defaultSort: '-createdAt',
-};
+import { LEAD_LIST } from './lead-list';
 
 @Injectable()
 export class LeadsService {

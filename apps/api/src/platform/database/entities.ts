@@ -11,8 +11,9 @@ import { CrmSettings } from '../../modules/settings/crm-settings.entity';
 import { Team, TeamMember } from '../../modules/teams/team.entity';
 import { User } from '../../modules/users/user.entity';
 import { AuthToken } from '../auth/auth-token.entity';
+import { ImportJob } from '../csv/import-job.entity';
 import { HistoryEntry } from '../history/history-entry.entity';
 
 /** Every entity the data source maps (listed, not globbed, so builds and tests see the same set). */
 export const ENTITIES = [User, Team, TeamMember, AuthToken, LeadSource, LostReason, EventCategory, OpportunityType, Lead,
-  Partner, Contact, Opportunity, CrmSettings, HistoryEntry, OutboundEmail];
+  Partner, Contact, Opportunity, CrmSettings, HistoryEntry, OutboundEmail, ImportJob];

@@ -41,6 +41,15 @@ export class HistoryService {
     if (rows.length) await manager.insert(HistoryEntry, rows);
   }
 
+  /** The latest entries of a record's timeline, newest first (for reports). */
+  recent(subject: HistorySubject, limit: number): Promise<HistoryEntry[]> {
+    return this.dataSource.getRepository(HistoryEntry).find({
+      where: { subjectType: subject.type, subjectId: subject.id },
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
   /** A record's timeline, newest first, in the list envelope. */
   timeline(subject: HistorySubject, query: ListQueryDto): Promise<Page<HistoryEntry>> {
     const qb = this.dataSource

@@ -19,9 +19,9 @@ export async function runList<E extends ObjectLiteral>(
   query: ListQueryDto,
   spec: ListSpec,
 ): Promise<Page<E>> {
-  applyFilters(qb, query, spec);
+  applyListFilters(qb, query, spec);
   const countQb = qb.clone();
-  applySort(qb, query.sort ?? spec.defaultSort, spec);
+  applyListSort(qb, query.sort ?? spec.defaultSort, spec);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   qb.offset((page - 1) * pageSize).limit(pageSize);
@@ -29,7 +29,12 @@ export async function runList<E extends ObjectLiteral>(
   return { items, page, pageSize, ...counted };
 }
 
-function applyFilters<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, query: ListQueryDto, spec: ListSpec): void {
+/**
+ * The list's search (`q`) and equality filters, as `WHERE` conditions; paging
+ * fields are ignored. Also used by exports, so a filter means the same
+ * everywhere.
+ */
+export function applyListFilters<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, query: ListQueryDto, spec: ListSpec): void {
   if (query.q?.trim() && spec.searchColumn) {
     qb.andWhere(`${spec.searchColumn} LIKE :q`, { q: likeContains(query.q.trim()) });
   }
@@ -44,7 +49,8 @@ function applyFilters<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, query:
   }
 }
 
-function applySort<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, sort: string, spec: ListSpec): void {
+/** `ORDER BY` for a validated `sort` (400 for a field the spec cannot sort by), with the id as tie-breaker. */
+export function applyListSort<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, sort: string, spec: ListSpec): void {
   const { terms, unknown } = parseSort(sort, spec.sorts);
   if (unknown.length) {
     throw invalidInput(unknown.map((field) => ({ field: 'sort', message: `cannot sort by ${field}` })));

@@ -1,0 +1,45 @@
+import { newId } from '../../platform/database/ids';
+import type { CsvResource } from '../../platform/csv/csv-resource';
+import { CreateLeadDto } from './dto/lead.dto';
+import { Lead } from './lead.entity';
+import { LEAD_LIST } from './lead-list';
+
+/** Leads in CSV: the create body's fields, imported with the create rules. */
+export const LEAD_CSV: CsvResource<CreateLeadDto> = {
+  name: 'leads',
+  entity: Lead,
+  createDto: CreateLeadDto,
+  columns: {
+    title: 'text',
+    firstName: 'text',
+    lastName: 'text',
+    companyName: 'text',
+    jobTitle: 'text',
+    email: 'text',
+    phone: 'text',
+    mobilePhone: 'text',
+    website: 'text',
+    'address.street': 'text',
+    'address.city': 'text',
+    'address.postalCode': 'text',
+    'address.state': 'text',
+    'address.country': 'text',
+    sourceId: 'text',
+    referredBy: 'text',
+    assignedToId: 'text',
+    teamId: 'text',
+    doNotCall: 'boolean',
+    doNotEmail: 'boolean',
+    description: 'text',
+  },
+  references: { sourceId: 'lead_sources', assignedToId: 'users', teamId: 'teams' },
+  // the create rules of LeadsService.create: new, owned by the importer unless the row names someone (or no one)
+  toRecord: (dto, actor) =>
+    Object.assign(dto, {
+      id: newId(),
+      status: 'new',
+      assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId,
+      createdById: actor.id,
+    }),
+  list: LEAD_LIST,
+};

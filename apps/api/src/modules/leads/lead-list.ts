@@ -1,0 +1,25 @@
+import type { ListSpec } from '../../platform/listing/list-spec';
+
+/** The lead list's filters, sorts and search: one spec for the list and the CSV export, so they cannot drift apart. */
+export const LEAD_LIST: ListSpec = {
+  alias: 'lead',
+  filters: {
+    status: 'lead.status',
+    assignedToId: 'lead.assigned_to_id',
+    teamId: 'lead.team_id',
+    sourceId: 'lead.source_id',
+    doNotCall: 'lead.do_not_call',
+    doNotEmail: 'lead.do_not_email',
+  },
+  sorts: {
+    createdAt: 'lead.created_at',
+    updatedAt: 'lead.updated_at',
+    lastName: 'lead.last_name',
+    firstName: 'lead.first_name',
+    companyName: 'lead.company_name',
+    status: 'lead.status',
+    email: 'lead.email',
+  },
+  searchColumn: 'lead.search_text',
+  defaultSort: '-createdAt',
+};

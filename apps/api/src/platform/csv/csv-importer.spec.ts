@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import { IsEmail, IsOptional, Validate, ValidateNested, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { CreateLeadDto } from '../../modules/leads/dto/lead.dto';
+import { mayValidateAsync } from './csv-importer';
+
+@ValidatorConstraint({ name: 'remoteCheck', async: true })
+class RemoteCheck implements ValidatorConstraintInterface {
+  async validate(): Promise<boolean> {
+    return true;
+  }
+}
+
+class WithRemoteCheck {
+  @Validate(RemoteCheck)
+  code: string;
+}
+
+class NestsRemoteCheck {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WithRemoteCheck)
+  inner?: WithRemoteCheck;
+}
+
+class NestsAnArray {
+  @ValidateNested({ each: true })
+  @Type(() => WithRemoteCheck)
+  items: WithRemoteCheck[];
+}
+
+class Plain {
+  @IsEmail()
+  email: string;
+}
+
+describe('mayValidateAsync', () => {
+  it.each([
+    ['a class with synchronous rules only', Plain, false],
+    ['the lead create body (with its nested address)', CreateLeadDto, false],
+    ['a class with an asynchronous rule', WithRemoteCheck, true],
+    ['a class nesting one with an asynchronous rule', NestsRemoteCheck, true],
+    ['a class nesting an array, whose element type it cannot see', NestsAnArray, true],
+  ])('%s → %s', (_, target, expected) => {
+    expect(mayValidateAsync(target)).toBe(expected);
+  });
+});
