@@ -3,7 +3,7 @@
 const shared = {
   transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
   // NestJS 12 and uuid ship as ES modules only: let SWC turn them into CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/|@nestjs/|uuid/|nodemailer/)'],
+  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/|@nestjs/|uuid/|nodemailer/|fractional-indexing/)'],
   testEnvironment: 'node',
 };
 

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { generateNKeysBetween } from 'fractional-indexing';
 import { DataSource, EntityManager } from 'typeorm';
 import { LEAD_STATUSES, OPPORTUNITY_STAGES, type LeadStatus } from '@crm/domain';
 import { LeadSource } from '../modules/configuration/lead-sources';
@@ -133,7 +134,7 @@ async function seedDemoData(manager: EntityManager): Promise<void> {
   // converted demo leads became partners
   for (const lead of leads.filter((l) => l.status === 'converted')) (lead as { partnerId?: string }).partnerId = random.pick(partners).id;
   for (let i = 0; i < leads.length; i += 100) await manager.insert(Lead, leads.slice(i, i + 100));
-  await seedOpportunities(manager, random, partners, sellers, now);
+  await seedOpportunities(manager, random, partners, sellers, reasons.map((reason) => reason.id), now);
 }
 
 type DemoUser = { id: string };
@@ -184,7 +185,14 @@ async function seedPartners(manager: EntityManager, random: SeededRandom, seller
   return partners;
 }
 
-async function seedOpportunities(manager: EntityManager, random: SeededRandom, partners: { id: string; name: string; assignedToId: string }[], sellers: DemoUser[], now: number) {
+async function seedOpportunities(
+  manager: EntityManager,
+  random: SeededRandom,
+  partners: { id: string; name: string; assignedToId: string }[],
+  sellers: DemoUser[],
+  lostReasonIds: string[],
+  now: number,
+) {
   const types = await manager.find(OpportunityType);
   const probability = { new: 10, qualification: 20, proposition: 50, negotiation: 80, closed_won: 100, closed_lost: 0 };
   const opportunities = Array.from({ length: DEMO_OPPORTUNITY_COUNT }, (_, i) => {
@@ -203,9 +211,15 @@ async function seedOpportunities(manager: EntityManager, random: SeededRandom, p
       typeId: random.pick(types).id,
       assignedToId: random.chance(0.8) ? partner.assignedToId : random.pick(sellers).id,
       nextStep: random.chance(0.5) ? 'Call back after the budget meeting' : null,
+      lostReasonId: stage === 'closed_lost' ? random.pick(lostReasonIds) : null,
       createdAt,
       updatedAt: createdAt,
     };
   });
+  // each kanban column in creation order
+  for (const stage of OPPORTUNITY_STAGES) {
+    const column = opportunities.filter((o) => o.stage === stage).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    generateNKeysBetween(null, null, column.length).forEach((rank, i) => Object.assign(column[i], { rank }));
+  }
   await manager.insert(Opportunity, opportunities);
 }

@@ -10,9 +10,10 @@ import { IdParam } from '../../platform/http/id-param';
 import { ApiPageResponse } from '../../platform/listing/api-page-response.decorator';
 import { Page } from '../../platform/listing/page';
 import { ApiProblems } from '../../platform/openapi/problem.schema';
-import { CreateOpportunityDto, ListOpportunitiesQuery, UpdateOpportunityDto } from './dto/opportunity.dto';
+import { CloseLostDto, MoveOpportunityDto, PipelineTotals, ReopenDto } from './dto/opportunity-actions.dto';
+import { CreateOpportunityDto, ListOpportunitiesQuery, PipelineQuery, UpdateOpportunityDto } from './dto/opportunity.dto';
 import { OpportunitiesService } from './opportunities.service';
-import { Opportunity } from './opportunity.entity';
+import { OpportunityView } from './opportunity.entity';
 
 @ApiTags('Opportunities')
 @Controller('opportunities')
@@ -24,17 +25,28 @@ export class OpportunitiesController {
 
   @Get()
   @ApiOperation({ summary: 'List opportunities', description: 'Search (`q`) over the name; filter by stage, partnerId, leadId, contactId, assignedToId, teamId.' })
-  @ApiPageResponse(Opportunity)
+  @ApiPageResponse(OpportunityView)
   @ApiProblems(400)
-  list(@Query() query: ListOpportunitiesQuery): Promise<Page<Opportunity>> {
+  list(@Query() query: ListOpportunitiesQuery): Promise<Page<OpportunityView>> {
     return this.opportunities.list(query);
+  }
+
+  @Get('pipeline')
+  @ApiOperation({
+    summary: 'Weighted pipeline totals',
+    description: 'Count, amount and weighted amount (amount × probability / 100) per stage (default), assignee or team, and currency; takes the list filters. Feeds the kanban column headers and the list footer.',
+  })
+  @ApiOkResponse({ type: PipelineTotals })
+  @ApiProblems(400)
+  pipeline(@Query() query: PipelineQuery): Promise<PipelineTotals> {
+    return this.opportunities.pipeline(query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Get an opportunity' })
-  @ApiOkResponse({ type: Opportunity })
+  @ApiOkResponse({ type: OpportunityView })
   @ApiProblems(400, 404)
-  get(@IdParam() id: string): Promise<Opportunity> {
+  get(@IdParam() id: string): Promise<OpportunityView> {
     return this.opportunities.get(id);
   }
 
@@ -45,19 +57,68 @@ export class OpportunitiesController {
     return this.history.timeline({ type: 'opportunity', id }, query);
   }
 
+  @Post(':id/next-stage')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move to the next stage', description: 'new → qualification → proposition → negotiation, with the stage default probability. From negotiation or a closed stage: 422.' })
+  @ApiOkResponse({ type: OpportunityView })
+  @ApiProblems(400, 404, 422)
+  nextStage(@IdParam() id: string, @CurrentUser() actor: AuthenticatedUser): Promise<OpportunityView> {
+    return this.opportunities.nextStage(id, actor);
+  }
+
+  @Post(':id/close-won')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close as won', description: 'Probability 100. A closed opportunity: 422 (reopen it first).' })
+  @ApiOkResponse({ type: OpportunityView })
+  @ApiProblems(400, 404, 422)
+  closeWon(@IdParam() id: string, @CurrentUser() actor: AuthenticatedUser): Promise<OpportunityView> {
+    return this.opportunities.closeWon(id, actor);
+  }
+
+  @Post(':id/close-lost')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close as lost', description: 'With a lost reason (400 without); probability 0. A closed opportunity: 422.' })
+  @ApiOkResponse({ type: OpportunityView })
+  @ApiProblems(400, 404, 422)
+  closeLost(@IdParam() id: string, @Body() dto: CloseLostDto, @CurrentUser() actor: AuthenticatedUser): Promise<OpportunityView> {
+    return this.opportunities.closeLost(id, dto, actor);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reopen a closed opportunity', description: 'Back to an open stage (default negotiation) with its default probability. An open opportunity: 422.' })
+  @ApiOkResponse({ type: OpportunityView })
+  @ApiProblems(400, 404, 422)
+  reopen(@IdParam() id: string, @Body() dto: ReopenDto, @CurrentUser() actor: AuthenticatedUser): Promise<OpportunityView> {
+    return this.opportunities.reopen(id, dto.stage, actor);
+  }
+
+  @Post(':id/move')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move on the kanban',
+    description:
+      'To a stage column and a position in it (`rank` 0 = top; omitted: bottom). The order survives reloads and concurrent moves (no renumbering: fractional keys, one column at a time). A closed card only reorders within its column (422 otherwise); moving to closed_lost needs `lostReasonId`.',
+  })
+  @ApiOkResponse({ type: OpportunityView })
+  @ApiProblems(400, 404, 422)
+  move(@IdParam() id: string, @Body() dto: MoveOpportunityDto, @CurrentUser() actor: AuthenticatedUser): Promise<OpportunityView> {
+    return this.opportunities.move(id, dto, actor);
+  }
+
   @Post()
   @ApiOperation({ summary: 'Create an opportunity', description: "Starts at the `new` stage with that stage's default probability unless one is given." })
-  @ApiCreatedResponse({ type: Opportunity })
+  @ApiCreatedResponse({ type: OpportunityView })
   @ApiProblems(400)
-  create(@Body() dto: CreateOpportunityDto, @CurrentUser() actor: AuthenticatedUser): Promise<Opportunity> {
+  create(@Body() dto: CreateOpportunityDto, @CurrentUser() actor: AuthenticatedUser): Promise<OpportunityView> {
     return this.opportunities.create(dto, actor);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change an opportunity', description: 'The stage changes only through the actions. Send the `version` you loaded (409 when stale).' })
-  @ApiOkResponse({ type: Opportunity })
+  @ApiOkResponse({ type: OpportunityView })
   @ApiProblems(400, 404, 409)
-  update(@IdParam() id: string, @Body() dto: UpdateOpportunityDto): Promise<Opportunity> {
+  update(@IdParam() id: string, @Body() dto: UpdateOpportunityDto): Promise<OpportunityView> {
     return this.opportunities.update(id, dto);
   }
 

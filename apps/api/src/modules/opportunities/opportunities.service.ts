@@ -1,23 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { isClosedStage, moveStage, nextStage, reopenStage, type OpportunityStage, type StageChange } from '@crm/domain';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { newId } from '../../platform/database/ids';
 import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
-import { notFound } from '../../platform/errors/domain-error';
-import { HistorySubject } from '../../platform/history/history.service';
-import { HistoryService } from '../../platform/history/history.service';
-import { runList } from '../../platform/listing/list-runner';
+import { invalidInput, notFound, ruleViolation } from '../../platform/errors/domain-error';
+import { HistorySubject, HistoryService } from '../../platform/history/history.service';
+import { applyListFilters, runList } from '../../platform/listing/list-runner';
 import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
+import { LostReason } from '../configuration/lost-reasons';
+import { Partner } from '../partners/partner.entity';
 import { CrmSettingsService } from '../settings/crm-settings.service';
-import { CreateOpportunityDto, ListOpportunitiesQuery, UpdateOpportunityDto } from './dto/opportunity.dto';
-import { Opportunity } from './opportunity.entity';
+import { CloseLostDto, MoveOpportunityDto, PipelineTotals } from './dto/opportunity-actions.dto';
+import { CreateOpportunityDto, ListOpportunitiesQuery, PipelineQuery, UpdateOpportunityDto } from './dto/opportunity.dto';
+import { rankInColumn } from './opportunity-ranks';
+import { Opportunity, OpportunityView } from './opportunity.entity';
 
 const OPPORTUNITY_LIST: ListSpec = {
   alias: 'opportunity',
   filters: {
     stage: 'opportunity.stage',
+    closed: (param) => `(opportunity.stage IN ('closed_won', 'closed_lost')) = :${param}`,
     partnerId: 'opportunity.partner_id',
     leadId: 'opportunity.lead_id',
     contactId: 'opportunity.contact_id',
@@ -32,10 +37,16 @@ const OPPORTUNITY_LIST: ListSpec = {
     probability: 'opportunity.probability',
     expectedCloseDate: 'opportunity.expected_close_date',
     stage: 'opportunity.stage',
+    rank: 'opportunity.rank',
   },
   searchColumn: 'opportunity.search_text',
   defaultSort: '-createdAt',
 };
+
+const GROUP_COLUMNS = { stage: 'opportunity.stage', assignedToId: 'opportunity.assigned_to_id', teamId: 'opportunity.team_id' } as const;
+
+/** Where a stage change comes from, for the timeline. */
+type StageAction = 'next_stage' | 'close_won' | 'close_lost' | 'reopen' | 'move';
 
 @Injectable()
 export class OpportunitiesService {
@@ -45,25 +56,27 @@ export class OpportunitiesService {
     private readonly history: HistoryService,
   ) {}
 
-  list(query: ListOpportunitiesQuery): Promise<Page<Opportunity>> {
-    return runList(this.dataSource.getRepository(Opportunity).createQueryBuilder('opportunity'), query, OPPORTUNITY_LIST);
+  async list(query: ListOpportunitiesQuery): Promise<Page<OpportunityView>> {
+    const page = await runList(this.dataSource.getRepository(Opportunity).createQueryBuilder('opportunity'), query, OPPORTUNITY_LIST);
+    return { ...page, items: await this.withCustomerDescriptions(page.items) };
   }
 
-  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Opportunity> {
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<OpportunityView> {
     const opportunity = await manager.getRepository(Opportunity).findOneBy({ id });
     if (!opportunity) throw notFound('opportunity', id);
-    return opportunity;
+    const [view] = await this.withCustomerDescriptions([opportunity], manager);
+    return view;
   }
 
-  async create(dto: CreateOpportunityDto, actor: AuthenticatedUser): Promise<Opportunity> {
+  async create(dto: CreateOpportunityDto, actor: AuthenticatedUser): Promise<OpportunityView> {
     const id = await this.dataSource.transaction((manager) => this.insert(manager, dto, actor));
     return this.get(id);
   }
 
   /**
-   * Inserts an opportunity at the `new` stage inside the caller's transaction
-   * (also used by lead conversion); it shows on the timelines of its lead,
-   * partner and contact too.
+   * Inserts an opportunity at the bottom of the `new` column inside the
+   * caller's transaction (also used by lead conversion); it shows on the
+   * timelines of its lead, partner and contact too.
    */
   async insert(manager: EntityManager, dto: CreateOpportunityDto, actor: AuthenticatedUser): Promise<string> {
     const id = newId();
@@ -73,17 +86,13 @@ export class OpportunitiesService {
       ...dto,
       id,
       stage: 'new',
+      rank: await rankInColumn(manager, 'new', undefined),
       probability: dto.probability ?? stageProbabilities.new,
       assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId,
       createdById: actor.id,
     });
-    const related: HistorySubject[] = [
-      ...(dto.leadId ? [{ type: 'lead' as const, id: dto.leadId }] : []),
-      ...(dto.partnerId ? [{ type: 'partner' as const, id: dto.partnerId }] : []),
-      ...(dto.contactId ? [{ type: 'contact' as const, id: dto.contactId }] : []),
-    ];
     await this.history.record(manager, {
-      subjects: [{ type: 'opportunity', id }, ...related],
+      subjects: [{ type: 'opportunity', id }, ...relatedSubjects(dto)],
       kind: 'opportunity_created',
       summary: `Opportunity "${dto.name}" created`,
       data: { opportunityId: id },
@@ -92,7 +101,7 @@ export class OpportunitiesService {
     return id;
   }
 
-  async update(id: string, dto: UpdateOpportunityDto): Promise<Opportunity> {
+  async update(id: string, dto: UpdateOpportunityDto): Promise<OpportunityView> {
     const { version, ...changes } = dto;
     await updateVersioned(this.dataSource.manager, Opportunity, 'opportunity', id, version, changes);
     return this.get(id);
@@ -101,4 +110,116 @@ export class OpportunitiesService {
   async remove(id: string): Promise<void> {
     await deleteById(this.dataSource.manager, Opportunity, 'opportunity', id);
   }
+
+  nextStage(id: string, actor: AuthenticatedUser): Promise<OpportunityView> {
+    return this.changeStage(id, actor, 'next_stage', (current) => nextStage(current.stage));
+  }
+
+  closeWon(id: string, actor: AuthenticatedUser): Promise<OpportunityView> {
+    return this.changeStage(id, actor, 'close_won', (current) => moveStage(current.stage, 'closed_won'), { requireChange: true });
+  }
+
+  closeLost(id: string, dto: CloseLostDto, actor: AuthenticatedUser): Promise<OpportunityView> {
+    return this.changeStage(id, actor, 'close_lost', (current) => moveStage(current.stage, 'closed_lost'), { requireChange: true, lost: dto });
+  }
+
+  reopen(id: string, stage: OpportunityStage | undefined, actor: AuthenticatedUser): Promise<OpportunityView> {
+    return this.changeStage(id, actor, 'reopen', (current) => reopenStage(current.stage, stage));
+  }
+
+  /** Kanban drop: to a column and a place in it (0 = top, none = bottom); a closed card only reorders. */
+  move(id: string, dto: MoveOpportunityDto, actor: AuthenticatedUser): Promise<OpportunityView> {
+    const lost = dto.stage === 'closed_lost' ? { lostReasonId: dto.lostReasonId } : undefined;
+    return this.changeStage(id, actor, 'move', (current) => moveStage(current.stage, dto.stage), { position: dto.rank, lost });
+  }
+
+  /** Count, amount and weighted amount (amount × probability) per stage, assignee or team, and currency. */
+  async pipeline(query: PipelineQuery): Promise<PipelineTotals> {
+    const groupBy = query.groupBy ?? 'stage';
+    const { groupBy: _group, ...filters } = query;
+    const qb = this.dataSource.getRepository(Opportunity).createQueryBuilder('opportunity');
+    applyListFilters(qb, filters, OPPORTUNITY_LIST);
+    const rows: { key: string | null; currency: string; count: number; amount: string; weighted_amount: string }[] = await qb
+      .select(GROUP_COLUMNS[groupBy], 'key')
+      .addSelect('opportunity.currency', 'currency')
+      .addSelect('count(*)::int', 'count')
+      .addSelect('coalesce(sum(opportunity.amount), 0)::numeric(18,2)::text', 'amount')
+      .addSelect('coalesce(sum(opportunity.amount * opportunity.probability / 100), 0)::numeric(18,2)::text', 'weighted_amount')
+      .groupBy(GROUP_COLUMNS[groupBy])
+      .addGroupBy('opportunity.currency')
+      .orderBy(GROUP_COLUMNS[groupBy])
+      .getRawMany();
+    return { groupBy, groups: rows.map((row) => ({ key: row.key, currency: row.currency, count: row.count, amount: row.amount, weightedAmount: row.weighted_amount })) };
+  }
+
+  /**
+   * Every stage change: the rule on the locked row, a place in the target
+   * column, the stage's default probability (won 100, lost 0), and a
+   * timeline entry, in one transaction.
+   */
+  private async changeStage(
+    id: string,
+    actor: AuthenticatedUser,
+    action: StageAction,
+    decide: (current: Opportunity) => StageChange,
+    options: { position?: number; requireChange?: boolean; lost?: { lostReasonId?: string; note?: string } } = {},
+  ): Promise<OpportunityView> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await manager.getRepository(Opportunity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw notFound('opportunity', id);
+      const decision = decide(current);
+      if (!decision.allowed) throw ruleViolation('STAGE_CHANGE_REFUSED', decision.reason);
+      const stage = decision.stage;
+      if (options.requireChange && stage === current.stage) throw ruleViolation('STAGE_CHANGE_REFUSED', `The opportunity is already ${stage.replace('_', ' ')}.`);
+      const moved = stage !== current.stage;
+      const changes: Partial<Opportunity> = { stage };
+      if (moved) {
+        changes.probability = (await this.settings.current(manager)).stageProbabilities[stage];
+        changes.lostReasonId = stage === 'closed_lost' ? await this.lostReason(manager, options.lost) : null;
+      }
+      // a stage change lands at the bottom of its column; a kanban move at the place asked (bottom when none)
+      if (moved || action === 'move') changes.rank = await rankInColumn(manager, stage, options.position, id);
+      await updateVersioned(manager, Opportunity, 'opportunity', id, undefined, changes);
+      if (moved) {
+        await this.history.record(manager, {
+          subjects: [{ type: 'opportunity', id }, ...relatedSubjects(current)],
+          kind: 'stage_changed',
+          summary: `"${current.name}": ${label(current.stage)} → ${label(stage)}${options.lost?.note ? ` (${options.lost.note})` : ''}`,
+          data: { action, from: current.stage, to: stage, opportunityId: id, lostReasonId: changes.lostReasonId ?? null },
+          actorId: actor.id,
+        });
+      }
+    });
+    return this.get(id);
+  }
+
+  private async lostReason(manager: EntityManager, lost: { lostReasonId?: string; note?: string } | undefined): Promise<string> {
+    if (!lost?.lostReasonId) throw invalidInput([{ field: 'lostReasonId', message: 'a lost reason is required to close an opportunity as lost' }]);
+    const reason = await manager.getRepository(LostReason).findOneBy({ id: lost.lostReasonId });
+    if (!reason) throw invalidInput([{ field: 'lostReasonId', message: 'refers to a lost reason that does not exist' }]);
+    if (reason.freeText && !lost.note?.trim()) throw invalidInput([{ field: 'note', message: `the reason "${reason.name}" asks for an explanation` }]);
+    return reason.id;
+  }
+
+  /** Adds the partner's description when the CRM settings say so (one query per page). */
+  private async withCustomerDescriptions(items: Opportunity[], manager: EntityManager = this.dataSource.manager): Promise<OpportunityView[]> {
+    const { displayCustomerDescriptionInOpportunity } = await this.settings.current(manager);
+    const partnerIds = [...new Set(items.map((item) => item.partnerId).filter((id): id is string => !!id))];
+    const descriptions = new Map<string, string | null>();
+    if (displayCustomerDescriptionInOpportunity && partnerIds.length) {
+      const partners = await manager.getRepository(Partner).find({ select: { id: true, description: true }, where: { id: In(partnerIds) } });
+      for (const partner of partners) descriptions.set(partner.id, partner.description);
+    }
+    return items.map((item) => ({ ...item, customerDescription: item.partnerId ? (descriptions.get(item.partnerId) ?? null) : null }));
+  }
 }
+
+function relatedSubjects(opportunity: { leadId?: string | null; partnerId?: string | null; contactId?: string | null }): HistorySubject[] {
+  return [
+    ...(opportunity.leadId ? [{ type: 'lead' as const, id: opportunity.leadId }] : []),
+    ...(opportunity.partnerId ? [{ type: 'partner' as const, id: opportunity.partnerId }] : []),
+    ...(opportunity.contactId ? [{ type: 'contact' as const, id: opportunity.contactId }] : []),
+  ];
+}
+
+const label = (stage: OpportunityStage) => (isClosedStage(stage) ? stage.replace('_', ' ') : stage);

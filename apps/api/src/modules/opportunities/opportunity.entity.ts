@@ -73,4 +73,19 @@ export class Opportunity extends AuditedEntity {
   @text('Notes.', 'Budget confirmed by the CFO.')
   @Column('text', { nullable: true })
   description: string | null;
+
+  @ApiProperty({ description: 'Place in its kanban column (opaque; sort by it, move with /move).', example: 'a0' })
+  @Column('text')
+  rank: string;
+}
+
+/** An opportunity as the API shows it. */
+export class OpportunityView extends Opportunity {
+  @ApiProperty({
+    description: "The partner's description, when the setting displayCustomerDescriptionInOpportunity is on; otherwise null.",
+    nullable: true,
+    type: String,
+    example: 'Key account since 2019.',
+  })
+  customerDescription: string | null;
 }

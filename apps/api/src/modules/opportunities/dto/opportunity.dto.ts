@@ -1,10 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO4217CurrencyCode, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { OPPORTUNITY_STAGES, type OpportunityStage } from '@crm/domain';
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
 import { ListQueryDto } from '../../../platform/listing/list-query.dto';
+import { BooleanQuery } from '../../../platform/listing/query-transforms';
 import { OptionalId, OptionalText } from '../../../platform/validation/fields';
+import { PIPELINE_GROUPS, type PipelineGroup } from './opportunity-actions.dto';
 
 const nullable = () => ValidateIf((_, value) => value !== null && value !== undefined);
 
@@ -74,6 +76,10 @@ export class CreateOpportunityDto {
 export class UpdateOpportunityDto extends VersionedPartial(CreateOpportunityDto) {}
 
 export class ListOpportunitiesQuery extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'Only open (false) or closed (true) opportunities.' })
+  @BooleanQuery()
+  closed?: boolean;
+
   @ApiPropertyOptional({ description: 'Only this stage.', enum: OPPORTUNITY_STAGES })
   @IsOptional()
   @IsIn(OPPORTUNITY_STAGES, { message: `stage must be one of ${OPPORTUNITY_STAGES.join(', ')}` })
@@ -103,4 +109,11 @@ export class ListOpportunitiesQuery extends ListQueryDto {
   @IsOptional()
   @IsUUID()
   teamId?: string;
+}
+
+export class PipelineQuery extends OmitType(ListOpportunitiesQuery, ['sort', 'page', 'pageSize'] as const) {
+  @ApiPropertyOptional({ description: 'Group the totals by stage (default), assignee or team.', enum: PIPELINE_GROUPS, example: 'stage' })
+  @IsOptional()
+  @IsIn(PIPELINE_GROUPS)
+  groupBy?: PipelineGroup;
 }

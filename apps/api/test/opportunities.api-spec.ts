@@ -1,0 +1,150 @@
+import type { Test } from 'supertest';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
+  let t: TestApp;
+  let seller: { id: string; token: string };
+  let reason: string;
+  const asSeller = (req: Test) => req.auth(seller.token, { type: 'bearer' });
+  const create = async (body: Record<string, unknown> = {}) =>
+    (await asSeller(t.http.post('/api/v1/opportunities')).send({ name: 'Deal', amount: '1000.00', ...body }).expect(201)).body as { id: string; name: string; rank: string; version: number };
+  const act = (id: string, action: string, body: object = {}) => asSeller(t.http.post(`/api/v1/opportunities/${id}/${action}`)).send(body);
+  const get = async (id: string) => (await asSeller(t.http.get(`/api/v1/opportunities/${id}`)).expect(200)).body;
+  const column = async (stage: string, names: string[]) =>
+    (await asSeller(t.http.get(`/api/v1/opportunities?stage=${stage}&sort=rank&pageSize=200`)).expect(200)).body.items
+      .map((o: { name: string }) => o.name)
+      .filter((name: string) => names.includes(name));
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    seller = await t.signInAs('salesperson');
+    reason = (await t.http.post('/api/v1/lost-reasons').auth(t.adminToken, { type: 'bearer' }).send({ name: 'Budget' }).expect(201)).body.id;
+  });
+  afterAll(() => t.close());
+
+  it("starts new with the stage's default probability, or the one given", async () => {
+    expect(await get((await create()).id)).toMatchObject({ stage: 'new', probability: 10, currency: 'EUR', assignedToId: seller.id });
+    expect(await get((await create({ probability: 35 })).id)).toMatchObject({ probability: 35 });
+  });
+
+  it('moves through the open stages with their default probabilities, and stops at negotiation (422)', async () => {
+    const { id } = await create();
+    const seen = [];
+    for (let i = 0; i < 3; i++) seen.push((await act(id, 'next-stage').expect(200)).body);
+    expect(seen.map((o) => [o.stage, o.probability])).toEqual([
+      ['qualification', 20],
+      ['proposition', 50],
+      ['negotiation', 80],
+    ]);
+    const refused = await act(id, 'next-stage').expect(422);
+    expect(refused.body.code).toBe('STAGE_CHANGE_REFUSED');
+    expect(await get(id)).toMatchObject({ stage: 'negotiation', version: 4 });
+    const timeline = await asSeller(t.http.get(`/api/v1/opportunities/${id}/timeline`)).expect(200);
+    expect(timeline.body.items.filter((e: { kind: string }) => e.kind === 'stage_changed').map((e: { data: { to: string } }) => e.data.to)).toEqual(['negotiation', 'proposition', 'qualification']);
+  });
+
+  it('takes the default probabilities from the CRM settings', async () => {
+    await t.http.patch('/api/v1/settings/crm').auth(t.adminToken, { type: 'bearer' }).send({ stageProbabilities: { qualification: 33 } }).expect(200);
+    const { id } = await create();
+    expect((await act(id, 'next-stage').expect(200)).body.probability).toBe(33);
+    await t.http.patch('/api/v1/settings/crm').auth(t.adminToken, { type: 'bearer' }).send({ stageProbabilities: { qualification: 20 } }).expect(200);
+  });
+
+  it('closes as won with probability 100; a closed opportunity does not change stage until reopened', async () => {
+    const { id } = await create();
+    expect((await act(id, 'close-won').expect(200)).body).toMatchObject({ stage: 'closed_won', probability: 100 });
+    for (const [action, body] of [['next-stage', {}], ['close-won', {}], ['close-lost', { lostReasonId: reason }], ['move', { stage: 'proposition' }]] as const) {
+      await act(id, action, body).expect(422);
+    }
+    expect(await get(id)).toMatchObject({ stage: 'closed_won', probability: 100 });
+    expect((await act(id, 'reopen').expect(200)).body).toMatchObject({ stage: 'negotiation', probability: 80 });
+    await act(id, 'reopen').expect(422);
+  });
+
+  it('closes as lost with a reason and probability 0; refuses no reason or an unknown one (400), changing nothing', async () => {
+    const { id } = await create();
+    const missing = await act(id, 'close-lost', {}).expect(400);
+    expect(missing.body.errors[0].field).toBe('lostReasonId');
+    await act(id, 'close-lost', { lostReasonId: '01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41' }).expect(400);
+    expect(await get(id)).toMatchObject({ stage: 'new', version: 1 });
+    expect((await act(id, 'close-lost', { lostReasonId: reason }).expect(200)).body).toMatchObject({ stage: 'closed_lost', probability: 0, lostReasonId: reason });
+    expect((await act(id, 'reopen', { stage: 'qualification' }).expect(200)).body).toMatchObject({ stage: 'qualification', lostReasonId: null });
+  });
+
+  it('refuses a move to closed_lost without a reason and an unknown stage (400)', async () => {
+    const { id } = await create();
+    await act(id, 'move', { stage: 'closed_lost' }).expect(400);
+    await act(id, 'move', { stage: 'won' }).expect(400);
+    await act(id, 'move', { stage: 'proposition', rank: -1 }).expect(400);
+    expect((await act(id, 'move', { stage: 'closed_lost', lostReasonId: reason }).expect(200)).body.stage).toBe('closed_lost');
+  });
+
+  it('keeps the kanban order of interleaved moves within and between columns', async () => {
+    // positions count every card of a column: start from an empty board
+    await t.dataSource.query(`DELETE FROM opportunities`);
+    const names = ['K1', 'K2', 'K3', 'K4', 'K5'];
+    const ids: Record<string, string> = {};
+    for (const name of names) ids[name] = (await create({ name })).id;
+    expect(await column('new', names)).toEqual(names);
+    await act(ids.K5, 'move', { stage: 'new', rank: 0 }).expect(200);
+    await act(ids.K1, 'move', { stage: 'new', rank: 2 }).expect(200);
+    await act(ids.K3, 'move', { stage: 'qualification', rank: 0 }).expect(200);
+    await act(ids.K4, 'move', { stage: 'qualification', rank: 0 }).expect(200);
+    await act(ids.K2, 'move', { stage: 'new' }).expect(200);
+    expect(await column('new', names)).toEqual(['K5', 'K1', 'K2']);
+    expect(await column('qualification', names)).toEqual(['K4', 'K3']);
+    expect((await get(ids.K3)).probability).toBe(20);
+    // a reorder within the column keeps the probability
+    await asSeller(t.http.patch(`/api/v1/opportunities/${ids.K5}`)).send({ probability: 15 }).expect(200);
+    await act(ids.K5, 'move', { stage: 'new', rank: 5 }).expect(200);
+    expect((await get(ids.K5)).probability).toBe(15);
+  });
+
+  it('gives every card its own place when many moves race in one column', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `R${String(i).padStart(2, '0')}`);
+    const ids = [];
+    for (const name of names) ids.push((await create({ name })).id);
+    const results = await Promise.all(ids.map((id, i) => act(id, 'move', { stage: 'proposition', rank: i % 3 })));
+    expect(results.map((r) => r.status)).toEqual(Array(ids.length).fill(200));
+    const ranks: { rank: string }[] = await t.dataSource.query(`SELECT rank FROM opportunities WHERE stage = 'proposition' AND id = ANY($1)`, [ids]);
+    expect(ranks).toHaveLength(ids.length);
+    expect(new Set(ranks.map((r) => r.rank)).size).toBe(ids.length);
+    expect((await column('proposition', names)).sort()).toEqual(names);
+  });
+
+  it("shows the customer's description only when the setting is on", async () => {
+    const partner = (await asSeller(t.http.post('/api/v1/partners')).send({ name: 'Described', description: 'Pays late.' }).expect(201)).body;
+    const { id } = await create({ partnerId: partner.id });
+    expect((await get(id)).customerDescription).toBeNull();
+    await t.http.patch('/api/v1/settings/crm').auth(t.adminToken, { type: 'bearer' }).send({ displayCustomerDescriptionInOpportunity: true }).expect(200);
+    expect((await get(id)).customerDescription).toBe('Pays late.');
+    const listed = await asSeller(t.http.get(`/api/v1/opportunities?partnerId=${partner.id}`)).expect(200);
+    expect(listed.body.items[0].customerDescription).toBe('Pays late.');
+    await t.http.patch('/api/v1/settings/crm').auth(t.adminToken, { type: 'bearer' }).send({ displayCustomerDescriptionInOpportunity: false }).expect(200);
+  });
+
+  it('sums amounts and weighted amounts per stage, assignee and team, with the list filters', async () => {
+    const team = (await t.http.post('/api/v1/teams').auth(t.adminToken, { type: 'bearer' }).send({ name: 'Pipeline team' }).expect(201)).body.id;
+    await create({ name: 'P1', amount: '1000.00', probability: 10, teamId: team });
+    const p2 = await create({ name: 'P2', amount: '333.33', teamId: team });
+    await act(p2.id, 'next-stage').expect(200);
+    await create({ name: 'P3', amount: '50.00', currency: 'USD', teamId: team });
+    const byStage = await asSeller(t.http.get(`/api/v1/opportunities/pipeline?teamId=${team}`)).expect(200);
+    expect(byStage.body).toEqual({
+      groupBy: 'stage',
+      groups: [
+        { key: 'new', currency: 'EUR', count: 1, amount: '1000.00', weightedAmount: '100.00' },
+        { key: 'new', currency: 'USD', count: 1, amount: '50.00', weightedAmount: '5.00' },
+        { key: 'qualification', currency: 'EUR', count: 1, amount: '333.33', weightedAmount: '66.67' },
+      ],
+    });
+    const byUser = await asSeller(t.http.get(`/api/v1/opportunities/pipeline?teamId=${team}&groupBy=assignedToId&currency=EUR`)).expect(400);
+    expect(byUser.body.errors[0].field).toBe('currency');
+    const mine = await asSeller(t.http.get(`/api/v1/opportunities/pipeline?teamId=${team}&groupBy=assignedToId`)).expect(200);
+    expect(mine.body.groups.map((g: { key: string; count: number }) => [g.key, g.count])).toEqual([
+      [seller.id, 2],
+      [seller.id, 1],
+    ]);
+    await asSeller(t.http.get('/api/v1/opportunities/pipeline?groupBy=colour')).expect(400);
+  });
+});
