@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { Response, Test } from 'supertest';
+import { binary } from './support/binary-body';
 import { startTestApp, TestApp } from './support/test-app';
 
 const UNKNOWN_ID = '01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41';
@@ -9,12 +10,6 @@ const LEAD_COLUMNS = [
   'sourceId', 'referredBy', 'assignedToId', 'teamId', 'doNotCall', 'doNotEmail', 'description',
 ];
 
-/** Collects a binary body (supertest only buffers text and JSON by itself). */
-function binary(response: Response, done: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 describe('leads: CSV import and export, PDF report', () => {
   let t: TestApp;

@@ -7,29 +7,10 @@ import { deleteById, updateVersioned } from '../../platform/database/versioned-u
 import { notFound } from '../../platform/errors/domain-error';
 import { HistoryService } from '../../platform/history/history.service';
 import { runList } from '../../platform/listing/list-runner';
-import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
+import { CONTACT_LIST } from './contact-list';
 import { Contact } from './contact.entity';
 import { CreateContactDto, ListContactsQuery, UpdateContactDto } from './dto/contact.dto';
-
-const CONTACT_LIST: ListSpec = {
-  alias: 'contact',
-  filters: {
-    partnerId: 'contact.partner_id',
-    assignedToId: 'contact.assigned_to_id',
-    doNotCall: 'contact.do_not_call',
-    doNotEmail: 'contact.do_not_email',
-  },
-  sorts: {
-    lastName: 'contact.last_name',
-    firstName: 'contact.first_name',
-    email: 'contact.email',
-    createdAt: 'contact.created_at',
-    updatedAt: 'contact.updated_at',
-  },
-  searchColumn: 'contact.search_text',
-  defaultSort: 'lastName',
-};
 
 @Injectable()
 export class ContactsService {

@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
-import type { ImportJobStartedView } from '../../platform/csv/csv-api';
-import { CsvDownload, CsvExporter } from '../../platform/csv/csv-exporter';
-import { CsvImporter, ImportReport } from '../../platform/csv/csv-importer';
-import { ImportJobsService } from '../../platform/csv/import-jobs.service';
 import { HistoryService } from '../../platform/history/history.service';
-import { PdfDetail, renderPdfReport } from '../../platform/pdf/pdf-report';
-import { ExportLeadsQuery } from './dto/export-leads.query';
-import { LEAD_CSV } from './lead-csv';
+import { addressText, PdfDetail, renderPdfReport, reportFilename } from '../../platform/pdf/pdf-report';
 import { Lead } from './lead.entity';
 import { LeadsService } from './leads.service';
 
@@ -25,32 +17,14 @@ const STATUS_LABELS: Record<Lead['status'], string> = {
   lost: 'Lost',
 };
 
-/** CSV import and export of leads, and the one-lead PDF report. */
+/** The one-lead PDF report. */
 @Injectable()
 export class LeadFilesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly leads: LeadsService,
-    private readonly importer: CsvImporter,
-    private readonly exporter: CsvExporter,
-    private readonly jobs: ImportJobsService,
     private readonly history: HistoryService,
   ) {}
-
-  /** Imports the file now; 400 (nothing imported) for an unknown column or a file that is not CSV. */
-  async importNow(file: Readable, actor: AuthenticatedUser): Promise<ImportReport> {
-    const pending = await this.importer.open(LEAD_CSV, file);
-    return pending.run(actor);
-  }
-
-  /** Checks the header, then imports in the background. */
-  importInBackground(file: Readable, actor: AuthenticatedUser): Promise<ImportJobStartedView> {
-    return this.jobs.start(LEAD_CSV, file, actor);
-  }
-
-  exportCsv(query: ExportLeadsQuery): Promise<CsvDownload> {
-    return this.exporter.export(LEAD_CSV, query);
-  }
 
   /** The lead on one page: who, where it stands, how to reach it, and what happened lately. 404 for an unknown lead. */
   async report(id: string): Promise<{ filename: string; pdf: Buffer }> {
@@ -63,7 +37,6 @@ export class LeadFilesService {
     )) as { source: string | null; assignee: string | null; team: string | null }[];
     const activity = await this.history.recent({ type: 'lead', id: lead.id }, RECENT_ACTIVITY_LINES);
     const name = [lead.title, lead.firstName, lead.lastName].filter(Boolean).join(' ');
-    const address = lead.address;
     const details: PdfDetail[] = [
       { label: 'Company', value: lead.companyName },
       { label: 'Job title', value: lead.jobTitle },
@@ -77,10 +50,7 @@ export class LeadFilesService {
       { label: 'Mobile phone', value: lead.mobilePhone },
       { label: 'Do not call', value: lead.doNotCall ? 'Yes' : 'No' },
       { label: 'Web site', value: lead.website },
-      {
-        label: 'Address',
-        value: [address?.street, [address?.postalCode, address?.city].filter(Boolean).join(' '), address?.state, address?.country].filter(Boolean).join('\n'),
-      },
+      { label: 'Address', value: addressText(lead.address) },
       { label: 'Created', value: lead.createdAt.toISOString().slice(0, 10) },
       { label: 'Description', value: lead.description },
     ];
@@ -96,17 +66,6 @@ export class LeadFilesService {
         },
       ],
     });
-    return { filename: `lead-${slug(name) || lead.id}.pdf`, pdf };
+    return { filename: reportFilename('lead', name, lead.id), pdf };
   }
-}
-
-/** `Ms. Jane Doe` → `ms-jane-doe`: safe in a Content-Disposition header. */
-function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '-')
-    .slice(0, 60);
 }

@@ -4,6 +4,9 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { OpportunitiesModule } from '../opportunities/opportunities.module';
 import { PartnersModule } from '../partners/partners.module';
 import { LeadConversionService } from './lead-conversion.service';
+import { createCsvFilesController } from '../../platform/csv/csv-files.controller';
+import { ExportLeadsQuery } from './dto/export-leads.query';
+import { LEAD_CSV } from './lead-csv';
 import { LeadFilesController } from './lead-files.controller';
 import { LeadFilesService } from './lead-files.service';
 import { LeadsController } from './leads.controller';
@@ -11,8 +14,17 @@ import { LeadsService } from './leads.service';
 
 @Module({
   imports: [PartnersModule, ContactsModule, OpportunitiesModule, CsvModule],
-  // LeadFilesController first: its `export.csv` must not be taken for the `:id` of LeadsController
-  controllers: [LeadFilesController, LeadsController],
+  // the CSV routes first: `export.csv` must not be taken for the `:id` of LeadsController
+  controllers: [
+    createCsvFilesController(LEAD_CSV, {
+      tag: 'Leads',
+      what: 'lead',
+      exportQuery: ExportLeadsQuery,
+      importRules: 'status `new`, assigned to you unless `assignedToId` says otherwise, created by you; `sourceId`, `assignedToId` and `teamId` must name existing records.',
+    }),
+    LeadFilesController,
+    LeadsController,
+  ],
   providers: [LeadsService, LeadConversionService, LeadFilesService],
   exports: [LeadsService],
 })

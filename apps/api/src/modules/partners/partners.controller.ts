@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { CurrentUser } from '../../platform/auth/auth.decorators';
 import { ApiTimeline } from '../../platform/history/api-timeline.decorator';
@@ -12,6 +12,7 @@ import { Page } from '../../platform/listing/page';
 import { ApiProblems } from '../../platform/openapi/problem.schema';
 import { CreatePartnerDto, ListPartnersQuery, UpdatePartnerDto } from './dto/partner.dto';
 import { Partner } from './partner.entity';
+import { PartnerReportService } from './partner-report.service';
 import { PartnersService } from './partners.service';
 
 @ApiTags('Partners')
@@ -20,6 +21,7 @@ export class PartnersController {
   constructor(
     private readonly partners: PartnersService,
     private readonly history: HistoryService,
+    private readonly reports: PartnerReportService,
   ) {}
 
   @Get()
@@ -46,6 +48,16 @@ export class PartnersController {
   async timeline(@IdParam() id: string, @Query() query: TimelineQueryDto): Promise<Page<HistoryEntry>> {
     await this.partners.get(id);
     return this.history.timeline({ type: 'partner', id }, query);
+  }
+
+  @Get(':id/report.pdf')
+  @ApiOperation({ summary: 'Partner report (PDF)', description: 'One page on the partner: roles, contact details, address, contacts, open opportunities and recent activity.' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The report.', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProblems(400, 404)
+  async report(@IdParam() id: string): Promise<StreamableFile> {
+    const { filename, pdf } = await this.reports.report(id);
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${filename}"` });
   }
 
   @Post()

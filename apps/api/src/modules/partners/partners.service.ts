@@ -7,28 +7,11 @@ import { deleteById, updateVersioned } from '../../platform/database/versioned-u
 import { notFound, ruleViolation } from '../../platform/errors/domain-error';
 import { HistoryService } from '../../platform/history/history.service';
 import { runList } from '../../platform/listing/list-runner';
-import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
 import { CrmSettingsService } from '../settings/crm-settings.service';
 import { CreatePartnerDto, ListPartnersQuery, UpdatePartnerDto } from './dto/partner.dto';
+import { PARTNER_LIST } from './partner-list';
 import { Partner } from './partner.entity';
-
-const PARTNER_LIST: ListSpec = {
-  alias: 'partner',
-  filters: {
-    kind: 'partner.kind',
-    isProspect: 'partner.is_prospect',
-    isCustomer: 'partner.is_customer',
-    isSupplier: 'partner.is_supplier',
-    isCustomerOrProspect: (param) => `(partner.is_customer OR partner.is_prospect) = :${param}`,
-    assignedToId: 'partner.assigned_to_id',
-    teamId: 'partner.team_id',
-    sourceId: 'partner.source_id',
-  },
-  sorts: { name: 'partner.name', createdAt: 'partner.created_at', updatedAt: 'partner.updated_at', email: 'partner.email' },
-  searchColumn: 'partner.search_text',
-  defaultSort: '-createdAt',
-};
 
 @Injectable()
 export class PartnersService {

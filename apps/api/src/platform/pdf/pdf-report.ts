@@ -119,3 +119,21 @@ export function renderPdfReport(report: PdfReport, now = new Date()): Promise<Bu
 export function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** A postal address as report lines: street, postal code and city, state, country. */
+export function addressText(address: { street?: string | null; city?: string | null; postalCode?: string | null; state?: string | null; country?: string | null } | null | undefined): string {
+  if (!address) return '';
+  return [address.street, [address.postalCode, address.city].filter(Boolean).join(' '), address.state, address.country].filter(Boolean).join('\n');
+}
+
+/** `lead`, `Ms. Jane Doe` → `lead-ms-jane-doe.pdf`: safe in a Content-Disposition header. */
+export function reportFilename(kind: string, name: string, id: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-')
+    .slice(0, 60);
+  return `${kind}-${slug || id}.pdf`;
+}

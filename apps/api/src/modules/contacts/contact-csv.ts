@@ -1,0 +1,39 @@
+import { OmitType } from '@nestjs/swagger';
+import type { CsvResource } from '../../platform/csv/csv-resource';
+import { newId } from '../../platform/database/ids';
+import { CONTACT_LIST } from './contact-list';
+import { Contact } from './contact.entity';
+import { CreateContactDto, ListContactsQuery } from './dto/contact.dto';
+
+/** Contacts in CSV: the create body's fields, imported with the create rules. */
+export const CONTACT_CSV: CsvResource<CreateContactDto> = {
+  name: 'contacts',
+  entity: Contact,
+  createDto: CreateContactDto,
+  columns: {
+    title: 'text',
+    firstName: 'text',
+    lastName: 'text',
+    email: 'text',
+    phone: 'text',
+    mobilePhone: 'text',
+    jobTitle: 'text',
+    partnerId: 'text',
+    doNotCall: 'boolean',
+    doNotEmail: 'boolean',
+    'address.street': 'text',
+    'address.city': 'text',
+    'address.postalCode': 'text',
+    'address.state': 'text',
+    'address.country': 'text',
+    description: 'text',
+    assignedToId: 'text',
+  },
+  references: { partnerId: 'partners', assignedToId: 'users' },
+  toRecord: (dto, actor) =>
+    Object.assign(dto, { id: newId(), assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId, createdById: actor.id }),
+  list: CONTACT_LIST,
+};
+
+/** The list's search, filters and sort; an export has every matching row, so no paging. */
+export class ExportContactsQuery extends OmitType(ListContactsQuery, ['page', 'pageSize'] as const) {}

@@ -1,0 +1,46 @@
+import { OmitType } from '@nestjs/swagger';
+import type { CsvResource } from '../../platform/csv/csv-resource';
+import { newId } from '../../platform/database/ids';
+import { CreatePartnerDto, ListPartnersQuery } from './dto/partner.dto';
+import { PARTNER_LIST } from './partner-list';
+import { Partner } from './partner.entity';
+
+/** Partners in CSV: the create body's fields, imported with the create rules. */
+export const PARTNER_CSV: CsvResource<CreatePartnerDto> = {
+  name: 'partners',
+  entity: Partner,
+  createDto: CreatePartnerDto,
+  columns: {
+    kind: 'text',
+    name: 'text',
+    firstName: 'text',
+    email: 'text',
+    phone: 'text',
+    mobilePhone: 'text',
+    website: 'text',
+    'address.street': 'text',
+    'address.city': 'text',
+    'address.postalCode': 'text',
+    'address.state': 'text',
+    'address.country': 'text',
+    description: 'text',
+    sourceId: 'text',
+    assignedToId: 'text',
+    teamId: 'text',
+    isProspect: 'boolean',
+    isCustomer: 'boolean',
+    isSupplier: 'boolean',
+  },
+  references: { sourceId: 'lead_sources', assignedToId: 'users', teamId: 'teams' },
+  toRecord: (dto, actor) =>
+    Object.assign(dto, {
+      id: newId(),
+      kind: dto.kind ?? 'company',
+      assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId,
+      createdById: actor.id,
+    }),
+  list: PARTNER_LIST,
+};
+
+/** The list's search, filters and sort; an export has every matching row, so no paging. */
+export class ExportPartnersQuery extends OmitType(ListPartnersQuery, ['page', 'pageSize'] as const) {}

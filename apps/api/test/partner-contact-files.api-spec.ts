@@ -1,0 +1,65 @@
+import { parse } from 'csv-parse/sync';
+import type { Test } from 'supertest';
+import { binary } from './support/binary-body';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('partners and contacts: CSV import and export, partner PDF report', () => {
+  let t: TestApp;
+  let seller: { id: string; token: string };
+  const asSeller = (req: Test) => req.auth(seller.token, { type: 'bearer' });
+  const upload = (path: string, csv: string) => asSeller(t.http.post(`/api/v1/${path}/import`)).attach('file', Buffer.from(csv, 'utf8'), { filename: `${path}.csv`, contentType: 'text/csv' });
+  const count = async (table: string) => (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    seller = await t.signInAs('salesperson');
+  });
+  afterAll(() => t.close());
+
+  it('imports partners row by row with the create rules, reporting the refused lines', async () => {
+    const csv = ['name,kind,email,isCustomer,address.country', 'Acme,company,sales@acme.com,true,FR', ',company,,false,', 'Solo,individual,not-an-email,false,', 'Globex,,,,DE'].join('\n');
+    const response = await upload('partners', csv).expect(200);
+    expect(response.body).toMatchObject({ accepted: 2, total: 4 });
+    expect(response.body.refused.map((r: { line: number; errors: { field: string }[] }) => [r.line, r.errors.map((e) => e.field)])).toEqual([
+      [3, ['name']],
+      [4, ['email']],
+    ]);
+    const acme = (await asSeller(t.http.get('/api/v1/partners?q=acme')).expect(200)).body.items[0];
+    expect(acme).toMatchObject({ kind: 'company', isCustomer: true, assignedToId: seller.id, createdById: seller.id, address: { country: 'FR' } });
+    expect((await asSeller(t.http.get('/api/v1/partners?q=globex')).expect(200)).body.items[0].kind).toBe('company');
+  });
+
+  it('refuses a partner file with an unknown column (400) and imports nothing', async () => {
+    const before = await count('partners');
+    await upload('partners', 'name,colour\nRed,red').expect(400);
+    expect(await count('partners')).toBe(before);
+  });
+
+  it('exports the filtered partner list in the import format', async () => {
+    const response = await asSeller(t.http.get('/api/v1/partners/export.csv?isCustomer=true')).buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    const [header, ...rows] = parse((response.body as Buffer).toString('utf8')) as string[][];
+    expect(header).toContain('isCustomer');
+    expect(rows.map((row) => row[header.indexOf('name')])).toEqual(['Acme']);
+  });
+
+  it('imports contacts with a partner reference, refusing a partner that does not exist', async () => {
+    const partner = (await asSeller(t.http.get('/api/v1/partners?q=acme')).expect(200)).body.items[0];
+    const csv = ['lastName,firstName,email,partnerId,doNotCall', `Doe,Jane,jane@acme.com,${partner.id},true`, 'Roe,Rick,,01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41,false'].join('\n');
+    const response = await upload('contacts', csv).expect(200);
+    expect(response.body.accepted).toBe(1);
+    expect(response.body.refused).toEqual([{ line: 3, errors: [{ field: 'partnerId', message: expect.stringContaining('does not exist') }] }]);
+    const contacts = await asSeller(t.http.get(`/api/v1/contacts?partnerId=${partner.id}`)).expect(200);
+    expect(contacts.body.items[0]).toMatchObject({ lastName: 'Doe', doNotCall: true });
+    const exported = await asSeller(t.http.get(`/api/v1/contacts/export.csv?partnerId=${partner.id}`)).buffer(true).parse(binary).expect(200);
+    expect(parse((exported.body as Buffer).toString('utf8'))).toHaveLength(2);
+  });
+
+  it('prints a partner report as PDF, 404 for an unknown partner', async () => {
+    const partner = (await asSeller(t.http.get('/api/v1/partners?q=acme')).expect(200)).body.items[0];
+    const response = await asSeller(t.http.get(`/api/v1/partners/${partner.id}/report.pdf`)).buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect((response.body as Buffer).subarray(0, 4).toString()).toBe('%PDF');
+    await asSeller(t.http.get('/api/v1/partners/01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41/report.pdf')).expect(404);
+  });
+});
