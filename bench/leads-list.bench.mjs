@@ -1,0 +1,612 @@
+#!/usr/bin/env node
+// Lead list latency and throughput at volume: a fresh database `crm_bench`
+// with 1,000,000 leads and 200,000 partners, the built API on it, then three
+// list queries through HTTP (16 concurrent clients) and the same SQL through a
+// bare `pg` Pool, their plans, and PASS/MISS against the goal (API p95 < 50 ms,
+// API at least 50% of the bare query's throughput).
+//
+//   BENCH_PG_URL          server to use, default postgres://root@127.0.0.1:5432/postgres (trust auth)
+//   BENCH_PORT            API port, default 3990
+//   BENCH_LEADS           default 1000000      BENCH_PARTNERS  default 200000
+//   BENCH_CONCURRENCY     default 16           BENCH_REQUESTS  per client, default 150
+//   BENCH_WARMUP          per client, default 5
+//   BENCH_PHASE_SECONDS   a measured phase stops at this deadline even if the
+//                         requests are not all done, default 60 (the count is printed)
+//   BENCH_KEEP_DB=1       keep crm_bench afterwards (to EXPLAIN by hand)
+//   BENCH_REUSE_DB=1      measure a kept crm_bench as it is (no reseed, not dropped):
+//                         e.g. add a candidate index by hand, then rerun
+//
+// Needs: a PostgreSQL server with pg_trgm (superuser for the fast load), and
+// apps/api built (built here with tsc when dist/ is missing).
+
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const API_DIR = join(ROOT, 'apps/api');
+const apiRequire = createRequire(join(API_DIR, 'package.json'));
+const pg = apiRequire('pg');
+
+const env = process.env;
+const ADMIN_URL = env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+const DB_NAME = 'crm_bench';
+const DB_URL = withDatabase(ADMIN_URL, DB_NAME);
+const PORT = Number(env.BENCH_PORT ?? 3990);
+const API = `http://127.0.0.1:${PORT}/api/v1`;
+const LEADS = Number(env.BENCH_LEADS ?? 1_000_000);
+const PARTNERS = Number(env.BENCH_PARTNERS ?? 200_000);
+const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 16);
+const REQUESTS = Number(env.BENCH_REQUESTS ?? 150);
+const WARMUP = Number(env.BENCH_WARMUP ?? 5);
+const PHASE_SECONDS = Number(env.BENCH_PHASE_SECONDS ?? 60);
+const KEEP_DB = env.BENCH_KEEP_DB === '1';
+const REUSE_DB = env.BENCH_REUSE_DB === '1';
+const GOAL_P95_MS = 50;
+const GOAL_RATIO = 0.5;
+const EXACT_COUNT_LIMIT = 10_000; // list-runner.ts
+
+// Seed vocabulary. Company names: 30 words × numbers 1000..3999 × 6 suffixes,
+// 3,000 distinct names ('Acme 1234 Industries'); with 20% of leads without a
+// company, one name matches ~270 leads.
+const WORDS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Cyberdyne', 'Soylent', 'Tyrell',
+  'Wonka', 'Vandelay', 'Massive', 'Oscorp', 'Aperture', 'Gringotts', 'Dunder', 'Monarch', 'Nakatomi', 'Pied',
+  'Sterling', 'Vehement', 'Zorg', 'Virtucon', 'Buy More', 'Prestige', 'Bluth', 'Kramerica', 'Duff', 'Krusty'];
+const SUFFIXES = ['Industries', 'Ltd', 'GmbH', 'SA', 'Corp', 'Group'];
+const COMPANY_NAMES = 3000;
+const FIRST = ['Jane', 'John', 'Amélie', 'Paul', 'Chloé', 'Marc', 'Sofia', 'Lucas', 'Emma', 'Noah', 'Léa', 'Hugo', 'Anna',
+  'Louis', 'Mia', 'Jules', 'Inès', 'Adam', 'Zoé', 'Arthur', 'Lina', 'Ethan', 'Nina', 'Tom', 'Clara', 'Max', 'Eva',
+  'Leo', 'Julia', 'Sam', 'Alice', 'Oscar', 'Rose', 'Victor', 'Lou', 'Nathan', 'Iris', 'Gabriel', 'Jade', 'Raphaël'];
+const LAST = ['Doe', 'Martin', 'Bernard', 'Dubois', 'Durand', 'Lefèvre', 'Moreau', 'Laurent', 'Simon', 'Michel',
+  'Garcia', 'Müller', 'Schmidt', 'Rossi', 'Russo', 'Smith', 'Jones', 'Brown', 'Taylor', 'Wilson', 'Novak', 'Kowalski',
+  'Nielsen', 'Jansen', 'Peeters', 'Lopez', 'Fernandez', 'Silva', 'Santos', 'Weber', 'Wagner', 'Becker', 'Hoffmann',
+  'Fontaine', 'Roux', 'Vincent', 'Fournier', 'Girard', 'Bonnet', 'Dupont', 'Lambert', 'Fabre', 'Mercier', 'Blanc',
+  'Guerin', 'Boyer', 'Garnier', 'Chevalier', 'Francois', 'Legrand'];
+const CITIES = ['Paris', 'Lyon', 'Marseille', 'Berlin', 'Hamburg', 'Madrid', 'Barcelona', 'London', 'Milan', 'Brussels'];
+const JOBS = ['Buyer', 'CEO', 'CTO', 'Head of purchasing', 'Office manager', 'Sales director', 'Engineer', null];
+
+let apiProcess;
+let apiLog;
+
+main().catch(async (error) => {
+  console.error(`\nbench failed: ${error.stack ?? error}`);
+  if (apiLog) console.error(`API log: ${apiLog}`);
+  await stopApi();
+  process.exit(1);
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, async () => {
+    await stopApi();
+    process.exit(130);
+  });
+}
+// never leave the API we started running behind us
+process.on('exit', () => apiProcess?.kill('SIGKILL'));
+
+async function main() {
+  const started = performance.now();
+  console.log(`leads-list bench: ${LEADS.toLocaleString('en')} leads, ${PARTNERS.toLocaleString('en')} partners, database ${DB_NAME}`);
+  if (REUSE_DB) console.log(`reusing the seeded database ${DB_NAME} as it is (BENCH_REUSE_DB=1)`);
+  else await recreateDatabase();
+  ensureBuilt();
+  await startApi();
+
+  const db = new pg.Pool({ connectionString: DB_URL, max: CONCURRENCY });
+  // pool.end() resolves before its connections have closed, so the final DROP
+  // DATABASE … WITH (FORCE) may still terminate them (57P01): expected, not a failure
+  db.on('error', (error) => {
+    if (error.code !== '57P01') console.error(`bare pool: ${error.message}`);
+  });
+  try {
+    const seeded = REUSE_DB ? await pickCaseParams(db) : await seed(db);
+    const token = await login();
+    const cases = defineCases(seeded);
+    const sqlSource = await captureSql(cases);
+    console.log(`\nSQL of the bare runs: ${sqlSource}`);
+
+    const results = [];
+    for (const c of cases) {
+      console.log(`\n== case ${c.name}: GET /leads?${c.query}`);
+      const probe = await apiGet(`/leads?${c.query}`, token, true);
+      console.log(`   response: ${probe.items.length} items, total ${probe.total} (${probe.totalExact ? 'exact' : 'estimate'})`);
+      const api = await measure(`API ${c.name}`, () => apiGet(`/leads?${c.query}`, token));
+      const bare = await measure(`bare ${c.name}`, () => bareRun(db, c.sql));
+      results.push({ c, api, bare });
+    }
+
+    console.log('\n== plans (EXPLAIN ANALYZE, BUFFERS; warm cache)');
+    for (const c of cases) await explainCase(db, c);
+
+    printTable(results);
+    await stopApi();
+    printSummary(results);
+  } finally {
+    await db.end();
+    await stopApi();
+    if (KEEP_DB || REUSE_DB) console.log(`\nkept database ${DB_NAME}: ${DB_URL}`);
+    else await dropDatabase();
+    console.log(`\ntotal bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+}
+
+// ---------------------------------------------------------------- database
+
+function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function adminQuery(sql) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function recreateDatabase() {
+  await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${DB_NAME}`);
+}
+
+async function dropDatabase() {
+  await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  console.log(`dropped database ${DB_NAME}`);
+}
+
+// ---------------------------------------------------------------- API process
+
+function ensureBuilt() {
+  if (existsSync(join(API_DIR, 'dist/main.js'))) return;
+  console.log('apps/api/dist missing: building with tsc');
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: API_DIR, stdio: 'inherit' });
+}
+
+async function startApi() {
+  if (await portTaken(PORT)) throw new Error(`port ${PORT} is already in use (another API?): set BENCH_PORT or stop it`);
+  apiLog = join(mkdtempSync(join(tmpdir(), 'leads-list-bench-')), 'api.log');
+  const out = openSync(apiLog, 'a');
+  const t0 = performance.now();
+  apiProcess = spawn(process.execPath, [join(API_DIR, 'dist/main.js')], {
+    cwd: ROOT,
+    env: { ...env, DATABASE_URL: DB_URL, PORT: String(PORT), NODE_ENV: 'test', CRM_ADMIN_PASSWORD: 'admin', CRM_DEMO_DATA: '' },
+    stdio: ['ignore', out, out],
+  });
+  const exited = new Promise((resolveExit) => apiProcess.once('exit', (code) => resolveExit(code)));
+  for (;;) {
+    const code = await Promise.race([exited, sleep(250).then(() => undefined)]);
+    if (code !== undefined) throw new Error(`the API exited (${code}) before answering /health:\n${readFileSync(apiLog, 'utf8')}`);
+    try {
+      const { status } = await request('GET', `${API}/health`);
+      if (status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - t0 > 90_000) throw new Error(`the API did not answer /health within 90 s (log: ${apiLog})`);
+  }
+  console.log(`API up (pid ${apiProcess.pid}, port ${PORT}) after ${((performance.now() - t0) / 1000).toFixed(1)} s; migrations applied; log ${apiLog}`);
+}
+
+function portTaken(port) {
+  return new Promise((resolvePort) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolvePort(true);
+    });
+    socket.once('error', () => resolvePort(false));
+  });
+}
+
+async function stopApi() {
+  const child = apiProcess;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  apiProcess = undefined;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timedOut = await Promise.race([exited.then(() => false), sleep(10_000).then(() => true)]);
+  if (timedOut) child.kill('SIGKILL');
+  console.log('API stopped');
+}
+
+// ---------------------------------------------------------------- HTTP client
+// node:http with a keep-alive Agent of CONCURRENCY sockets: one connection per
+// client, reused. (Node 20's fetch would need the `undici` package to size its
+// pool; http.request also costs less CPU per request, which matters when the
+// client shares 2 cores with the API and PostgreSQL.)
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY, maxFreeSockets: CONCURRENCY });
+
+function request(method, url, { body, headers = {} } = {}) {
+  return new Promise((resolveRequest, reject) => {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const req = http.request(url, {
+      method,
+      agent,
+      headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}), ...headers },
+    }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolveRequest({ status: res.statusCode, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function login() {
+  const { status, body } = await request('POST', `${API}/auth/login`, { body: { email: 'admin@example.com', password: 'admin' } });
+  if (status !== 200) throw new Error(`login: ${status} ${body}`);
+  return JSON.parse(body).accessToken;
+}
+
+async function apiGet(path, token, parse = false) {
+  const { status, body } = await request('GET', `${API}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (status !== 200) throw new Error(`GET ${path}: ${status} ${body.toString().slice(0, 500)}`);
+  return parse ? JSON.parse(body) : undefined;
+}
+
+// ---------------------------------------------------------------- seeding
+
+async function seed(db) {
+  const client = await db.connect();
+  const t0 = performance.now();
+  try {
+    const superuser = (await client.query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`)).rows[0]?.rolsuper;
+    await client.query(`SELECT setseed(0.42)`);
+    await client.query(`
+      INSERT INTO users (id, email, name, role, active, password_hash)
+      SELECT gen_random_uuid(), 'sales' || lpad(g::text, 2, '0') || '@example.com', 'Sales Person ' || g, 'salesperson', true,
+             'bench-dummy-hash-not-a-password'
+        FROM generate_series(1, 20) g`);
+    const users = (await client.query(`SELECT id FROM users WHERE role = 'salesperson' ORDER BY email`)).rows.map((r) => r.id);
+    const adminId = (await client.query(`SELECT id FROM users WHERE email = 'admin@example.com'`)).rows[0].id;
+
+    // Secondary indexes are dropped for the load and rebuilt from their own
+    // definitions afterwards (pg_indexes), so the result is what the
+    // migrations made. Bulk-building the trigram GIN index once is much
+    // faster than maintaining it row by row during a 1M-row insert.
+    const indexes = (await client.query(`
+      SELECT i.tablename, i.indexname, i.indexdef
+        FROM pg_indexes i
+       WHERE i.schemaname = 'public' AND i.tablename IN ('leads', 'partners')
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+       ORDER BY i.tablename, i.indexname`)).rows;
+    for (const ix of indexes) await client.query(`DROP INDEX ${ix.indexname}`);
+    console.log(`\nseeding: dropped ${indexes.length} secondary indexes for the load (${indexes.map((i) => i.indexname).join(', ')})`);
+    // The generated rows reference only existing users: skip the per-row FK
+    // trigger checks during the load (needs superuser; otherwise they run).
+    const loadSettings = `SET maintenance_work_mem = '1GB'; SET synchronous_commit = off;${superuser ? ` SET session_replication_role = replica;` : ''}`;
+
+    const partnersClient = await db.connect();
+    try {
+      await client.query(loadSettings);
+      await partnersClient.query(loadSettings);
+      await partnersClient.query(`SELECT setseed(0.17)`);
+      // Two sessions so both cores work: leads on one, partners on the other;
+      // then each rebuilds its share of the indexes.
+      const leadGin = indexes.filter((i) => i.tablename === 'leads' && /\busing gin\b/i.test(i.indexdef));
+      const leadBtree = indexes.filter((i) => i.tablename === 'leads' && !leadGin.includes(i));
+      const partnerIx = indexes.filter((i) => i.tablename === 'partners');
+      let leadsLoaded;
+      const leadsLoadedPromise = new Promise((r) => (leadsLoaded = r));
+
+      const leadsWork = (async () => {
+        const chunk = 250_000;
+        for (let from = 1; from <= LEADS; from += chunk) {
+          const to = Math.min(LEADS, from + chunk - 1);
+          const t = performance.now();
+          await client.query(LEADS_INSERT, [from, to, LEADS, users, adminId, WORDS, SUFFIXES, COMPANY_NAMES, FIRST, LAST, CITIES, JOBS]);
+          console.log(`  leads ${from.toLocaleString('en')}..${to.toLocaleString('en')} inserted in ${sec(t)}`);
+        }
+        leadsLoaded();
+        for (const ix of leadGin) await timed(client, ix);
+      })();
+      const partnersWork = (async () => {
+        const chunk = 100_000;
+        for (let from = 1; from <= PARTNERS; from += chunk) {
+          const to = Math.min(PARTNERS, from + chunk - 1);
+          const t = performance.now();
+          await partnersClient.query(PARTNERS_INSERT, [from, to, PARTNERS, users, adminId, WORDS, SUFFIXES, FIRST, LAST, CITIES]);
+          console.log(`  partners ${from.toLocaleString('en')}..${to.toLocaleString('en')} inserted in ${sec(t)}`);
+        }
+        for (const ix of partnerIx) await timed(partnersClient, ix);
+        await leadsLoadedPromise;
+        for (const ix of leadBtree) await timed(partnersClient, ix);
+      })();
+      await Promise.all([leadsWork, partnersWork]);
+    } finally {
+      await partnersClient.query('RESET ALL').catch(() => {});
+      partnersClient.release();
+    }
+    const t = performance.now();
+    await client.query('RESET ALL');
+    await Promise.all([db.query(`VACUUM ANALYZE leads`), db.query(`VACUUM ANALYZE partners`), db.query(`VACUUM ANALYZE users`)]);
+    console.log(`  VACUUM ANALYZE in ${sec(t)}`);
+    const sizes = (await client.query(`
+      SELECT relname, pg_size_pretty(pg_relation_size(oid)) AS size FROM pg_class
+       WHERE relname IN ('leads', 'partners', 'leads_pkey', 'leads_search_trgm', 'leads_created_idx', 'leads_assignee_status_idx', 'leads_status_idx')
+       ORDER BY relname`)).rows;
+    console.log(`  sizes: ${sizes.map((s) => `${s.relname} ${s.size}`).join(', ')}`);
+    console.log(`SEEDING TIME: ${sec(t0)} (${LEADS.toLocaleString('en')} leads + ${PARTNERS.toLocaleString('en')} partners, indexes rebuilt after the load, VACUUM ANALYZE)`);
+
+    return await pickCaseParams(client);
+  } finally {
+    client.release();
+  }
+}
+
+/** The user of case b (the one with the most in_progress leads; all are close) and the fragment of case c. */
+async function pickCaseParams(db) {
+  const b = (await db.query(`
+    SELECT assigned_to_id AS id, count(*)::int AS n FROM leads WHERE status = 'in_progress'
+     GROUP BY 1 ORDER BY 2 DESC LIMIT 1`)).rows[0];
+  if (!b) throw new Error(`no in_progress leads in ${DB_NAME}`);
+  // the end of a company's first word and its number, e.g. 'lobex 2231' of 'Globex 2231 Group'
+  const fragment = `${WORDS[1].slice(1).toLowerCase()} ${1000 + 1231}`;
+  const matches = (await db.query(`SELECT count(*)::int AS n FROM leads WHERE search_text LIKE $1`, [`%${fragment}%`])).rows[0].n;
+  return { user: b.id, userInProgress: b.n, fragment, fragmentMatches: matches };
+}
+
+async function timed(client, ix) {
+  const t = performance.now();
+  await client.query(ix.indexdef);
+  console.log(`  index ${ix.indexname} built in ${sec(t)}`);
+}
+
+// $1 from, $2 to, $3 total, $4 users, $5 admin, $6 words, $7 suffixes, $8 company names, $9 first, $10 last, $11 cities, $12 jobs.
+// Rows come in created_at order over the last 3 years (as a live CRM's table
+// fills up), ids are UUID v7-like from created_at; statuses new 30%,
+// assigned 20%, in_progress 25%, converted 15%, lost 10%.
+const LEADS_INSERT = `
+  INSERT INTO leads (id, title, first_name, last_name, company_name, job_title, email, phone, mobile_phone, website,
+                     address_city, address_country, assigned_to_id, status, do_not_call, do_not_email, description,
+                     created_at, updated_at, created_by_id)
+  SELECT (lpad(to_hex((extract(epoch FROM s.ts) * 1000)::bigint), 12, '0') || '7' || substr(s.h, 1, 3) || '8' || substr(s.h, 4, 15))::uuid,
+         CASE WHEN s.r_title < 0.5 THEN 'Ms.' WHEN s.r_title < 0.9 THEN 'Mr.' END,
+         s.first, s.last,
+         s.company,
+         ($12::text[])[1 + floor(s.r_job * array_length($12::text[], 1))::int],
+         lower(translate(s.first || '.' || s.last, 'éèüïôç ', 'eeuioc-')) || s.g || '@' ||
+           CASE WHEN s.company IS NULL THEN 'mail.example' ELSE lower(replace(split_part(s.company, ' ', 1), ' ', '')) || s.k || '.example' END,
+         '+33 1 ' || lpad(floor(s.r_phone * 100000000)::bigint::text, 8, '0'),
+         CASE WHEN s.r_mobile < 0.4 THEN '+33 6 ' || lpad(floor(s.r_mobile * 250000000)::bigint::text, 8, '0') END,
+         CASE WHEN s.company IS NOT NULL AND s.r_title < 0.3 THEN 'https://' || lower(replace(split_part(s.company, ' ', 1), ' ', '')) || s.k || '.example' END,
+         ($11::text[])[1 + floor(s.r_city * array_length($11::text[], 1))::int], 'FR',
+         ($4::uuid[])[1 + floor(s.r_user * array_length($4::uuid[], 1))::int],
+         CASE WHEN s.r_status < 0.30 THEN 'new' WHEN s.r_status < 0.50 THEN 'assigned' WHEN s.r_status < 0.75 THEN 'in_progress'
+              WHEN s.r_status < 0.90 THEN 'converted' ELSE 'lost' END,
+         s.r_flag < 0.05, s.r_flag > 0.97,
+         CASE WHEN s.r_flag BETWEEN 0.3 AND 0.4 THEN 'Met at a trade show; call back about pricing.' END,
+         s.ts, s.ts + (s.r_flag * interval '30 days'), $5::uuid
+    FROM (
+      SELECT g, ts, md5(g::text || random()::text) AS h, k,
+             CASE WHEN random() < 0.8 THEN ($6::text[])[1 + k % array_length($6::text[], 1)] || ' ' || (1000 + k) || ' ' ||
+                                           ($7::text[])[1 + (k / array_length($6::text[], 1)) % array_length($7::text[], 1)] END AS company,
+             ($9::text[])[1 + floor(random() * array_length($9::text[], 1))::int] AS first,
+             ($10::text[])[1 + floor(random() * array_length($10::text[], 1))::int] AS last,
+             random() AS r_title, random() AS r_job, random() AS r_phone, random() AS r_mobile, random() AS r_city,
+             random() AS r_user, random() AS r_status, random() AS r_flag
+        FROM (SELECT g, floor(random() * $8::int)::int AS k,
+                     now() - interval '3 years' + ((g - 1)::float8 / $3::int) * interval '3 years' + random() * interval '60 seconds' AS ts
+                FROM generate_series($1::int, $2::int) g) base
+    ) s`;
+
+// $1 from, $2 to, $3 total, $4 users, $5 admin, $6 words, $7 suffixes, $8 first, $9 last, $10 cities
+const PARTNERS_INSERT = `
+  INSERT INTO partners (id, kind, name, first_name, email, phone, mobile_phone, website, address_city, address_country,
+                        assigned_to_id, is_prospect, is_customer, is_supplier, created_at, updated_at, created_by_id)
+  SELECT (lpad(to_hex((extract(epoch FROM s.ts) * 1000)::bigint), 12, '0') || '7' || substr(s.h, 1, 3) || '9' || substr(s.h, 4, 15))::uuid,
+         CASE WHEN s.individual THEN 'individual' ELSE 'company' END,
+         CASE WHEN s.individual THEN s.last ELSE ($6::text[])[1 + s.g % array_length($6::text[], 1)] || ' ' || s.g || ' ' ||
+                                                 ($7::text[])[1 + (s.g / 7) % array_length($7::text[], 1)] END,
+         CASE WHEN s.individual THEN s.first END,
+         'contact' || s.g || '@partner' || s.g || '.example',
+         '+33 4 ' || lpad(floor(s.r_phone * 100000000)::bigint::text, 8, '0'),
+         CASE WHEN s.r_phone < 0.3 THEN '+33 7 ' || lpad(floor(s.r_phone * 300000000)::bigint::text, 8, '0') END,
+         CASE WHEN NOT s.individual THEN 'https://partner' || s.g || '.example' END,
+         ($10::text[])[1 + floor(s.r_city * array_length($10::text[], 1))::int], 'FR',
+         ($4::uuid[])[1 + floor(s.r_user * array_length($4::uuid[], 1))::int],
+         s.r_flags < 0.6, s.r_flags >= 0.4, s.r_flags > 0.9,
+         s.ts, s.ts, $5::uuid
+    FROM (
+      SELECT g, ts, md5(g::text || random()::text) AS h, random() < 0.2 AS individual,
+             ($8::text[])[1 + floor(random() * array_length($8::text[], 1))::int] AS first,
+             ($9::text[])[1 + floor(random() * array_length($9::text[], 1))::int] AS last,
+             random() AS r_phone, random() AS r_city, random() AS r_user, random() AS r_flags
+        FROM (SELECT g, now() - interval '3 years' + ((g - 1)::float8 / $3::int) * interval '3 years' + random() * interval '60 seconds' AS ts
+                FROM generate_series($1::int, $2::int) g) base
+    ) s`;
+
+// ---------------------------------------------------------------- cases and their SQL
+
+function defineCases(seeded) {
+  console.log(`case b user: ${seeded.user} (${seeded.userInProgress} in_progress leads); case c fragment: '${seeded.fragment}' (${seeded.fragmentMatches} matching leads)`);
+  return [
+    { name: 'a', label: 'first page, newest first', query: 'sort=-createdAt&pageSize=50', list: { sort: '-createdAt', pageSize: 50 } },
+    {
+      name: 'b', label: 'status + assignee', query: `status=in_progress&assignedToId=${seeded.user}&sort=-createdAt&pageSize=50`,
+      list: { status: 'in_progress', assignedToId: seeded.user, sort: '-createdAt', pageSize: 50 },
+    },
+    {
+      name: 'c', label: `q='${seeded.fragment}'`, query: `q=${encodeURIComponent(seeded.fragment)}&sort=-createdAt&pageSize=50`,
+      list: { q: seeded.fragment, sort: '-createdAt', pageSize: 50 },
+    },
+  ];
+}
+
+/**
+ * The exact statements the API runs: the built LeadsService.list (dist/) on a
+ * TypeORM DataSource whose logger records every query. Falls back to
+ * hand-written equivalents of list-runner.ts when dist cannot be loaded.
+ */
+async function captureSql(cases) {
+  try {
+    apiRequire('reflect-metadata');
+    const { DataSource } = apiRequire('typeorm');
+    const { ENTITIES } = apiRequire('./dist/platform/database/entities.js');
+    const { SnakeNamingStrategy } = apiRequire('./dist/platform/database/snake-naming.strategy.js');
+    const { LeadsService } = apiRequire('./dist/modules/leads/leads.service.js');
+    let captured = [];
+    const noop = () => {};
+    const logger = { logQuery: (sql, params) => captured.push({ sql, params: params ?? [] }), logQueryError: noop, logQuerySlow: noop, logSchemaBuild: noop, logMigration: noop, log: noop };
+    const ds = new DataSource({ type: 'postgres', url: DB_URL, entities: ENTITIES, namingStrategy: new SnakeNamingStrategy(), logging: true, logger, extra: { max: 2 } });
+    await ds.initialize();
+    try {
+      const service = new LeadsService(ds, undefined);
+      for (const c of cases) {
+        captured = [];
+        await service.list({ ...c.list });
+        const page = captured.find((q) => /^\s*SELECT\b/i.test(q.sql) && !/count\(\*\)/i.test(q.sql));
+        const count = captured.find((q) => /count\(\*\)/i.test(q.sql));
+        const estimate = captured.find((q) => /^\s*EXPLAIN/i.test(q.sql));
+        if (!page || !count) throw new Error(`case ${c.name}: unexpected statements ${JSON.stringify(captured.map((q) => q.sql.slice(0, 60)))}`);
+        c.sql = { page, count, estimate: estimate ?? countToEstimate(count) };
+      }
+    } finally {
+      await ds.destroy();
+    }
+    for (const c of cases) {
+      console.log(`\ncase ${c.name} SQL (params ${JSON.stringify(c.sql.page.params)}):\n  page:  ${c.sql.page.sql}\n  count: ${c.sql.count.sql}\n  above ${EXACT_COUNT_LIMIT}: ${c.sql.estimate.sql}`);
+    }
+    return 'captured from the built LeadsService.list (apps/api/dist) through a TypeORM query logger: the exact statements the API sends';
+  } catch (error) {
+    console.log(`could not capture the SQL from apps/api/dist (${error.message}); using hand-written equivalents of list-runner.ts`);
+    for (const c of cases) c.sql = handWritten(c.list);
+    return 'hand-written from list-runner.ts (dist could not be loaded)';
+  }
+}
+
+/** The statement list-runner sends when the capped count exceeds the limit (the planner's estimate). */
+function countToEstimate(count) {
+  const inner = count.sql.match(/FROM \((.*) LIMIT \d+\) AS matching/s)?.[1];
+  return { sql: `EXPLAIN (FORMAT JSON) ${inner}`, params: count.params };
+}
+
+function handWritten(list) {
+  const where = [];
+  const params = [];
+  if (list.q) {
+    params.push(`%${list.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    where.push(`lead.search_text LIKE $${params.length}`);
+  }
+  if (list.status) {
+    params.push(list.status);
+    where.push(`lead.status = $${params.length}`);
+  }
+  if (list.assignedToId) {
+    params.push(list.assignedToId);
+    where.push(`lead.assigned_to_id = $${params.length}`);
+  }
+  const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const columns = `lead.id, lead.title, lead.first_name, lead.last_name, lead.company_name, lead.job_title, lead.email, lead.phone,
+    lead.mobile_phone, lead.website, lead.address_street, lead.address_city, lead.address_postal_code, lead.address_state,
+    lead.address_country, lead.source_id, lead.referred_by, lead.assigned_to_id, lead.team_id, lead.do_not_call, lead.do_not_email,
+    lead.status, lead.lost_reason_id, lead.lost_note, lead.description, lead.partner_id, lead.contact_id, lead.created_at,
+    lead.updated_at, lead.created_by_id, lead.version`;
+  return {
+    page: { sql: `SELECT ${columns} FROM leads lead${whereSql} ORDER BY lead.created_at DESC NULLS LAST, lead.id DESC LIMIT ${list.pageSize}`, params },
+    count: { sql: `SELECT count(*)::int AS n FROM (SELECT 1 FROM leads lead${whereSql} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS matching`, params },
+    estimate: { sql: `EXPLAIN (FORMAT JSON) SELECT 1 FROM leads lead${whereSql}`, params },
+  };
+}
+
+/** What one API request costs the database, minus the auth lookup: page and capped count in parallel (as runList), the estimate when the count is capped. */
+async function bareRun(db, sql) {
+  const [, count] = await Promise.all([db.query(sql.page.sql, sql.page.params), db.query(sql.count.sql, sql.count.params)]);
+  if (count.rows[0].n > EXACT_COUNT_LIMIT) await db.query(sql.estimate.sql, sql.estimate.params);
+}
+
+// ---------------------------------------------------------------- measuring
+
+async function measure(label, once) {
+  await runClients(WARMUP, Infinity, once);
+  const t0 = performance.now();
+  const latencies = await runClients(REQUESTS, t0 + PHASE_SECONDS * 1000, once);
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort((x, y) => x - y);
+  const r = {
+    n: latencies.length, seconds, rps: latencies.length / seconds,
+    p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99),
+  };
+  const capped = r.n < REQUESTS * CONCURRENCY ? ` (stopped at the ${PHASE_SECONDS} s deadline)` : '';
+  console.log(`   ${label.padEnd(7)} ${r.n} requests in ${r.seconds.toFixed(1)} s${capped}: p50 ${r.p50.toFixed(1)} p95 ${r.p95.toFixed(1)} p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(1)} req/s`);
+  return r;
+}
+
+async function runClients(perClient, deadline, once) {
+  const latencies = [];
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    for (let i = 0; i < perClient && performance.now() < deadline; i++) {
+      const t = performance.now();
+      await once();
+      latencies.push(performance.now() - t);
+    }
+  }));
+  return latencies;
+}
+
+function pct(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+// ---------------------------------------------------------------- plans and report
+
+async function explainCase(db, c) {
+  for (const [what, stmt] of [['page', c.sql.page], ['count', c.sql.count]]) {
+    const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${stmt.sql}`, stmt.params);
+    const lines = rows.map((r) => r['QUERY PLAN']);
+    const shown = lines.length <= 24 ? lines : [...lines.slice(0, 20), `  ... (${lines.length - 20} more lines)`];
+    const indexes = [...new Set(lines.flatMap((l) => [...l.matchAll(/(?:Scan(?: Backward)? using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1])))];
+    const seq = lines.some((l) => /Seq Scan on leads/.test(l));
+    console.log(`\n-- case ${c.name} ${what}: ${indexes.length ? `index ${indexes.join(', ')}` : 'no index'}${seq ? ', Seq Scan on leads' : ''}`);
+    for (const l of shown) console.log(`   ${l}`);
+  }
+}
+
+function printTable(results) {
+  const head = ['case', 'API p50', 'API p95', 'API p99', 'API req/s', 'bare p50', 'bare p95', 'bare req/s', 'ratio'];
+  const rows = results.map(({ c, api, bare }) => [
+    `${c.name} ${c.label}`, ms(api.p50), ms(api.p95), ms(api.p99), api.rps.toFixed(1), ms(bare.p50), ms(bare.p95), bare.rps.toFixed(1),
+    `${((api.rps / bare.rps) * 100).toFixed(0)}%`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ');
+  console.log(`\n== results (${CONCURRENCY} concurrent clients; latencies in ms; bare = page + capped count [+ estimate] on a pg Pool of ${CONCURRENCY})`);
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r));
+}
+
+function printSummary(results) {
+  console.log(`\n== goal: API p95 < ${GOAL_P95_MS} ms and API throughput >= ${GOAL_RATIO * 100}% of the bare query's`);
+  for (const { c, api, bare } of results) {
+    const ratio = api.rps / bare.rps;
+    const ok = api.p95 < GOAL_P95_MS && ratio >= GOAL_RATIO;
+    console.log(`${ok ? 'PASS' : 'MISS'} case ${c.name} (${c.label}): p95 ${ms(api.p95)} ms ${api.p95 < GOAL_P95_MS ? '<' : '>='} ${GOAL_P95_MS}; ` +
+      `API ${api.rps.toFixed(1)} req/s = ${(ratio * 100).toFixed(0)}% of bare ${bare.rps.toFixed(1)} req/s ${ratio >= GOAL_RATIO ? '>=' : '<'} ${GOAL_RATIO * 100}%`);
+  }
+}
+
+function ms(value) {
+  return value.toFixed(1);
+}
+
+function sec(t0) {
+  return `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+}
+
+function sleep(msec) {
+  return new Promise((r) => setTimeout(r, msec));
+}
