@@ -130,5 +130,16 @@ describe('leads: records, validation and lists', () => {
       const small = await asSeller(t.http.get('/api/v1/leads?status=lost')).expect(200);
       expect(small.body).toMatchObject({ total: 2, totalExact: true });
     });
+
+    it('answers an unfiltered list of a large table from the statistics, filtered ones still exactly', async () => {
+      await t.dataSource.query(`INSERT INTO leads (id, last_name, status) SELECT gen_random_uuid(), 'More ' || i, 'new' FROM generate_series(1, 15000) AS i`);
+      await t.dataSource.query(`ANALYZE leads`);
+      const all = await asSeller(t.http.get('/api/v1/leads?pageSize=1')).expect(200);
+      expect(all.body.totalExact).toBe(false);
+      expect(all.body.total).toBeGreaterThan(2 * EXACT_COUNT_LIMIT);
+      expect(all.body.items).toHaveLength(1);
+      const lost = await asSeller(t.http.get('/api/v1/leads?status=lost&sort=lastName')).expect(200);
+      expect(lost.body).toMatchObject({ total: 2, totalExact: true });
+    });
   });
 });

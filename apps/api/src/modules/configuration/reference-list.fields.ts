@@ -29,5 +29,6 @@ export function referenceListSpec(alias: string, extraFilters: ListSpec['filters
     sorts: { name: `${alias}.name`, code: `${alias}.code`, createdAt: `${alias}.created_at` },
     searchColumn: `${alias}.search_text`,
     defaultSort: 'name',
+    nullableSorts: ['code'],
   };
 }

@@ -18,4 +18,5 @@ export const CONTACT_LIST: ListSpec = {
   },
   searchColumn: 'contact.search_text',
   defaultSort: 'lastName',
+  nullableSorts: ['firstName', 'email'],
 };

@@ -22,4 +22,5 @@ export const LEAD_LIST: ListSpec = {
   },
   searchColumn: 'lead.search_text',
   defaultSort: '-createdAt',
+  nullableSorts: ['firstName', 'companyName', 'email'],
 };

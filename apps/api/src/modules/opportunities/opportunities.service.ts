@@ -41,6 +41,7 @@ const OPPORTUNITY_LIST: ListSpec = {
   },
   searchColumn: 'opportunity.search_text',
   defaultSort: '-createdAt',
+  nullableSorts: ['amount', 'expectedCloseDate'],
 };
 
 const GROUP_COLUMNS = { stage: 'opportunity.stage', assignedToId: 'opportunity.assigned_to_id', teamId: 'opportunity.team_id' } as const;

@@ -16,4 +16,5 @@ export const PARTNER_LIST: ListSpec = {
   sorts: { name: 'partner.name', createdAt: 'partner.created_at', updatedAt: 'partner.updated_at', email: 'partner.email' },
   searchColumn: 'partner.search_text',
   defaultSort: '-createdAt',
+  nullableSorts: ['email'],
 };

@@ -18,6 +18,7 @@ const TEAM_LIST: ListSpec = {
   sorts: { name: 'team.name', code: 'team.code', createdAt: 'team.created_at' },
   searchColumn: 'team.search_text',
   defaultSort: 'name',
+  nullableSorts: ['code'],
 };
 
 @Injectable()

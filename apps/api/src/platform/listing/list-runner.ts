@@ -57,18 +57,29 @@ export function applyListSort<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>
   }
   terms.forEach(({ field, descending }, i) => {
     const order = descending ? 'DESC' : 'ASC';
-    if (i === 0) qb.orderBy(spec.sorts[field], order, 'NULLS LAST');
-    else qb.addOrderBy(spec.sorts[field], order, 'NULLS LAST');
+    const nulls = spec.nullableSorts?.includes(field) ? 'NULLS LAST' : undefined;
+    if (i === 0) qb.orderBy(spec.sorts[field], order, nulls);
+    else qb.addOrderBy(spec.sorts[field], order, nulls);
   });
   // a unique tie-breaker keeps paging stable when sort values repeat
   const last = terms.at(-1);
   qb.addOrderBy(`${spec.alias}.id`, last?.descending ? 'DESC' : 'ASC');
 }
 
-/** Exact up to the limit (cheap: stops after limit+1 rows), the planner's estimate beyond. */
+/**
+ * Exact up to the limit (cheap: stops after limit+1 rows), the planner's
+ * estimate beyond. An unfiltered list of a table the statistics already put
+ * far above the limit skips the capped count: the answer could only be the
+ * estimate.
+ */
 async function countMatches<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<{ total: number; totalExact: boolean }> {
-  const [sql, params] = qb.select('1').orderBy().limit(EXACT_COUNT_LIMIT + 1).offset(undefined).getQueryAndParameters();
   const runner = qb.connection;
+  if (qb.expressionMap.wheres.length === 0) {
+    const [stats] = (await runner.query(`SELECT reltuples::bigint AS rows FROM pg_class WHERE oid = to_regclass($1)`, [qb.expressionMap.mainAlias!.metadata.tablePath])) as { rows: string }[];
+    const rows = Number(stats?.rows ?? -1);
+    if (rows > 2 * EXACT_COUNT_LIMIT) return { total: rows, totalExact: false };
+  }
+  const [sql, params] = qb.select('1').orderBy().limit(EXACT_COUNT_LIMIT + 1).offset(undefined).getQueryAndParameters();
   const [{ n }] = (await runner.query(`SELECT count(*)::int AS n FROM (${sql}) AS matching`, params)) as { n: number }[];
   if (n <= EXACT_COUNT_LIMIT) return { total: n, totalExact: true };
   const [unlimited, unlimitedParams] = qb.limit(undefined).getQueryAndParameters();

@@ -14,6 +14,13 @@ export interface ListSpec {
   filters: Record<string, string | ((param: string) => string)>;
   /** request field → SQL column or expression */
   sorts: Record<string, string>;
+  /**
+   * Sort fields whose column may be NULL: they sort with NULLS LAST, so
+   * empty values never head a list. The others sort plainly, which lets
+   * PostgreSQL walk an index such as (created_at DESC, id DESC); a NULLS
+   * LAST on a NOT NULL column would not match it and force a full sort.
+   */
+  nullableSorts?: readonly string[];
   /** A lower-cased text column with a trigram index; `q` matches substrings of it. */
   searchColumn?: string;
   /** Applied when the request gives no `sort`. */
