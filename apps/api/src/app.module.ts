@@ -7,6 +7,7 @@ import { EmailModule } from './modules/email/email.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
 import { PartnersModule } from './modules/partners/partners.module';
+import { QuotationsModule } from './modules/quotations/quotations.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { UsersModule } from './modules/users/users.module';
@@ -37,6 +38,7 @@ export class AppModule {
         ContactsModule,
         OpportunitiesModule,
         EmailModule,
+        QuotationsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

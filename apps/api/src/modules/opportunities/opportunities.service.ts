@@ -47,7 +47,13 @@ const OPPORTUNITY_LIST: ListSpec = {
 const GROUP_COLUMNS = { stage: 'opportunity.stage', assignedToId: 'opportunity.assigned_to_id', teamId: 'opportunity.team_id' } as const;
 
 /** Where a stage change comes from, for the timeline. */
-type StageAction = 'next_stage' | 'close_won' | 'close_lost' | 'reopen' | 'move';
+type StageAction = 'next_stage' | 'close_won' | 'close_lost' | 'reopen' | 'move' | 'order_confirmed';
+
+interface StageChangeOptions {
+  position?: number;
+  requireChange?: boolean;
+  lost?: { lostReasonId?: string; note?: string };
+}
 
 @Injectable()
 export class OpportunitiesService {
@@ -163,35 +169,55 @@ export class OpportunitiesService {
     actor: AuthenticatedUser,
     action: StageAction,
     decide: (current: Opportunity) => StageChange,
-    options: { position?: number; requireChange?: boolean; lost?: { lostReasonId?: string; note?: string } } = {},
+    options: StageChangeOptions = {},
   ): Promise<OpportunityView> {
-    await this.dataSource.transaction(async (manager) => {
-      const current = await manager.getRepository(Opportunity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw notFound('opportunity', id);
-      const decision = decide(current);
-      if (!decision.allowed) throw ruleViolation('STAGE_CHANGE_REFUSED', decision.reason);
-      const stage = decision.stage;
-      if (options.requireChange && stage === current.stage) throw ruleViolation('STAGE_CHANGE_REFUSED', `The opportunity is already ${stage.replace('_', ' ')}.`);
-      const moved = stage !== current.stage;
-      const changes: Partial<Opportunity> = { stage };
-      if (moved) {
-        changes.probability = (await this.settings.current(manager)).stageProbabilities[stage];
-        changes.lostReasonId = stage === 'closed_lost' ? await this.lostReason(manager, options.lost) : null;
-      }
-      // a stage change lands at the bottom of its column; a kanban move at the place asked (bottom when none)
-      if (moved || action === 'move') changes.rank = await rankInColumn(manager, stage, options.position, id);
-      await updateVersioned(manager, Opportunity, 'opportunity', id, undefined, changes);
-      if (moved) {
-        await this.history.record(manager, {
-          subjects: [{ type: 'opportunity', id }, ...relatedSubjects(current)],
-          kind: 'stage_changed',
-          summary: `"${current.name}": ${label(current.stage)} → ${label(stage)}${options.lost?.note ? ` (${options.lost.note})` : ''}`,
-          data: { action, from: current.stage, to: stage, opportunityId: id, lostReasonId: changes.lostReasonId ?? null },
-          actorId: actor.id,
-        });
-      }
-    });
+    await this.dataSource.transaction((manager) => this.changeStageIn(manager, id, actor, action, decide, options));
     return this.get(id);
+  }
+
+  /**
+   * Closes an open opportunity as won inside the caller's transaction (a
+   * confirmed order does this when the setting says so); a closed one is
+   * left as it is.
+   */
+  async winIn(manager: EntityManager, id: string, actor: AuthenticatedUser): Promise<void> {
+    await this.changeStageIn(manager, id, actor, 'order_confirmed', (current) =>
+      isClosedStage(current.stage) ? { allowed: true, stage: current.stage } : moveStage(current.stage, 'closed_won'),
+    );
+  }
+
+  private async changeStageIn(
+    manager: EntityManager,
+    id: string,
+    actor: AuthenticatedUser,
+    action: StageAction,
+    decide: (current: Opportunity) => StageChange,
+    options: StageChangeOptions = {},
+  ): Promise<void> {
+    const current = await manager.getRepository(Opportunity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw notFound('opportunity', id);
+    const decision = decide(current);
+    if (!decision.allowed) throw ruleViolation('STAGE_CHANGE_REFUSED', decision.reason);
+    const stage = decision.stage;
+    if (options.requireChange && stage === current.stage) throw ruleViolation('STAGE_CHANGE_REFUSED', `The opportunity is already ${stage.replace('_', ' ')}.`);
+    const moved = stage !== current.stage;
+    const changes: Partial<Opportunity> = { stage };
+    if (moved) {
+      changes.probability = (await this.settings.current(manager)).stageProbabilities[stage];
+      changes.lostReasonId = stage === 'closed_lost' ? await this.lostReason(manager, options.lost) : null;
+    }
+    // a stage change lands at the bottom of its column; a kanban move at the place asked (bottom when none)
+    if (moved || action === 'move') changes.rank = await rankInColumn(manager, stage, options.position, id);
+    await updateVersioned(manager, Opportunity, 'opportunity', id, undefined, changes);
+    if (moved) {
+      await this.history.record(manager, {
+        subjects: [{ type: 'opportunity', id }, ...relatedSubjects(current)],
+        kind: 'stage_changed',
+        summary: `"${current.name}": ${label(current.stage)} → ${label(stage)}${options.lost?.note ? ` (${options.lost.note})` : ''}`,
+        data: { action, from: current.stage, to: stage, opportunityId: id, lostReasonId: changes.lostReasonId ?? null },
+        actorId: actor.id,
+      });
+    }
   }
 
   private async lostReason(manager: EntityManager, lost: { lostReasonId?: string; note?: string } | undefined): Promise<string> {

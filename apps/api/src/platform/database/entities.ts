@@ -7,6 +7,7 @@ import { OutboundEmail } from '../../modules/email/outbound-email.entity';
 import { Lead } from '../../modules/leads/lead.entity';
 import { Opportunity } from '../../modules/opportunities/opportunity.entity';
 import { Partner } from '../../modules/partners/partner.entity';
+import { Quotation, QuotationLine } from '../../modules/quotations/quotation.entity';
 import { CrmSettings } from '../../modules/settings/crm-settings.entity';
 import { Team, TeamMember } from '../../modules/teams/team.entity';
 import { User } from '../../modules/users/user.entity';
@@ -16,4 +17,5 @@ import { HistoryEntry } from '../history/history-entry.entity';
 
 /** Every entity the data source maps (listed, not globbed, so builds and tests see the same set). */
 export const ENTITIES = [User, Team, TeamMember, AuthToken, LeadSource, LostReason, EventCategory, OpportunityType, Lead,
-  Partner, Contact, Opportunity, CrmSettings, HistoryEntry, OutboundEmail, ImportJob];
+  Partner, Contact, Opportunity, CrmSettings, HistoryEntry, OutboundEmail, ImportJob,
+  Quotation, QuotationLine];
