@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('platform: health, OpenAPI, errors, headers', () => {
@@ -30,6 +32,12 @@ describe('platform: health, OpenAPI, errors, headers', () => {
       }
     }
     expect(undocumented).toEqual([]);
+  });
+
+  it('serves exactly the committed openapi.json (run `pnpm openapi` after changing the API)', async () => {
+    const { body } = await t.http.get('/api/v1/openapi.json').expect(200);
+    const committed = JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8'));
+    expect(body).toEqual(committed);
   });
 
   it('refuses protected routes without authentication with a problem document', async () => {
