@@ -110,6 +110,6 @@ export class Quotation extends AuditedEntity {
 }
 
 export class QuotationView extends Quotation {
-  @ApiProperty({ description: 'The lines, in order.', type: [QuotationLine] })
+  @ApiProperty({ description: 'The lines, in order.', type: [QuotationLine], example: [{ description: 'CRM licence, 12 months', quantity: '5', unitPrice: '240.00', discountPercent: '10', taxRate: '20' }] })
   lines: QuotationLine[];
 }

@@ -66,7 +66,7 @@ export class CreateQuotationDto {
   @OptionalText('Notes printed on the quotation.', 'Payment at 30 days.', 5000)
   notes?: string | null;
 
-  @ApiPropertyOptional({ description: 'The lines; in a PATCH they replace all the lines.', type: [QuotationLineDto] })
+  @ApiPropertyOptional({ description: 'The lines; in a PATCH they replace all the lines.', type: [QuotationLineDto], example: [{ description: 'CRM licence, 12 months', quantity: '5', unitPrice: '240.00', discountPercent: '10', taxRate: '20' }] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
@@ -85,7 +85,7 @@ export class QuoteOpportunityDto {
   @OptionalText('Notes printed on the quotation.', 'Payment at 30 days.', 5000)
   notes?: string | null;
 
-  @ApiPropertyOptional({ description: 'The lines.', type: [QuotationLineDto] })
+  @ApiPropertyOptional({ description: 'The lines.', type: [QuotationLineDto], example: [{ description: 'CRM licence, 12 months', quantity: '5', unitPrice: '240.00', discountPercent: '10', taxRate: '20' }] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
