@@ -1,4 +1,5 @@
 import { OmitType } from '@nestjs/swagger';
+import { ADDRESS_CSV_COLUMNS } from '../../platform/csv/csv-cells';
 import type { CsvResource } from '../../platform/csv/csv-resource';
 import { newId } from '../../platform/database/ids';
 import { CONTACT_LIST } from './contact-list';
@@ -21,11 +22,7 @@ export const CONTACT_CSV: CsvResource<CreateContactDto> = {
     partnerId: 'text',
     doNotCall: 'boolean',
     doNotEmail: 'boolean',
-    'address.street': 'text',
-    'address.city': 'text',
-    'address.postalCode': 'text',
-    'address.state': 'text',
-    'address.country': 'text',
+    ...ADDRESS_CSV_COLUMNS,
     description: 'text',
     assignedToId: 'text',
   },

@@ -1,4 +1,5 @@
 import { newId } from '../../platform/database/ids';
+import { ADDRESS_CSV_COLUMNS } from '../../platform/csv/csv-cells';
 import type { CsvResource } from '../../platform/csv/csv-resource';
 import { CreateLeadDto } from './dto/lead.dto';
 import { Lead } from './lead.entity';
@@ -19,11 +20,7 @@ export const LEAD_CSV: CsvResource<CreateLeadDto> = {
     phone: 'text',
     mobilePhone: 'text',
     website: 'text',
-    'address.street': 'text',
-    'address.city': 'text',
-    'address.postalCode': 'text',
-    'address.state': 'text',
-    'address.country': 'text',
+    ...ADDRESS_CSV_COLUMNS,
     sourceId: 'text',
     referredBy: 'text',
     assignedToId: 'text',

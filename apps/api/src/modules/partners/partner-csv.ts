@@ -1,4 +1,5 @@
 import { OmitType } from '@nestjs/swagger';
+import { ADDRESS_CSV_COLUMNS } from '../../platform/csv/csv-cells';
 import type { CsvResource } from '../../platform/csv/csv-resource';
 import { newId } from '../../platform/database/ids';
 import { CreatePartnerDto, ListPartnersQuery } from './dto/partner.dto';
@@ -18,11 +19,7 @@ export const PARTNER_CSV: CsvResource<CreatePartnerDto> = {
     phone: 'text',
     mobilePhone: 'text',
     website: 'text',
-    'address.street': 'text',
-    'address.city': 'text',
-    'address.postalCode': 'text',
-    'address.state': 'text',
-    'address.country': 'text',
+    ...ADDRESS_CSV_COLUMNS,
     description: 'text',
     sourceId: 'text',
     assignedToId: 'text',

@@ -98,3 +98,12 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   }
   node[last] = value;
 }
+
+/** The columns of an embedded postal address (the Address class), for any resource that has one. */
+export const ADDRESS_CSV_COLUMNS = {
+  'address.street': 'text',
+  'address.city': 'text',
+  'address.postalCode': 'text',
+  'address.state': 'text',
+  'address.country': 'text',
+} as const satisfies CsvColumns;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO4217CurrencyCode, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { QUOTATION_STATUSES, type QuotationStatus } from '@crm/domain';
@@ -76,23 +76,7 @@ export class CreateQuotationDto {
 }
 
 /** What a draft made from an opportunity may add; the rest comes from the opportunity. */
-export class QuoteOpportunityDto {
-  @ApiPropertyOptional({ description: 'Valid until, YYYY-MM-DD.', example: '2027-01-31' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validUntil must be a date such as 2027-01-31' })
-  validUntil?: string;
-
-  @OptionalText('Notes printed on the quotation.', 'Payment at 30 days.', 5000)
-  notes?: string | null;
-
-  @ApiPropertyOptional({ description: 'The lines.', type: [QuotationLineDto], example: [{ description: 'CRM licence, 12 months', quantity: '5', unitPrice: '240.00', discountPercent: '10', taxRate: '20' }] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => QuotationLineDto)
-  lines?: QuotationLineDto[];
-}
+export class QuoteOpportunityDto extends PickType(CreateQuotationDto, ['validUntil', 'notes', 'lines'] as const) {}
 
 export class UpdateQuotationDto extends VersionedPartial(CreateQuotationDto) {}
 
