@@ -46,3 +46,13 @@ export interface ListQuery {
 export type NamedListPath = {
   [P in ListPath]: ListRow<P> extends { id: string; name: string } ? P : never;
 }[ListPath];
+
+/** Collections whose records have a timeline (`{path}/{id}/timeline`). */
+export type TimelinePath = {
+  [P in CollectionPath]: `${P}/{id}/timeline` extends keyof paths ? P : never;
+}[CollectionPath];
+
+/** Collections whose records can be emailed (`POST {path}/{id}/emails`). */
+export type EmailPath = {
+  [P in CollectionPath]: `${P}/{id}/emails` extends keyof paths ? P : never;
+}[CollectionPath];

@@ -15,20 +15,22 @@ interface UntypedResult {
  * type parameter, so these helpers check the path against the document
  * (ListPath, CollectionPath) and type the result from it, and go through
  * this untyped view of the same client (same middleware, same cookie).
+ * The generic timeline, email and file calls (api/timeline, emails, files) use it too.
  */
 interface GenericClient {
   GET(path: string, init: { params: { query?: ListQuery; path?: { id: string } } }): Promise<UntypedResult>;
-  POST(path: string, init: { body: unknown }): Promise<UntypedResult>;
+  POST(path: string, init: { body: unknown; params?: { query?: ListQuery; path?: { id: string } } }): Promise<UntypedResult>;
   PATCH(path: string, init: { params: { path: { id: string } }; body: unknown }): Promise<UntypedResult>;
   DELETE(path: string, init: { params: { path: { id: string } } }): Promise<UntypedResult>;
 }
-const generic = client as unknown as GenericClient;
+export const generic = client as unknown as GenericClient;
 
 /** Query keys start with the collection path, so one invalidation refreshes its lists and records. */
 export const resourceKeys = {
   all: (path: ListPath) => [path] as const,
   list: (path: ListPath, query: ListQuery) => [path, 'list', query] as const,
   record: (path: ListPath, id: string) => [path, 'record', id] as const,
+  timeline: (path: ListPath, id: string) => [path, 'timeline', id] as const,
 };
 
 export async function fetchList<P extends ListPath>(path: P, query: ListQuery): Promise<Page<ListRow<P>>> {
@@ -44,11 +46,16 @@ export function useList<P extends ListPath>(path: P, query: ListQuery, options: 
   });
 }
 
-export function useRecord<P extends CollectionPath>(path: P, id: string, options: { enabled?: boolean } = {}) {
+async function fetchRecord<P extends CollectionPath>(path: P, id: string): Promise<RecordOf<P>> {
+  return unwrap(await generic.GET(`${path}/{id}`, { params: { path: { id } } })) as RecordOf<P>;
+}
+
+export function useRecord<P extends CollectionPath>(path: P, id: string, options: { enabled?: boolean; staleTime?: number } = {}) {
   return useQuery({
     queryKey: resourceKeys.record(path, id),
     enabled: options.enabled,
-    queryFn: async () => unwrap(await generic.GET(`${path}/{id}`, { params: { path: { id } } })) as RecordOf<P>,
+    staleTime: options.staleTime,
+    queryFn: () => fetchRecord(path, id),
   });
 }
 

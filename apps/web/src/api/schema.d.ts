@@ -128,6 +128,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/crm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the CRM settings
+         * @description Everyone signed in may read them (the forms follow them); the SMTP password is never shown.
+         */
+        get: operations["CrmSettings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the CRM settings (admin)
+         * @description Only the fields given change; `stageProbabilities` merges per stage.
+         */
+        patch: operations["CrmSettings_update"];
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -389,6 +413,66 @@ export interface paths {
         patch: operations["OpportunityType_update"];
         trace?: never;
     };
+    "/api/v1/leads/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import leads from CSV
+         * @description Each row is validated like the body of `POST /leads` and follows its rules: status `new`, assigned to you unless `assignedToId` says otherwise, created by you; `sourceId`, `assignedToId` and `teamId` must name existing records. Accepted rows are stored together in one transaction (a failure stores none); refused rows are reported with their line (the header is line 1) and field errors. A header naming an unknown column refuses the whole file (400). `?mode=async` answers 202 with a job to poll (`GET /imports/:jobId`).
+         */
+        post: operations["LeadsCsvFiles_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export leads as CSV
+         * @description Every lead the list (`GET /leads`) would show for the same `q`, filters and `sort`, without paging, in the import format: the file imports back as it is. Downloaded as `leads-YYYY-MM-DD.csv`.
+         */
+        get: operations["LeadsCsvFiles_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lead report (PDF)
+         * @description One page on the lead: name and company, status, source, assignee, contact details, address, description and recent activity.
+         */
+        get: operations["LeadFiles_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leads": {
         parameters: {
             query?: never;
@@ -433,6 +517,796 @@ export interface paths {
          * @description `status` is changed only by the actions. Send the `version` you loaded to be protected from lost updates (409).
          */
         patch: operations["Leads_update"];
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Timeline of a lead
+         * @description Everything that happened to the record: creation, status changes, assignments, conversion, events, emails, opportunities, orders; newest first, paged.
+         */
+        get: operations["Leads_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a lead
+         * @description To `userId`, or to the caller when omitted (self-assign). A new lead becomes assigned; an assigned or in-progress lead changes hands. Converted or lost: 422.
+         */
+        post: operations["Leads_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start working on a lead
+         * @description new or assigned → in_progress; otherwise 422.
+         */
+        post: operations["Leads_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/lose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a lead lost
+         * @description Any open status → lost, with a lost reason (400 without) and a note (kept; required when the reason asks for one).
+         */
+        post: operations["Leads_lose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/recycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recycle a lost lead
+         * @description lost → in_progress; otherwise 422.
+         */
+        post: operations["Leads_recycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert a lead
+         * @description Into a new or existing partner, a new, existing or no contact, and optionally an opportunity linked to all three — in one transaction. A converted or lost lead: 422; an existing partner or contact that does not exist: 404; a contact of another partner: 422.
+         */
+        post: operations["Leads_convert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import partners from CSV
+         * @description Each row is validated like the body of `POST /partners` and follows its rules: a company unless `kind` says otherwise, assigned to you unless `assignedToId` says otherwise, created by you; `sourceId`, `assignedToId` and `teamId` must name existing records. Accepted rows are stored together in one transaction (a failure stores none); refused rows are reported with their line (the header is line 1) and field errors. A header naming an unknown column refuses the whole file (400). `?mode=async` answers 202 with a job to poll (`GET /imports/:jobId`).
+         */
+        post: operations["PartnersCsvFiles_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export partners as CSV
+         * @description Every partner the list (`GET /partners`) would show for the same `q`, filters and `sort`, without paging, in the import format: the file imports back as it is. Downloaded as `partners-YYYY-MM-DD.csv`.
+         */
+        get: operations["PartnersCsvFiles_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List partners (customers, prospects, suppliers)
+         * @description Search (`q`) over names, email and phones; filter by kind, isProspect, isCustomer, isSupplier, isCustomerOrProspect, assignedToId, teamId, sourceId.
+         */
+        get: operations["Partners_list"];
+        put?: never;
+        /**
+         * Create a partner
+         * @description Assigned to its creator unless `assignedToId` says otherwise; the CRM settings may restrict who can be assigned (422).
+         */
+        post: operations["Partners_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a partner */
+        get: operations["Partners_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a partner
+         * @description Refused (409) while opportunities refer to it; its contacts stay, without partner.
+         */
+        delete: operations["Partners_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a partner
+         * @description Send the `version` you loaded (409 when stale).
+         */
+        patch: operations["Partners_update"];
+        trace?: never;
+    };
+    "/api/v1/partners/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Timeline of a partner
+         * @description Everything that happened to the record: creation, status changes, assignments, conversion, events, emails, opportunities, orders; newest first, paged.
+         */
+        get: operations["Partners_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partner report (PDF)
+         * @description One page on the partner: roles, contact details, address, contacts, open opportunities and recent activity.
+         */
+        get: operations["Partners_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import contacts from CSV
+         * @description Each row is validated like the body of `POST /contacts` and follows its rules: assigned to you unless `assignedToId` says otherwise, created by you; `partnerId` and `assignedToId` must name existing records. Accepted rows are stored together in one transaction (a failure stores none); refused rows are reported with their line (the header is line 1) and field errors. A header naming an unknown column refuses the whole file (400). `?mode=async` answers 202 with a job to poll (`GET /imports/:jobId`).
+         */
+        post: operations["ContactsCsvFiles_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export contacts as CSV
+         * @description Every contact the list (`GET /contacts`) would show for the same `q`, filters and `sort`, without paging, in the import format: the file imports back as it is. Downloaded as `contacts-YYYY-MM-DD.csv`.
+         */
+        get: operations["ContactsCsvFiles_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contacts
+         * @description Search (`q`) over names, email and phones; filter by partnerId, assignedToId, doNotCall, doNotEmail.
+         */
+        get: operations["Contacts_list"];
+        put?: never;
+        /**
+         * Create a contact
+         * @description Linked to a partner with `partnerId`, or standalone.
+         */
+        post: operations["Contacts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a contact */
+        get: operations["Contacts_get"];
+        put?: never;
+        post?: never;
+        /** Delete a contact */
+        delete: operations["Contacts_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a contact
+         * @description Send the `version` you loaded (409 when stale).
+         */
+        patch: operations["Contacts_update"];
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Timeline of a contact
+         * @description Everything that happened to the record: creation, status changes, assignments, conversion, events, emails, opportunities, orders; newest first, paged.
+         */
+        get: operations["Contacts_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List opportunities
+         * @description Search (`q`) over the name; filter by stage, partnerId, leadId, contactId, assignedToId, teamId.
+         */
+        get: operations["Opportunities_list"];
+        put?: never;
+        /**
+         * Create an opportunity
+         * @description Starts at the `new` stage with that stage's default probability unless one is given.
+         */
+        post: operations["Opportunities_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Weighted pipeline totals
+         * @description Count, amount and weighted amount (amount × probability / 100) per stage (default), assignee or team, and currency; takes the list filters. Feeds the kanban column headers and the list footer.
+         */
+        get: operations["Opportunities_pipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an opportunity */
+        get: operations["Opportunities_get"];
+        put?: never;
+        post?: never;
+        /** Delete an opportunity */
+        delete: operations["Opportunities_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an opportunity
+         * @description The stage changes only through the actions. Send the `version` you loaded (409 when stale).
+         */
+        patch: operations["Opportunities_update"];
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Timeline of a opportunity
+         * @description Everything that happened to the record: creation, status changes, assignments, conversion, events, emails, opportunities, orders; newest first, paged.
+         */
+        get: operations["Opportunities_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/next-stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move to the next stage
+         * @description new → qualification → proposition → negotiation, with the stage default probability. From negotiation or a closed stage: 422.
+         */
+        post: operations["Opportunities_nextStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/close-won": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close as won
+         * @description Probability 100. A closed opportunity: 422 (reopen it first).
+         */
+        post: operations["Opportunities_closeWon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/close-lost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close as lost
+         * @description With a lost reason (400 without); probability 0. A closed opportunity: 422.
+         */
+        post: operations["Opportunities_closeLost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a closed opportunity
+         * @description Back to an open stage (default negotiation) with its default probability. An open opportunity: 422.
+         */
+        post: operations["Opportunities_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move on the kanban
+         * @description To a stage column and a position in it (`rank` 0 = top; omitted: bottom). The order survives reloads and concurrent moves (no renumbering: fractional keys, one column at a time). A closed card only reorders within its column (422 otherwise); moving to closed_lost needs `lostReasonId`.
+         */
+        post: operations["Opportunities_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a lead
+         * @description Queues a plain-text email to the record’s address and adds it to its timeline; it is sent in the background (see `GET /emails/:id`). 422, and nothing queued, when the recipient refuses emails or has no address.
+         */
+        post: operations["Email_toLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a partner
+         * @description Queues a plain-text email to the record’s address and adds it to its timeline; it is sent in the background (see `GET /emails/:id`). 422, and nothing queued, when the recipient refuses emails or has no address.
+         */
+        post: operations["Email_toPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a contact
+         * @description Queues a plain-text email to the record’s address and adds it to its timeline; it is sent in the background (see `GET /emails/:id`). 422, and nothing queued, when the recipient refuses emails or has no address.
+         */
+        post: operations["Email_toContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emails/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where an email is
+         * @description queued, sending, sent, or failed (with the last error) after 5 attempts.
+         */
+        get: operations["Email_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/quotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote an opportunity
+         * @description A draft quotation filled from the opportunity (partner, contact, currency, salesperson). 422 when the opportunity has no partner or is lost.
+         */
+        post: operations["Quotations_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List quotations and orders
+         * @description Filter by status, opportunityId, partnerId; sort by number, createdAt, total, status.
+         */
+        get: operations["Quotations_list"];
+        put?: never;
+        /**
+         * Create a quotation
+         * @description A draft for a partner, with lines; totals are computed in exact decimals.
+         */
+        post: operations["Quotations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a quotation with its lines */
+        get: operations["Quotations_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a draft quotation
+         * @description Sent, confirmed or cancelled ones stay (422).
+         */
+        delete: operations["Quotations_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft quotation
+         * @description `lines` replace all the lines. Only a draft changes (422). Send the `version` you loaded (409 when stale).
+         */
+        patch: operations["Quotations_update"];
+        trace?: never;
+    };
+    "/api/v1/quotations/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quotation or order (PDF)
+         * @description The printable quotation: customer, lines with their totals, totals.
+         */
+        get: operations["Quotations_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotations/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a draft as sent
+         * @description draft → sent; otherwise 422.
+         */
+        post: operations["Quotations_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotations/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm: the quotation becomes the order
+         * @description draft or sent → confirmed. In the same transaction the partner becomes a customer (no longer a prospect) and, with the setting closeOpportunityOnOrderConfirmation, the linked opportunity is closed as won. Otherwise 422.
+         */
+        post: operations["Quotations_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotations/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a quotation
+         * @description draft or sent → cancelled; otherwise 422.
+         */
+        post: operations["Quotations_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of a background import
+         * @description For imports started with `?mode=async`. `running` with the rows read, accepted and refused so far; `done` with the full report (accepted rows are stored only then, all at once); `failed` with the reason, nothing imported. Only the user who started the import sees it (404 for anyone else).
+         */
+        get: operations["ImportJobs_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -654,6 +1528,169 @@ export interface components {
              * @example crm_pat_Zk9…
              */
             token: string;
+        };
+        StageProbabilitiesDto: {
+            /**
+             * @description Default probability (%) of the new stage.
+             * @example 10
+             */
+            new?: number;
+            /**
+             * @description Default probability (%) of the qualification stage.
+             * @example 20
+             */
+            qualification?: number;
+            /**
+             * @description Default probability (%) of the proposition stage.
+             * @example 50
+             */
+            proposition?: number;
+            /**
+             * @description Default probability (%) of the negotiation stage.
+             * @example 80
+             */
+            negotiation?: number;
+            /**
+             * @description Default probability (%) of the closed won stage.
+             * @example 100
+             */
+            closed_won?: number;
+            /**
+             * @description Default probability (%) of the closed lost stage.
+             * @example 0
+             */
+            closed_lost?: number;
+        };
+        CrmSettingsView: {
+            /**
+             * @description Confirming an order linked to an opportunity closes it as won.
+             * @example true
+             */
+            closeOpportunityOnOrderConfirmation: boolean;
+            /**
+             * @description Show the customer's description on opportunities (`customerDescription`).
+             * @example false
+             */
+            displayCustomerDescriptionInOpportunity: boolean;
+            /**
+             * @description When not empty, only members of these teams may be assigned to partners (else 422).
+             * @example []
+             */
+            customerAssignableTeamIds: string[];
+            /**
+             * @description Default probability (%) per opportunity stage.
+             * @example {
+             *       "new": 10,
+             *       "qualification": 20,
+             *       "proposition": 50,
+             *       "negotiation": 80,
+             *       "closed_won": 100,
+             *       "closed_lost": 0
+             *     }
+             */
+            stageProbabilities: components["schemas"]["StageProbabilitiesDto"];
+            /**
+             * @description Outgoing mail server host (SMTP_URL in the environment wins when set).
+             * @example smtp.example.com
+             */
+            smtpHost: string | null;
+            /**
+             * @description Outgoing mail server port.
+             * @example 587
+             */
+            smtpPort: number | null;
+            /**
+             * @description Use TLS from the start (port 465) rather than STARTTLS.
+             * @example false
+             */
+            smtpSecure: boolean;
+            /**
+             * @description SMTP user name.
+             * @example crm@example.com
+             */
+            smtpUser: string | null;
+            /**
+             * @description Whether an SMTP password is stored (the password itself is never shown).
+             * @example true
+             */
+            smtpPasswordSet: boolean;
+            /**
+             * @description Sender address of the emails the CRM sends.
+             * @example crm@example.com
+             */
+            smtpFrom: string | null;
+            /**
+             * @description Incremented on every change; send it back in PATCH.
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: date-time
+             * @description Last change (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        UpdateCrmSettingsDto: {
+            /**
+             * @description Confirming an order linked to an opportunity closes it as won.
+             * @example true
+             */
+            closeOpportunityOnOrderConfirmation?: boolean;
+            /**
+             * @description Show the customer's description on opportunities.
+             * @example true
+             */
+            displayCustomerDescriptionInOpportunity?: boolean;
+            /**
+             * @description Teams whose members may be assigned to partners; empty: everyone.
+             * @example [
+             *       "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41"
+             *     ]
+             */
+            customerAssignableTeamIds?: string[];
+            /**
+             * @description Default probabilities of the stages given (the others keep theirs).
+             * @example {
+             *       "proposition": 40
+             *     }
+             */
+            stageProbabilities?: components["schemas"]["StageProbabilitiesDto"];
+            /**
+             * @description Outgoing mail server host; null clears.
+             * @example smtp.example.com
+             */
+            smtpHost?: string | null;
+            /**
+             * @description Outgoing mail server port.
+             * @example 587
+             */
+            smtpPort?: number | null;
+            /**
+             * @description TLS from the start (465) rather than STARTTLS.
+             * @example false
+             */
+            smtpSecure?: boolean;
+            /**
+             * @description SMTP user name.
+             * @example crm@example.com
+             */
+            smtpUser?: string | null;
+            /**
+             * @description SMTP password (write-only); null clears.
+             * @example app-password
+             */
+            smtpPassword?: string | null;
+            /**
+             * @description Sender address.
+             * @example crm@example.com
+             */
+            smtpFrom?: string | null;
+            /**
+             * @description The version you loaded; a different stored version answers 409.
+             * @example 1
+             */
+            version?: number;
         };
         CreateUserDto: {
             /**
@@ -1134,6 +2171,74 @@ export interface components {
              */
             version?: number;
         };
+        RowErrorView: {
+            /**
+             * @description Column (field path) at fault, or `row` for the line as a whole.
+             * @example email
+             */
+            field: string;
+            /**
+             * @description What is wrong, as the API says it for a request body.
+             * @example email must be a valid email address
+             */
+            message: string;
+        };
+        RefusedRowView: {
+            /**
+             * @description Line of the file the row starts on; the header is line 1.
+             * @example 7
+             */
+            line: number;
+            /**
+             * @description Why the row was refused: one error per field at fault.
+             * @example [
+             *       {
+             *         "field": "email",
+             *         "message": "email must be a valid email address"
+             *       }
+             *     ]
+             */
+            errors: components["schemas"]["RowErrorView"][];
+        };
+        ImportReportView: {
+            /**
+             * @description Rows imported.
+             * @example 998
+             */
+            accepted: number;
+            /**
+             * @description Rows not imported and why, in file order; at most 1000 are listed.
+             * @example [
+             *       {
+             *         "line": 7,
+             *         "errors": [
+             *           {
+             *             "field": "email",
+             *             "message": "email must be a valid email address"
+             *           }
+             *         ]
+             *       }
+             *     ]
+             */
+            refused: components["schemas"]["RefusedRowView"][];
+            /**
+             * @description All the rows not imported (may exceed the length of `refused`).
+             * @example 2
+             */
+            refusedCount: number;
+            /**
+             * @description Data rows read: accepted + refusedCount. Blank lines are not counted.
+             * @example 1000
+             */
+            total: number;
+        };
+        ImportJobStartedView: {
+            /**
+             * @description Poll `GET /imports/{jobId}` for progress.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            jobId: string;
+        };
         Address: {
             /**
              * @description Number and street.
@@ -1304,6 +2409,491 @@ export interface components {
              * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             contactId: string | null;
+        };
+        HistoryEntry: {
+            /**
+             * @description Entry id.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * @description Kind of record whose timeline this is.
+             * @example lead
+             * @enum {string}
+             */
+            subjectType: "lead" | "partner" | "contact" | "opportunity";
+            /**
+             * @description Id of that record.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            subjectId: string;
+            /**
+             * @description What happened: created, status_changed, assigned, converted, opportunity_created, event, email, order…
+             * @example status_changed
+             */
+            kind: string;
+            /**
+             * @description One line for a person.
+             * @example Status changed from new to in_progress
+             */
+            summary: string;
+            /**
+             * @description Details for programs (old/new values, linked record ids).
+             * @example {
+             *       "from": "new",
+             *       "to": "in_progress"
+             *     }
+             */
+            data: Record<string, never>;
+            /**
+             * Format: uuid
+             * @description Who did it; null for the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            actorId: string | null;
+            /**
+             * Format: date-time
+             * @description When it happened (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            occurredAt: string;
+        };
+        AssignLeadDto: {
+            /**
+             * Format: uuid
+             * @description Who takes the lead; omitted: the caller (self-assign).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            userId?: string;
+        };
+        LoseLeadDto: {
+            /**
+             * Format: uuid
+             * @description Why the lead was lost (see /lost-reasons).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            lostReasonId: string;
+            /**
+             * @description Free-text explanation; required when the reason asks for one (freeText).
+             * @example Went with a cheaper local supplier.
+             */
+            note?: string;
+        };
+        ConvertPartnerChoiceDto: {
+            /**
+             * @description `new`: a partner made from the lead; `existing`: the partner `id`.
+             * @example new
+             * @enum {string}
+             */
+            mode: "new" | "existing";
+            /**
+             * Format: uuid
+             * @description The existing partner (mode existing).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id?: string;
+            /**
+             * @description New partner: a prospect (default true unless isCustomer).
+             * @example true
+             */
+            isProspect?: boolean;
+            /**
+             * @description New partner: already a customer.
+             * @example false
+             */
+            isCustomer?: boolean;
+            /**
+             * @description New partner: company (default when the lead has a company name) or individual.
+             * @example company
+             * @enum {string}
+             */
+            kind?: "company" | "individual";
+        };
+        ConvertContactChoiceDto: {
+            /**
+             * @description `new`: a contact made from the lead; `existing`: the contact `id`; `none`.
+             * @example new
+             * @enum {string}
+             */
+            mode: "new" | "existing" | "none";
+            /**
+             * Format: uuid
+             * @description The existing contact (mode existing); it must belong to the partner or to none.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id?: string;
+        };
+        ConvertOpportunityDto: {
+            /**
+             * @description Name of the deal (required).
+             * @example Acme — 50 licences
+             */
+            name: string;
+            /**
+             * @description Expected amount as a decimal string.
+             * @example 12500.00
+             */
+            amount?: string | null;
+            /**
+             * @description ISO 4217 currency code; default EUR.
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * Format: date
+             * @description Expected close date, YYYY-MM-DD.
+             * @example 2027-01-31
+             */
+            expectedCloseDate?: string | null;
+            /**
+             * Format: uuid
+             * @description Opportunity type.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            typeId?: string | null;
+        };
+        ConvertLeadDto: {
+            /** @description The partner the lead becomes. */
+            partner: components["schemas"]["ConvertPartnerChoiceDto"];
+            /** @description The contact the lead becomes (individual partners have none). */
+            contact: components["schemas"]["ConvertContactChoiceDto"];
+            /** @description An opportunity to open, linked to the lead, the partner and the contact. */
+            opportunity?: components["schemas"]["ConvertOpportunityDto"];
+        };
+        Partner: {
+            /**
+             * @description Record id (UUID v7).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the record was created (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the record last changed (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            createdById: string | null;
+            /**
+             * @description Incremented on every change; send it back in PATCH to guard against lost updates.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description A company or an individual.
+             * @example company
+             * @enum {string}
+             */
+            kind: "company" | "individual";
+            /**
+             * @description Company name, or last name of an individual.
+             * @example Acme Corp
+             */
+            name: string;
+            /**
+             * @description First name (individuals).
+             * @example Jane
+             */
+            firstName: string | null;
+            /**
+             * @description Main email address.
+             * @example contact@acme.com
+             */
+            email: string | null;
+            /**
+             * @description Main phone.
+             * @example +33 1 23 45 67 89
+             */
+            phone: string | null;
+            /**
+             * @description Mobile phone.
+             * @example +33 6 12 34 56 78
+             */
+            mobilePhone: string | null;
+            /**
+             * @description Web site.
+             * @example https://acme.com
+             */
+            website: string | null;
+            /** @description Main address. */
+            address: components["schemas"]["Address"];
+            /**
+             * @description Notes; shown on opportunities as customerDescription when that setting is on.
+             * @example Key account since 2019.
+             */
+            description: string | null;
+            /**
+             * Format: uuid
+             * @description Where the partner came from (lead source).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            sourceId: string | null;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId: string | null;
+            /**
+             * Format: uuid
+             * @description Sales team.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId: string | null;
+            /**
+             * @description A prospect: not a customer yet.
+             * @example true
+             */
+            isProspect: boolean;
+            /**
+             * @description A customer: has a confirmed order.
+             * @example false
+             */
+            isCustomer: boolean;
+            /**
+             * @description A supplier.
+             * @example false
+             */
+            isSupplier: boolean;
+        };
+        Contact: {
+            /**
+             * @description Record id (UUID v7).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the record was created (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the record last changed (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            createdById: string | null;
+            /**
+             * @description Incremented on every change; send it back in PATCH to guard against lost updates.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description Civility.
+             * @example Ms.
+             */
+            title: string | null;
+            /**
+             * @description First name.
+             * @example Jane
+             */
+            firstName: string | null;
+            /**
+             * @description Last name.
+             * @example Doe
+             */
+            lastName: string;
+            /**
+             * @description Email address.
+             * @example jane.doe@acme.com
+             */
+            email: string | null;
+            /**
+             * @description Fixed phone.
+             * @example +33 1 23 45 67 89
+             */
+            phone: string | null;
+            /**
+             * @description Mobile phone.
+             * @example +33 6 12 34 56 78
+             */
+            mobilePhone: string | null;
+            /**
+             * @description Job title.
+             * @example Head of purchasing
+             */
+            jobTitle: string | null;
+            /**
+             * Format: uuid
+             * @description The partner (company) the contact works for; null for a standalone contact.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId: string | null;
+            /**
+             * @description The contact refuses calls.
+             * @example false
+             */
+            doNotCall: boolean;
+            /**
+             * @description The contact refuses emails.
+             * @example false
+             */
+            doNotEmail: boolean;
+            /** @description Postal address. */
+            address: components["schemas"]["Address"];
+            /**
+             * @description Notes.
+             * @example Prefers calls in the morning.
+             */
+            description: string | null;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId: string | null;
+        };
+        Opportunity: {
+            /**
+             * @description Record id (UUID v7).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the record was created (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the record last changed (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            createdById: string | null;
+            /**
+             * @description Incremented on every change; send it back in PATCH to guard against lost updates.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description Name of the deal.
+             * @example Acme — 50 licences
+             */
+            name: string;
+            /**
+             * @description Pipeline stage.
+             * @example new
+             * @enum {string}
+             */
+            stage: "new" | "qualification" | "proposition" | "negotiation" | "closed_won" | "closed_lost";
+            /**
+             * Format: uuid
+             * @description The partner (customer or prospect).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId: string | null;
+            /**
+             * Format: uuid
+             * @description The lead it came from.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            leadId: string | null;
+            /**
+             * Format: uuid
+             * @description The contact at the partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            contactId: string | null;
+            /**
+             * @description Expected amount, a decimal string.
+             * @example 12500.00
+             */
+            amount: string | null;
+            /**
+             * @description ISO 4217 currency code.
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * @description Chance of winning, 0–100; defaults to the stage probability of the CRM settings.
+             * @example 10
+             */
+            probability: number;
+            /**
+             * Format: date
+             * @description Expected close date.
+             * @example 2027-01-31
+             */
+            expectedCloseDate: string | null;
+            /**
+             * Format: uuid
+             * @description Opportunity type (new customer, existing customer, recurring…).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            typeId: string | null;
+            /**
+             * Format: uuid
+             * @description Lead source.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            sourceId: string | null;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId: string | null;
+            /**
+             * Format: uuid
+             * @description Sales team.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId: string | null;
+            /**
+             * @description Next step to take.
+             * @example Send the proposal
+             */
+            nextStep: string | null;
+            /**
+             * Format: uuid
+             * @description Why it was lost.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            lostReasonId: string | null;
+            /**
+             * @description Notes.
+             * @example Budget confirmed by the CFO.
+             */
+            description: string | null;
+            /**
+             * @description Place in its kanban column (opaque; sort by it, move with /move).
+             * @example a0
+             */
+            rank: string;
+        };
+        ConversionResult: {
+            /** @description The lead, now converted, with partnerId and contactId. */
+            lead: components["schemas"]["Lead"];
+            /** @description The partner made or chosen. */
+            partner: components["schemas"]["Partner"];
+            /** @description The contact made or chosen; null with mode none. */
+            contact: components["schemas"]["Contact"] | null;
+            /** @description The opportunity opened; null when none was asked for. */
+            opportunity: components["schemas"]["Opportunity"] | null;
         };
         CreateLeadDto: {
             /**
@@ -1483,6 +3073,1248 @@ export interface components {
              * @example 1
              */
             version?: number;
+        };
+        CreatePartnerDto: {
+            /**
+             * @description A company (default) or an individual.
+             * @example company
+             * @enum {string}
+             */
+            kind?: "company" | "individual";
+            /**
+             * @description Company name, or last name of an individual.
+             * @example Acme Corp
+             */
+            name: string;
+            /**
+             * @description First name (individuals).
+             * @example Jane
+             */
+            firstName?: string | null;
+            /**
+             * @description Main email address.
+             * @example contact@acme.com
+             */
+            email?: string | null;
+            /**
+             * @description Main phone.
+             * @example +33 1 23 45 67 89
+             */
+            phone?: string | null;
+            /**
+             * @description Mobile phone.
+             * @example +33 6 12 34 56 78
+             */
+            mobilePhone?: string | null;
+            /**
+             * @description Web site.
+             * @example https://acme.com
+             */
+            website?: string | null;
+            /** @description Main address; the fields given replace the stored ones. */
+            address?: components["schemas"]["Address"];
+            /**
+             * @description Notes about the partner.
+             * @example Key account since 2019.
+             */
+            description?: string | null;
+            /**
+             * Format: uuid
+             * @description Lead source.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            sourceId?: string | null;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge; default: the creator. Restricted by the setting customerAssignableTeamIds (422).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId?: string | null;
+            /**
+             * Format: uuid
+             * @description Sales team.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId?: string | null;
+            /**
+             * @description A prospect.
+             * @example true
+             */
+            isProspect?: boolean;
+            /**
+             * @description A customer.
+             * @example false
+             */
+            isCustomer?: boolean;
+            /**
+             * @description A supplier.
+             * @example false
+             */
+            isSupplier?: boolean;
+        };
+        UpdatePartnerDto: {
+            /**
+             * @description A company (default) or an individual.
+             * @example company
+             * @enum {string}
+             */
+            kind?: "company" | "individual";
+            /**
+             * @description Company name, or last name of an individual.
+             * @example Acme Corp
+             */
+            name?: string;
+            /**
+             * @description First name (individuals).
+             * @example Jane
+             */
+            firstName?: string | null;
+            /**
+             * @description Main email address.
+             * @example contact@acme.com
+             */
+            email?: string | null;
+            /**
+             * @description Main phone.
+             * @example +33 1 23 45 67 89
+             */
+            phone?: string | null;
+            /**
+             * @description Mobile phone.
+             * @example +33 6 12 34 56 78
+             */
+            mobilePhone?: string | null;
+            /**
+             * @description Web site.
+             * @example https://acme.com
+             */
+            website?: string | null;
+            /** @description Main address; the fields given replace the stored ones. */
+            address?: components["schemas"]["Address"];
+            /**
+             * @description Notes about the partner.
+             * @example Key account since 2019.
+             */
+            description?: string | null;
+            /**
+             * Format: uuid
+             * @description Lead source.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            sourceId?: string | null;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge; default: the creator. Restricted by the setting customerAssignableTeamIds (422).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId?: string | null;
+            /**
+             * Format: uuid
+             * @description Sales team.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId?: string | null;
+            /**
+             * @description A prospect.
+             * @example true
+             */
+            isProspect?: boolean;
+            /**
+             * @description A customer.
+             * @example false
+             */
+            isCustomer?: boolean;
+            /**
+             * @description A supplier.
+             * @example false
+             */
+            isSupplier?: boolean;
+            /**
+             * @description The version you loaded; when given and the stored one differs, 409 and nothing changes.
+             * @example 1
+             */
+            version?: number;
+        };
+        CreateContactDto: {
+            /**
+             * @description Civility (M., Ms., Dr, Prof.).
+             * @example Ms.
+             */
+            title?: string | null;
+            /**
+             * @description First name.
+             * @example Jane
+             */
+            firstName?: string | null;
+            /**
+             * @description Last name (required).
+             * @example Doe
+             */
+            lastName: string;
+            /**
+             * @description Email address.
+             * @example jane.doe@acme.com
+             */
+            email?: string | null;
+            /**
+             * @description Fixed phone.
+             * @example +33 1 23 45 67 89
+             */
+            phone?: string | null;
+            /**
+             * @description Mobile phone.
+             * @example +33 6 12 34 56 78
+             */
+            mobilePhone?: string | null;
+            /**
+             * @description Job title.
+             * @example Head of purchasing
+             */
+            jobTitle?: string | null;
+            /**
+             * Format: uuid
+             * @description The partner the contact works for; null: standalone.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId?: string | null;
+            /**
+             * @description The contact refuses calls.
+             * @example false
+             */
+            doNotCall?: boolean;
+            /**
+             * @description The contact refuses emails.
+             * @example false
+             */
+            doNotEmail?: boolean;
+            /** @description Postal address; the fields given replace the stored ones. */
+            address?: components["schemas"]["Address"];
+            /**
+             * @description Notes.
+             * @example Prefers calls in the morning.
+             */
+            description?: string | null;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge; default: the creator.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId?: string | null;
+        };
+        UpdateContactDto: {
+            /**
+             * @description Civility (M., Ms., Dr, Prof.).
+             * @example Ms.
+             */
+            title?: string | null;
+            /**
+             * @description First name.
+             * @example Jane
+             */
+            firstName?: string | null;
+            /**
+             * @description Last name (required).
+             * @example Doe
+             */
+            lastName?: string;
+            /**
+             * @description Email address.
+             * @example jane.doe@acme.com
+             */
+            email?: string | null;
+            /**
+             * @description Fixed phone.
+             * @example +33 1 23 45 67 89
+             */
+            phone?: string | null;
+            /**
+             * @description Mobile phone.
+             * @example +33 6 12 34 56 78
+             */
+            mobilePhone?: string | null;
+            /**
+             * @description Job title.
+             * @example Head of purchasing
+             */
+            jobTitle?: string | null;
+            /**
+             * Format: uuid
+             * @description The partner the contact works for; null: standalone.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId?: string | null;
+            /**
+             * @description The contact refuses calls.
+             * @example false
+             */
+            doNotCall?: boolean;
+            /**
+             * @description The contact refuses emails.
+             * @example false
+             */
+            doNotEmail?: boolean;
+            /** @description Postal address; the fields given replace the stored ones. */
+            address?: components["schemas"]["Address"];
+            /**
+             * @description Notes.
+             * @example Prefers calls in the morning.
+             */
+            description?: string | null;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge; default: the creator.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId?: string | null;
+            /**
+             * @description The version you loaded; when given and the stored one differs, 409 and nothing changes.
+             * @example 1
+             */
+            version?: number;
+        };
+        OpportunityView: {
+            /**
+             * @description Record id (UUID v7).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the record was created (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the record last changed (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            createdById: string | null;
+            /**
+             * @description Incremented on every change; send it back in PATCH to guard against lost updates.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description Name of the deal.
+             * @example Acme — 50 licences
+             */
+            name: string;
+            /**
+             * @description Pipeline stage.
+             * @example new
+             * @enum {string}
+             */
+            stage: "new" | "qualification" | "proposition" | "negotiation" | "closed_won" | "closed_lost";
+            /**
+             * Format: uuid
+             * @description The partner (customer or prospect).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId: string | null;
+            /**
+             * Format: uuid
+             * @description The lead it came from.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            leadId: string | null;
+            /**
+             * Format: uuid
+             * @description The contact at the partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            contactId: string | null;
+            /**
+             * @description Expected amount, a decimal string.
+             * @example 12500.00
+             */
+            amount: string | null;
+            /**
+             * @description ISO 4217 currency code.
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * @description Chance of winning, 0–100; defaults to the stage probability of the CRM settings.
+             * @example 10
+             */
+            probability: number;
+            /**
+             * Format: date
+             * @description Expected close date.
+             * @example 2027-01-31
+             */
+            expectedCloseDate: string | null;
+            /**
+             * Format: uuid
+             * @description Opportunity type (new customer, existing customer, recurring…).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            typeId: string | null;
+            /**
+             * Format: uuid
+             * @description Lead source.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            sourceId: string | null;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId: string | null;
+            /**
+             * Format: uuid
+             * @description Sales team.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId: string | null;
+            /**
+             * @description Next step to take.
+             * @example Send the proposal
+             */
+            nextStep: string | null;
+            /**
+             * Format: uuid
+             * @description Why it was lost.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            lostReasonId: string | null;
+            /**
+             * @description Notes.
+             * @example Budget confirmed by the CFO.
+             */
+            description: string | null;
+            /**
+             * @description Place in its kanban column (opaque; sort by it, move with /move).
+             * @example a0
+             */
+            rank: string;
+            /**
+             * @description The partner's description, when the setting displayCustomerDescriptionInOpportunity is on; otherwise null.
+             * @example Key account since 2019.
+             */
+            customerDescription: string | null;
+        };
+        PipelineTotal: {
+            /**
+             * @description The group: a stage, a user id or a team id (null: none).
+             * @example proposition
+             */
+            key: string | null;
+            /**
+             * @description Currency of the sums.
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * @description Opportunities in the group.
+             * @example 42
+             */
+            count: number;
+            /**
+             * @description Sum of amounts, a decimal string.
+             * @example 525000.00
+             */
+            amount: string;
+            /**
+             * @description Sum of amount × probability / 100, a decimal string.
+             * @example 262500.00
+             */
+            weightedAmount: string;
+        };
+        PipelineTotals: {
+            /**
+             * @description What the totals are grouped by.
+             * @example stage
+             * @enum {string}
+             */
+            groupBy: "stage" | "assignedToId" | "teamId";
+            /**
+             * @description One row per group and currency.
+             * @example [
+             *       {
+             *         "key": "proposition",
+             *         "currency": "EUR",
+             *         "count": 42,
+             *         "amount": "525000.00",
+             *         "weightedAmount": "262500.00"
+             *       }
+             *     ]
+             */
+            groups: components["schemas"]["PipelineTotal"][];
+        };
+        CloseLostDto: {
+            /**
+             * Format: uuid
+             * @description Why it was lost (see /lost-reasons).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            lostReasonId: string;
+            /**
+             * @description Explanation; required when the reason asks for one.
+             * @example Budget frozen until Q3.
+             */
+            note?: string;
+        };
+        ReopenDto: {
+            /**
+             * @description The open stage to go back to; default negotiation.
+             * @example negotiation
+             * @enum {string}
+             */
+            stage?: "new" | "qualification" | "proposition" | "negotiation";
+        };
+        MoveOpportunityDto: {
+            /**
+             * @description The kanban column to move to.
+             * @example proposition
+             * @enum {string}
+             */
+            stage: "new" | "qualification" | "proposition" | "negotiation" | "closed_won" | "closed_lost";
+            /**
+             * @description Position in the column, 0 = top; omitted: the bottom.
+             * @example 0
+             */
+            rank?: number;
+            /**
+             * Format: uuid
+             * @description Required when moving to closed_lost.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            lostReasonId?: string;
+        };
+        CreateOpportunityDto: {
+            /**
+             * @description Name of the deal (required).
+             * @example Acme — 50 licences
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The partner (customer or prospect).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId?: string | null;
+            /**
+             * Format: uuid
+             * @description The lead it came from.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            leadId?: string | null;
+            /**
+             * Format: uuid
+             * @description The contact at the partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            contactId?: string | null;
+            /**
+             * @description Expected amount as a decimal string.
+             * @example 12500.00
+             */
+            amount?: string | null;
+            /**
+             * @description ISO 4217 currency code; default EUR.
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * @description Chance of winning, 0–100; default: the stage's probability.
+             * @example 20
+             */
+            probability?: number;
+            /**
+             * Format: date
+             * @description Expected close date, YYYY-MM-DD.
+             * @example 2027-01-31
+             */
+            expectedCloseDate?: string | null;
+            /**
+             * Format: uuid
+             * @description Opportunity type.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            typeId?: string | null;
+            /**
+             * Format: uuid
+             * @description Lead source.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            sourceId?: string | null;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge; default: the creator.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId?: string | null;
+            /**
+             * Format: uuid
+             * @description Sales team.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId?: string | null;
+            /**
+             * @description Next step to take.
+             * @example Send the proposal
+             */
+            nextStep?: string | null;
+            /**
+             * @description Notes.
+             * @example Budget confirmed by the CFO.
+             */
+            description?: string | null;
+        };
+        UpdateOpportunityDto: {
+            /**
+             * @description Name of the deal (required).
+             * @example Acme — 50 licences
+             */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The partner (customer or prospect).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId?: string | null;
+            /**
+             * Format: uuid
+             * @description The lead it came from.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            leadId?: string | null;
+            /**
+             * Format: uuid
+             * @description The contact at the partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            contactId?: string | null;
+            /**
+             * @description Expected amount as a decimal string.
+             * @example 12500.00
+             */
+            amount?: string | null;
+            /**
+             * @description ISO 4217 currency code; default EUR.
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * @description Chance of winning, 0–100; default: the stage's probability.
+             * @example 20
+             */
+            probability?: number;
+            /**
+             * Format: date
+             * @description Expected close date, YYYY-MM-DD.
+             * @example 2027-01-31
+             */
+            expectedCloseDate?: string | null;
+            /**
+             * Format: uuid
+             * @description Opportunity type.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            typeId?: string | null;
+            /**
+             * Format: uuid
+             * @description Lead source.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            sourceId?: string | null;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge; default: the creator.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId?: string | null;
+            /**
+             * Format: uuid
+             * @description Sales team.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId?: string | null;
+            /**
+             * @description Next step to take.
+             * @example Send the proposal
+             */
+            nextStep?: string | null;
+            /**
+             * @description Notes.
+             * @example Budget confirmed by the CFO.
+             */
+            description?: string | null;
+            /**
+             * @description The version you loaded; when given and the stored one differs, 409 and nothing changes.
+             * @example 1
+             */
+            version?: number;
+        };
+        SendEmailDto: {
+            /**
+             * @description Subject line.
+             * @example Following up on our call
+             */
+            subject: string;
+            /**
+             * @description Plain-text body.
+             * @example Hello Jane,
+             *
+             *     As promised, here is…
+             */
+            body: string;
+        };
+        OutboundEmail: {
+            /**
+             * @description Email id.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * @description Kind of record it was sent to.
+             * @example lead
+             * @enum {string}
+             */
+            subjectType: "lead" | "partner" | "contact";
+            /**
+             * @description Id of that record.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            subjectId: string;
+            /**
+             * @description Recipient address (the record’s email when queued).
+             * @example jane@acme.com
+             */
+            toAddress: string;
+            /**
+             * @description Subject line.
+             * @example Your quote
+             */
+            subject: string;
+            /**
+             * @description Plain-text body.
+             * @example Hello Jane, …
+             */
+            body: string;
+            /**
+             * @description queued → sending → sent, or failed after 5 attempts.
+             * @example queued
+             * @enum {string}
+             */
+            status: "queued" | "sending" | "sent" | "failed";
+            /**
+             * @description Sending attempts so far.
+             * @example 0
+             */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When the next attempt may run (a lease while sending).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            nextAttemptAt: string;
+            /**
+             * @description Why the last attempt failed.
+             * @example null
+             */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When the mail server accepted it.
+             * @example null
+             */
+            sentAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who sent it.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            createdById: string | null;
+            /**
+             * Format: date-time
+             * @description When it was queued.
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+        };
+        QuotationLineDto: {
+            /**
+             * @description What is sold.
+             * @example CRM licence, 12 months
+             */
+            description: string;
+            /**
+             * @description Quantity, up to 3 decimals.
+             * @example 5
+             */
+            quantity: string;
+            /**
+             * @description Unit price, up to 2 decimals.
+             * @example 240.00
+             */
+            unitPrice: string;
+            /**
+             * @description Discount in percent, 0–100; default 0.
+             * @example 10
+             */
+            discountPercent?: string;
+            /**
+             * @description Tax rate in percent, 0–100; default 0.
+             * @example 20
+             */
+            taxRate?: string;
+        };
+        QuoteOpportunityDto: {
+            /**
+             * @description Valid until, YYYY-MM-DD.
+             * @example 2027-01-31
+             */
+            validUntil?: string | null;
+            /**
+             * @description Notes printed on the quotation.
+             * @example Payment at 30 days.
+             */
+            notes?: string | null;
+            /**
+             * @description The lines; in a PATCH they replace all the lines.
+             * @example [
+             *       {
+             *         "description": "CRM licence, 12 months",
+             *         "quantity": "5",
+             *         "unitPrice": "240.00",
+             *         "discountPercent": "10",
+             *         "taxRate": "20"
+             *       }
+             *     ]
+             */
+            lines?: components["schemas"]["QuotationLineDto"][];
+        };
+        QuotationLine: {
+            /**
+             * @description Line id.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * @description Order of the line, from 0.
+             * @example 0
+             */
+            position: number;
+            /**
+             * @description What is sold.
+             * @example CRM licence, 12 months
+             */
+            description: string;
+            /**
+             * @description Quantity, a decimal string (3 decimals).
+             * @example 5.000
+             */
+            quantity: string;
+            /**
+             * @description Unit price, a decimal string.
+             * @example 240.00
+             */
+            unitPrice: string;
+            /**
+             * @description Discount in percent.
+             * @example 10.00
+             */
+            discountPercent: string;
+            /**
+             * @description Tax rate in percent.
+             * @example 20.00
+             */
+            taxRate: string;
+            /**
+             * @description Quantity × price less the discount, rounded to the cent.
+             * @example 1080.00
+             */
+            net: string;
+            /**
+             * @description Tax of the line, rounded to the cent.
+             * @example 216.00
+             */
+            tax: string;
+            /**
+             * @description net + tax.
+             * @example 1296.00
+             */
+            total: string;
+        };
+        QuotationView: {
+            /**
+             * @description Record id (UUID v7).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the record was created (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the record last changed (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            createdById: string | null;
+            /**
+             * @description Incremented on every change; send it back in PATCH to guard against lost updates.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description Quotation number.
+             * @example Q00042
+             */
+            number: string;
+            /**
+             * @description draft → sent → confirmed (the order), or cancelled.
+             * @example draft
+             * @enum {string}
+             */
+            status: "draft" | "sent" | "confirmed" | "cancelled";
+            /**
+             * Format: uuid
+             * @description The opportunity it answers.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            opportunityId: string | null;
+            /**
+             * Format: uuid
+             * @description The customer or prospect.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId: string;
+            /**
+             * Format: uuid
+             * @description The contact at the partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            contactId: string | null;
+            /**
+             * @description ISO 4217 currency code.
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId: string | null;
+            /**
+             * Format: date
+             * @description Valid until (YYYY-MM-DD).
+             * @example 2027-01-31
+             */
+            validUntil: string | null;
+            /**
+             * @description Notes printed on the quotation.
+             * @example Payment at 30 days.
+             */
+            notes: string | null;
+            /**
+             * @description Total before tax.
+             * @example 1080.00
+             */
+            untaxed: string;
+            /**
+             * @description Total tax.
+             * @example 216.00
+             */
+            tax: string;
+            /**
+             * @description Total with tax.
+             * @example 1296.00
+             */
+            total: string;
+            /**
+             * Format: date-time
+             * @description When it became an order.
+             * @example null
+             */
+            confirmedAt: string | null;
+            /**
+             * @description The lines, in order.
+             * @example [
+             *       {
+             *         "description": "CRM licence, 12 months",
+             *         "quantity": "5",
+             *         "unitPrice": "240.00",
+             *         "discountPercent": "10",
+             *         "taxRate": "20"
+             *       }
+             *     ]
+             */
+            lines: components["schemas"]["QuotationLine"][];
+        };
+        Quotation: {
+            /**
+             * @description Record id (UUID v7).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the record was created (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the record last changed (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            createdById: string | null;
+            /**
+             * @description Incremented on every change; send it back in PATCH to guard against lost updates.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description Quotation number.
+             * @example Q00042
+             */
+            number: string;
+            /**
+             * @description draft → sent → confirmed (the order), or cancelled.
+             * @example draft
+             * @enum {string}
+             */
+            status: "draft" | "sent" | "confirmed" | "cancelled";
+            /**
+             * Format: uuid
+             * @description The opportunity it answers.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            opportunityId: string | null;
+            /**
+             * Format: uuid
+             * @description The customer or prospect.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId: string;
+            /**
+             * Format: uuid
+             * @description The contact at the partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            contactId: string | null;
+            /**
+             * @description ISO 4217 currency code.
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId: string | null;
+            /**
+             * Format: date
+             * @description Valid until (YYYY-MM-DD).
+             * @example 2027-01-31
+             */
+            validUntil: string | null;
+            /**
+             * @description Notes printed on the quotation.
+             * @example Payment at 30 days.
+             */
+            notes: string | null;
+            /**
+             * @description Total before tax.
+             * @example 1080.00
+             */
+            untaxed: string;
+            /**
+             * @description Total tax.
+             * @example 216.00
+             */
+            tax: string;
+            /**
+             * @description Total with tax.
+             * @example 1296.00
+             */
+            total: string;
+            /**
+             * Format: date-time
+             * @description When it became an order.
+             * @example null
+             */
+            confirmedAt: string | null;
+        };
+        CreateQuotationDto: {
+            /**
+             * Format: uuid
+             * @description The customer or prospect.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId: string;
+            /**
+             * Format: uuid
+             * @description The opportunity it answers.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            opportunityId?: string | null;
+            /**
+             * Format: uuid
+             * @description The contact at the partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            contactId?: string | null;
+            /**
+             * @description ISO 4217 currency code; default EUR.
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge; default: the creator.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId?: string | null;
+            /**
+             * @description Valid until, YYYY-MM-DD.
+             * @example 2027-01-31
+             */
+            validUntil?: string | null;
+            /**
+             * @description Notes printed on the quotation.
+             * @example Payment at 30 days.
+             */
+            notes?: string | null;
+            /**
+             * @description The lines; in a PATCH they replace all the lines.
+             * @example [
+             *       {
+             *         "description": "CRM licence, 12 months",
+             *         "quantity": "5",
+             *         "unitPrice": "240.00",
+             *         "discountPercent": "10",
+             *         "taxRate": "20"
+             *       }
+             *     ]
+             */
+            lines?: components["schemas"]["QuotationLineDto"][];
+        };
+        UpdateQuotationDto: {
+            /**
+             * Format: uuid
+             * @description The customer or prospect.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId?: string;
+            /**
+             * Format: uuid
+             * @description The opportunity it answers.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            opportunityId?: string | null;
+            /**
+             * Format: uuid
+             * @description The contact at the partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            contactId?: string | null;
+            /**
+             * @description ISO 4217 currency code; default EUR.
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge; default: the creator.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId?: string | null;
+            /**
+             * @description Valid until, YYYY-MM-DD.
+             * @example 2027-01-31
+             */
+            validUntil?: string | null;
+            /**
+             * @description Notes printed on the quotation.
+             * @example Payment at 30 days.
+             */
+            notes?: string | null;
+            /**
+             * @description The lines; in a PATCH they replace all the lines.
+             * @example [
+             *       {
+             *         "description": "CRM licence, 12 months",
+             *         "quantity": "5",
+             *         "unitPrice": "240.00",
+             *         "discountPercent": "10",
+             *         "taxRate": "20"
+             *       }
+             *     ]
+             */
+            lines?: components["schemas"]["QuotationLineDto"][];
+            /**
+             * @description The version you loaded; when given and the stored one differs, 409 and nothing changes.
+             * @example 1
+             */
+            version?: number;
+        };
+        ImportJobView: {
+            /**
+             * @description The job id given when the import started.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            jobId: string;
+            /**
+             * @description What is imported into.
+             * @example leads
+             */
+            resource: string;
+            /**
+             * @description `failed`: nothing was imported (see `error`).
+             * @example running
+             * @enum {string}
+             */
+            status: "running" | "done" | "failed";
+            /**
+             * @description Data rows read so far.
+             * @example 42000
+             */
+            processedRows: number;
+            /**
+             * @description Rows accepted so far; stored when the job is done.
+             * @example 41990
+             */
+            accepted: number;
+            /**
+             * @description Rows refused so far.
+             * @example 10
+             */
+            refusedCount: number;
+            /** @description The full report, once `done`. */
+            report?: components["schemas"]["ImportReportView"];
+            /**
+             * @description Why the import failed, once `failed`.
+             * @example The file is not valid CSV; nothing was imported.
+             */
+            error?: string;
         };
     };
     responses: never;
@@ -1688,6 +4520,75 @@ export interface operations {
             };
             /** @description No such record. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CrmSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrmSettingsView"];
+                };
+            };
+        };
+    };
+    CrmSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCrmSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrmSettingsView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you loaded it (stale `version`), or a unique value is taken. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3283,6 +6184,151 @@ export interface operations {
             };
         };
     };
+    LeadsCsvFiles_import: {
+        parameters: {
+            query?: {
+                /** @description `sync` (default): answer 200 with the report when done. `async`: answer 202 with a job id at once; poll `GET /imports/{jobId}`. */
+                mode?: "sync" | "async";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A UTF-8 CSV file (comma-separated, RFC 4180 quoting, at most 100 MB) whose first line names the columns, any subset in any order of: `title`, `firstName`, `lastName`, `companyName`, `jobTitle`, `email`, `phone`, `mobilePhone`, `website`, `address.street`, `address.city`, `address.postalCode`, `address.state`, `address.country`, `sourceId`, `referredBy`, `assignedToId`, `teamId`, `doNotCall`, `doNotEmail`, `description`. Nested fields are dotted (`address.city`); booleans are `true`/`false`; an empty cell leaves the field out. A file exported by this API imports as it is. Each row is validated as the body of a `POST /leads`.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Imported (`mode=sync`): accepted and refused rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportView"];
+                };
+            };
+            /** @description Started (`mode=async`): poll the job. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobStartedView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LeadsCsvFiles_export: {
+        parameters: {
+            query?: {
+                /** @description Free-text search over the names, email and phone of the records. */
+                q?: string;
+                /** @description Comma-separated field names; a leading `-` sorts descending. Default `-createdAt`. */
+                sort?: string;
+                /** @description Only leads in this status. */
+                status?: "new" | "assigned" | "in_progress" | "converted" | "lost";
+                /** @description Only leads assigned to this user. */
+                assignedToId?: string;
+                /** @description Only leads of this team. */
+                teamId?: string;
+                /** @description Only leads from this source. */
+                sourceId?: string;
+                /** @description Only leads that refuse (true) or accept (false) calls. */
+                doNotCall?: boolean;
+                /** @description Only leads that refuse (true) or accept (false) emails. */
+                doNotEmail?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8) with a header row of the import's columns (title, firstName, lastName, companyName, jobTitle, email, phone, mobilePhone, website, address.street, address.city, address.postalCode, address.state, address.country, sourceId, referredBy, assignedToId, teamId, doNotCall, doNotEmail, description); cells a spreadsheet would run as formulas start with `'`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LeadFiles_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Leads_list: {
         parameters: {
             query?: {
@@ -3501,6 +6547,2470 @@ export interface operations {
             };
             /** @description The record changed since you loaded it (stale `version`), or a unique value is taken. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Leads_timeline: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEntry"][];
+                        /**
+                         * @description Matching records; exact up to 10000, an estimate above.
+                         * @example 1234
+                         */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description false when total is an estimate.
+                         * @example true
+                         */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Leads_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignLeadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Leads_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Leads_lose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoseLeadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Leads_recycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Leads_convert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertLeadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionResult"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PartnersCsvFiles_import: {
+        parameters: {
+            query?: {
+                /** @description `sync` (default): answer 200 with the report when done. `async`: answer 202 with a job id at once; poll `GET /imports/{jobId}`. */
+                mode?: "sync" | "async";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A UTF-8 CSV file (comma-separated, RFC 4180 quoting, at most 100 MB) whose first line names the columns, any subset in any order of: `kind`, `name`, `firstName`, `email`, `phone`, `mobilePhone`, `website`, `address.street`, `address.city`, `address.postalCode`, `address.state`, `address.country`, `description`, `sourceId`, `assignedToId`, `teamId`, `isProspect`, `isCustomer`, `isSupplier`. Nested fields are dotted (`address.city`); booleans are `true`/`false`; an empty cell leaves the field out. A file exported by this API imports as it is. Each row is validated as the body of a `POST /partners`.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Imported (`mode=sync`): accepted and refused rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportView"];
+                };
+            };
+            /** @description Started (`mode=async`): poll the job. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobStartedView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PartnersCsvFiles_export: {
+        parameters: {
+            query?: {
+                /** @description Free-text search over the names, email and phone of the records. */
+                q?: string;
+                /** @description Comma-separated field names; a leading `-` sorts descending. Default `-createdAt`. */
+                sort?: string;
+                /** @description Only companies or only individuals. */
+                kind?: "company" | "individual";
+                /** @description Only prospects (true) or non-prospects (false). */
+                isProspect?: boolean;
+                /** @description Only customers (true) or non-customers (false). */
+                isCustomer?: boolean;
+                /** @description Only suppliers (true) or non-suppliers (false). */
+                isSupplier?: boolean;
+                /** @description Customers or prospects (the "Customers" menu). */
+                isCustomerOrProspect?: boolean;
+                /** @description Only partners assigned to this user. */
+                assignedToId?: string;
+                /** @description Only partners of this team. */
+                teamId?: string;
+                /** @description Only partners from this source. */
+                sourceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8) with a header row of the import's columns (kind, name, firstName, email, phone, mobilePhone, website, address.street, address.city, address.postalCode, address.state, address.country, description, sourceId, assignedToId, teamId, isProspect, isCustomer, isSupplier); cells a spreadsheet would run as formulas start with `'`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Partners_list: {
+        parameters: {
+            query?: {
+                /** @description Free-text search over the names, email and phone of the records. */
+                q?: string;
+                /** @description Comma-separated field names; a leading `-` sorts descending. Default `-createdAt`. */
+                sort?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+                /** @description Only companies or only individuals. */
+                kind?: "company" | "individual";
+                /** @description Only prospects (true) or non-prospects (false). */
+                isProspect?: boolean;
+                /** @description Only customers (true) or non-customers (false). */
+                isCustomer?: boolean;
+                /** @description Only suppliers (true) or non-suppliers (false). */
+                isSupplier?: boolean;
+                /** @description Customers or prospects (the "Customers" menu). */
+                isCustomerOrProspect?: boolean;
+                /** @description Only partners assigned to this user. */
+                assignedToId?: string;
+                /** @description Only partners of this team. */
+                teamId?: string;
+                /** @description Only partners from this source. */
+                sourceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Partner"][];
+                        /**
+                         * @description Matching records; exact up to 10000, an estimate above.
+                         * @example 1234
+                         */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description false when total is an estimate.
+                         * @example true
+                         */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Partners_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePartnerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Partners_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Partners_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you loaded it (stale `version`), or a unique value is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Partners_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePartnerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you loaded it (stale `version`), or a unique value is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Partners_timeline: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEntry"][];
+                        /**
+                         * @description Matching records; exact up to 10000, an estimate above.
+                         * @example 1234
+                         */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description false when total is an estimate.
+                         * @example true
+                         */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Partners_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ContactsCsvFiles_import: {
+        parameters: {
+            query?: {
+                /** @description `sync` (default): answer 200 with the report when done. `async`: answer 202 with a job id at once; poll `GET /imports/{jobId}`. */
+                mode?: "sync" | "async";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A UTF-8 CSV file (comma-separated, RFC 4180 quoting, at most 100 MB) whose first line names the columns, any subset in any order of: `title`, `firstName`, `lastName`, `email`, `phone`, `mobilePhone`, `jobTitle`, `partnerId`, `doNotCall`, `doNotEmail`, `address.street`, `address.city`, `address.postalCode`, `address.state`, `address.country`, `description`, `assignedToId`. Nested fields are dotted (`address.city`); booleans are `true`/`false`; an empty cell leaves the field out. A file exported by this API imports as it is. Each row is validated as the body of a `POST /contacts`.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Imported (`mode=sync`): accepted and refused rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportView"];
+                };
+            };
+            /** @description Started (`mode=async`): poll the job. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobStartedView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ContactsCsvFiles_export: {
+        parameters: {
+            query?: {
+                /** @description Free-text search over the names, email and phone of the records. */
+                q?: string;
+                /** @description Comma-separated field names; a leading `-` sorts descending. Default `-createdAt`. */
+                sort?: string;
+                /** @description Only this partner's contacts. */
+                partnerId?: string;
+                /** @description Only contacts assigned to this user. */
+                assignedToId?: string;
+                /** @description Only contacts that refuse (true) or accept (false) calls. */
+                doNotCall?: boolean;
+                /** @description Only contacts that refuse (true) or accept (false) emails. */
+                doNotEmail?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8) with a header row of the import's columns (title, firstName, lastName, email, phone, mobilePhone, jobTitle, partnerId, doNotCall, doNotEmail, address.street, address.city, address.postalCode, address.state, address.country, description, assignedToId); cells a spreadsheet would run as formulas start with `'`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Contacts_list: {
+        parameters: {
+            query?: {
+                /** @description Free-text search over the names, email and phone of the records. */
+                q?: string;
+                /** @description Comma-separated field names; a leading `-` sorts descending. Default `-createdAt`. */
+                sort?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+                /** @description Only this partner's contacts. */
+                partnerId?: string;
+                /** @description Only contacts assigned to this user. */
+                assignedToId?: string;
+                /** @description Only contacts that refuse (true) or accept (false) calls. */
+                doNotCall?: boolean;
+                /** @description Only contacts that refuse (true) or accept (false) emails. */
+                doNotEmail?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Contact"][];
+                        /**
+                         * @description Matching records; exact up to 10000, an estimate above.
+                         * @example 1234
+                         */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description false when total is an estimate.
+                         * @example true
+                         */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Contacts_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContactDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Contacts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Contacts_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Contacts_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContactDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you loaded it (stale `version`), or a unique value is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Contacts_timeline: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEntry"][];
+                        /**
+                         * @description Matching records; exact up to 10000, an estimate above.
+                         * @example 1234
+                         */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description false when total is an estimate.
+                         * @example true
+                         */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Opportunities_list: {
+        parameters: {
+            query?: {
+                /** @description Free-text search over the names, email and phone of the records. */
+                q?: string;
+                /** @description Comma-separated field names; a leading `-` sorts descending. Default `-createdAt`. */
+                sort?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+                /** @description Only open (false) or closed (true) opportunities. */
+                closed?: boolean;
+                /** @description Only this stage. */
+                stage?: "new" | "qualification" | "proposition" | "negotiation" | "closed_won" | "closed_lost";
+                /** @description Only this partner's opportunities. */
+                partnerId?: string;
+                /** @description Only this lead's opportunities. */
+                leadId?: string;
+                /** @description Only this contact's opportunities. */
+                contactId?: string;
+                /** @description Only opportunities assigned to this user. */
+                assignedToId?: string;
+                /** @description Only opportunities of this team. */
+                teamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OpportunityView"][];
+                        /**
+                         * @description Matching records; exact up to 10000, an estimate above.
+                         * @example 1234
+                         */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description false when total is an estimate.
+                         * @example true
+                         */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Opportunities_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOpportunityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Opportunities_pipeline: {
+        parameters: {
+            query?: {
+                /** @description Free-text search over the names, email and phone of the records. */
+                q?: string;
+                /** @description Only open (false) or closed (true) opportunities. */
+                closed?: boolean;
+                /** @description Only this stage. */
+                stage?: "new" | "qualification" | "proposition" | "negotiation" | "closed_won" | "closed_lost";
+                /** @description Only this partner's opportunities. */
+                partnerId?: string;
+                /** @description Only this lead's opportunities. */
+                leadId?: string;
+                /** @description Only this contact's opportunities. */
+                contactId?: string;
+                /** @description Only opportunities assigned to this user. */
+                assignedToId?: string;
+                /** @description Only opportunities of this team. */
+                teamId?: string;
+                /** @description Group the totals by stage (default), assignee or team. */
+                groupBy?: "stage" | "assignedToId" | "teamId";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineTotals"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Opportunities_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Opportunities_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Opportunities_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOpportunityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you loaded it (stale `version`), or a unique value is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Opportunities_timeline: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEntry"][];
+                        /**
+                         * @description Matching records; exact up to 10000, an estimate above.
+                         * @example 1234
+                         */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description false when total is an estimate.
+                         * @example true
+                         */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Opportunities_nextStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Opportunities_closeWon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Opportunities_closeLost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseLostDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Opportunities_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Opportunities_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveOpportunityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Email_toLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendEmailDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboundEmail"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Email_toPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendEmailDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboundEmail"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Email_toContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendEmailDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboundEmail"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Email_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboundEmail"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Quotations_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteOpportunityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotationView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Quotations_list: {
+        parameters: {
+            query?: {
+                /** @description Free-text search over the names, email and phone of the records. */
+                q?: string;
+                /** @description Comma-separated field names; a leading `-` sorts descending. Default `-createdAt`. */
+                sort?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+                /** @description Only this status. */
+                status?: "draft" | "sent" | "confirmed" | "cancelled";
+                /** @description Only this opportunity's quotations. */
+                opportunityId?: string;
+                /** @description Only this partner's quotations. */
+                partnerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Quotation"][];
+                        /**
+                         * @description Matching records; exact up to 10000, an estimate above.
+                         * @example 1234
+                         */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description false when total is an estimate.
+                         * @example true
+                         */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Quotations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQuotationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotationView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Quotations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotationView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Quotations_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Quotations_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuotationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotationView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you loaded it (stale `version`), or a unique value is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Quotations_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Quotations_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotationView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Quotations_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotationView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Quotations_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotationView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ImportJobs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

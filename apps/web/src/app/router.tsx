@@ -14,6 +14,10 @@ function lazyPage<Props extends object>(load: () => Promise<ComponentType<Props>
 const LoginPage = lazyPage(() => import('../features/auth/LoginPage').then((m) => m.LoginPage));
 const LeadsPage = lazyPage(() => import('../features/leads/LeadsPage').then((m) => m.LeadsPage));
 const LeadPage = lazyPage(() => import('../features/leads/LeadPage').then((m) => m.LeadPage));
+const PartnersPage = lazyPage(() => import('../features/partners/PartnersPage').then((m) => m.PartnersPage));
+const PartnerPage = lazyPage(() => import('../features/partners/PartnerPage').then((m) => m.PartnerPage));
+const ContactsPage = lazyPage(() => import('../features/contacts/ContactsPage').then((m) => m.ContactsPage));
+const ContactPage = lazyPage(() => import('../features/contacts/ContactPage').then((m) => m.ContactPage));
 const ReferenceListPage = lazyPage(() => import('../features/configuration/ReferenceListPage').then((m) => m.ReferenceListPage));
 const UsersPage = lazyPage(() => import('../features/configuration/UsersPage').then((m) => m.UsersPage));
 const TeamsPage = lazyPage(() => import('../features/configuration/TeamsPage').then((m) => m.TeamsPage));
@@ -21,10 +25,10 @@ const TokensPage = lazyPage(() => import('../features/settings/TokensPage').then
 
 /** Sections later issues build; until then their menu entries lead here. */
 const COMING_SOON = [
-  { path: 'partners', title: 'Customers' },
-  { path: 'contacts', title: 'Contacts' },
   { path: 'events', title: 'Events' },
   { path: 'opportunities', title: 'Opportunities' },
+  // Conversion and record pages link to opportunities already.
+  { path: 'opportunities/:id', title: 'Opportunities' },
   { path: 'objectives', title: 'Objectives' },
   { path: 'reports', title: 'Reports' },
 ];
@@ -47,6 +51,10 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/leads" replace /> },
       { path: 'leads', element: <LeadsPage /> },
       { path: 'leads/:id', element: <LeadPage /> },
+      { path: 'partners', element: <PartnersPage /> },
+      { path: 'partners/:id', element: <PartnerPage /> },
+      { path: 'contacts', element: <ContactsPage /> },
+      { path: 'contacts/:id', element: <ContactPage /> },
       ...COMING_SOON.map(({ path, title }) => ({ path, element: <ComingSoon title={title} /> })),
       { path: 'configuration', element: <Navigate to="/configuration/lead-sources" replace /> },
       ...REFERENCE_LIST_NAMES.map((name) => ({ path: `configuration/${name}`, element: <ReferenceListPage name={name} /> })),

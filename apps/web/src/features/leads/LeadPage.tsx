@@ -1,64 +1,82 @@
-import { Alert, Anchor, Breadcrumbs, Card, Center, Divider, Group, Loader, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useLookup } from '../../api/lookups';
-import { errorMessage, isApiError } from '../../api/problem';
-import { useRecord } from '../../api/resources';
+import { useCurrentUser } from '../../api/session';
 import { formatDateTime } from '../../ui/format';
 import { RecordForm } from '../../ui/record-form/RecordForm';
-import { ADDRESS_FIELDS, fullName, LEADS_PATH, leadFields } from './lead-fields';
+import { RecordLoader } from '../../ui/RecordLoader';
+import { RecordTabs } from '../../ui/RecordTabs';
+import { RecordTimeline } from '../../ui/timeline/RecordTimeline';
+import { RelatedOpportunities } from '../opportunities/RelatedOpportunities';
+import { ADDRESS_FIELDS } from '../../ui/record-form/address-fields';
+import { fullName, LEADS_PATH, leadFields } from './lead-fields';
+import type { Lead } from './lead-actions';
+import { LeadActionBar } from './LeadActionBar';
+import { LeadOutcome } from './LeadOutcome';
 import { LeadStatusBadge } from './lead-status';
+import { LeadStatusStepper } from './LeadStatusStepper';
 
-export function LeadPage() {
-  const { id = '' } = useParams();
-  const lead = useRecord(LEADS_PATH, id);
+function LeadDetails({ lead }: { lead: Lead }) {
   const users = useLookup('/api/v1/users');
   const sources = useLookup('/api/v1/lead-sources');
-
-  if (lead.isPending)
-    return (
-      <Center h={200}>
-        <Loader />
-      </Center>
-    );
-  if (lead.isError) {
-    const missing = isApiError(lead.error, 404) || isApiError(lead.error, 400);
-    return (
-      <Alert color="red" title={missing ? 'No such lead' : 'The lead could not be loaded'}>
-        {missing ? 'This lead does not exist or was deleted.' : errorMessage(lead.error)}{' '}
-        <Anchor component={Link} to="/leads">
-          Back to leads
-        </Anchor>
-      </Alert>
-    );
-  }
-
-  const record = lead.data;
+  // A closed lead is a record of what happened: Axelor makes its panels read-only too.
+  const closed = lead.status === 'converted' || lead.status === 'lost';
   return (
-    <>
-      <Breadcrumbs mb="xs">
+    <Card withBorder padding="lg">
+      <RecordForm
+        path={LEADS_PATH}
+        record={lead}
+        columns={2}
+        readOnly={closed}
+        fields={[...leadFields({ users: users.options, sources: sources.options, creating: false }), ...ADDRESS_FIELDS]}
+        savedMessage="Lead saved"
+        onSaved={() => {}}
+      />
+      <Divider my="md" />
+      <Text size="xs" c="dimmed">
+        Created {formatDateTime(lead.createdAt)} · Updated {formatDateTime(lead.updatedAt)} · Version {lead.version}
+      </Text>
+    </Card>
+  );
+}
+
+function LeadView({ lead }: { lead: Lead }) {
+  const me = useCurrentUser().data;
+  const name = fullName(lead);
+  return (
+    <Stack gap="md">
+      <Breadcrumbs>
         <Anchor component={Link} to="/leads">
           Leads
         </Anchor>
-        <Text>{fullName(record)}</Text>
+        <Text>{name}</Text>
       </Breadcrumbs>
-      <Group gap="sm" mb="md">
-        <Title order={2}>{fullName(record)}</Title>
-        <LeadStatusBadge status={record.status} />
-      </Group>
-      <Card withBorder padding="lg">
-        <RecordForm
-          path={LEADS_PATH}
-          record={record}
-          columns={2}
-          fields={[...leadFields({ users: users.options, sources: sources.options, creating: false }), ...ADDRESS_FIELDS]}
-          savedMessage="Lead saved"
-          onSaved={() => {}}
-        />
-        <Divider my="md" />
-        <Text size="xs" c="dimmed">
-          Created {formatDateTime(record.createdAt)} · Updated {formatDateTime(record.updatedAt)} · Version {record.version}
-        </Text>
-      </Card>
-    </>
+      <div>
+        <Group gap="sm">
+          <Title order={2}>{name}</Title>
+          <LeadStatusBadge status={lead.status} />
+        </Group>
+        {lead.companyName && <Text c="dimmed">{[lead.jobTitle, lead.companyName].filter(Boolean).join(' at ')}</Text>}
+      </div>
+      <LeadStatusStepper status={lead.status} />
+      {me && <LeadActionBar lead={lead} meId={me.id} />}
+      <LeadOutcome lead={lead} />
+      <RecordTabs
+        tabs={[
+          { value: 'details', label: 'Details', render: () => <LeadDetails lead={lead} /> },
+          { value: 'timeline', label: 'Timeline', render: () => <RecordTimeline path={LEADS_PATH} id={lead.id} /> },
+          { value: 'opportunities', label: 'Opportunities', render: () => <RelatedOpportunities query={{ leadId: lead.id }} /> },
+        ]}
+      />
+    </Stack>
+  );
+}
+
+export function LeadPage() {
+  const { id = '' } = useParams();
+  return (
+    <RecordLoader path={LEADS_PATH} id={id} noun="lead" back={{ to: '/leads', label: 'Back to leads' }}>
+      {(lead) => <LeadView lead={lead} />}
+    </RecordLoader>
   );
 }

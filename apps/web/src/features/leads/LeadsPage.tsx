@@ -2,32 +2,38 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useLookup } from '../../api/lookups';
 import type { ListRow } from '../../api/resource-types';
+import { useCurrentUser } from '../../api/session';
+import { ListFileActions } from '../../ui/files/FileActions';
 import { formatDate } from '../../ui/format';
 import { ListScreen } from '../../ui/list-screen/ListScreen';
 import type { ListColumn, ListFilter } from '../../ui/list-screen/types';
 import { PageHeader } from '../../ui/PageHeader';
 import { RecordFormModal } from '../../ui/record-form/RecordFormModal';
 import { fullName, LEADS_PATH, leadFields } from './lead-fields';
+import { LeadLegend, leadRowColor } from './lead-highlight';
 import { LEAD_STATUS_OPTIONS, LeadStatusBadge } from './lead-status';
+import { canTakeCharge, TakeChargeButton, useTakeCharge } from './TakeChargeButton';
 
 type LeadRow = ListRow<typeof LEADS_PATH>;
 
 export function LeadsPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  const me = useCurrentUser().data;
   const users = useLookup('/api/v1/users');
   const sources = useLookup('/api/v1/lead-sources');
+  const { takeCharge, pendingId } = useTakeCharge();
 
   const columns = useMemo<ListColumn<LeadRow>[]>(
     () => [
       { label: 'Name', field: 'name', sortable: true, sortField: 'lastName', render: fullName },
       { label: 'Company', field: 'companyName', sortable: true },
       { label: 'Email', field: 'email', sortable: true },
-      { label: 'Phone', field: 'phone' },
-      { label: 'Status', field: 'status', sortable: true, render: (row) => <LeadStatusBadge status={row.status} /> },
+      { label: 'Phone', field: 'phone', nowrap: true },
+      { label: 'Status', field: 'status', sortable: true, nowrap: true, render: (row) => <LeadStatusBadge status={row.status} /> },
       { label: 'Source', field: 'sourceId', render: (row) => sources.nameOf(row.sourceId) ?? '' },
       { label: 'Assigned to', field: 'assignedToId', render: (row) => users.nameOf(row.assignedToId) ?? '' },
-      { label: 'Created', field: 'createdAt', sortable: true, render: (row) => formatDate(row.createdAt) },
+      { label: 'Created', field: 'createdAt', sortable: true, nowrap: true, render: (row) => formatDate(row.createdAt) },
     ],
     [users, sources],
   );
@@ -41,6 +47,9 @@ export function LeadsPage() {
     [users, sources],
   );
 
+  // One clock for the page, so every row is coloured against the same "now".
+  const now = useMemo(() => new Date(), []);
+
   return (
     <>
       <PageHeader title="Leads" />
@@ -52,7 +61,12 @@ export function LeadsPage() {
         noun="leads"
         onRowClick={(row) => void navigate(`/leads/${row.id}`)}
         newAction={{ label: 'New lead', onClick: () => setCreating(true) }}
-      />
+        toolbarExtra={(state) => <ListFileActions base={LEADS_PATH} query={state.query} noun="leads" />}
+        rowColor={(row) => leadRowColor(row, now)}
+        rowActions={(row) => (me && canTakeCharge(row, me.id) ? <TakeChargeButton lead={row} onClick={takeCharge} loading={pendingId === row.id} /> : null)}
+      >
+        <LeadLegend />
+      </ListScreen>
       <RecordFormModal
         opened={creating}
         onClose={() => setCreating(false)}

@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import { LEAD_STATUSES, type LeadStatus } from '@crm/domain';
 
-const LABELS: Record<LeadStatus, string> = {
+const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
   new: 'New',
   assigned: 'Assigned',
   in_progress: 'In progress',
@@ -17,12 +17,13 @@ const COLORS: Record<LeadStatus, string> = {
   lost: 'gray',
 };
 
-export const LEAD_STATUS_OPTIONS = LEAD_STATUSES.map((status) => ({ value: status, label: LABELS[status] }));
+export const LEAD_STATUS_OPTIONS = LEAD_STATUSES.map((status) => ({ value: status, label: LEAD_STATUS_LABELS[status] }));
 
 export function LeadStatusBadge({ status }: { status: LeadStatus }) {
   return (
-    <Badge color={COLORS[status]} variant="light">
-      {LABELS[status]}
+    // Sentence case and never narrower than its text: a table column must not cut "In progress" short.
+    <Badge color={COLORS[status]} variant="light" tt="none" miw="max-content" style={{ overflow: 'visible' }} data-testid="lead-status">
+      {LEAD_STATUS_LABELS[status]}
     </Badge>
   );
 }

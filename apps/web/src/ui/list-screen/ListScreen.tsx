@@ -1,13 +1,13 @@
 import { Alert, Button, Card, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { errorMessage } from '../../api/problem';
 import { useList } from '../../api/resources';
-import type { ListPath, ListRow } from '../../api/resource-types';
+import type { ListPath, ListQuery, ListRow } from '../../api/resource-types';
 import { ListFooter } from './ListFooter';
 import { ListTable } from './ListTable';
 import { ListToolbar, type NewAction } from './ListToolbar';
-import { useListState } from './list-state';
+import { useListState, type ListState } from './list-state';
 import type { ListColumn, ListFilter } from './types';
 
 const SKELETON_ROWS = 8;
@@ -25,6 +25,14 @@ export interface ListScreenProps<P extends ListPath> {
   onRowClick?: (row: ListRow<P>) => void;
   newAction?: NewAction;
   rowActions?: (row: ListRow<P>) => ReactNode;
+  /** A Mantine colour marking a row (the lead colour codes), or null. */
+  rowColor?: (row: ListRow<P>) => string | null;
+  /** Buttons beside "New", given the list's state (an export takes its filters). */
+  toolbarExtra?: (state: ListState) => ReactNode;
+  /** Filters the screen always applies, outside the URL's (the Customers menu's customers-or-prospects). */
+  baseQuery?: ListQuery;
+  /** Sits between the toolbar and the table (a colour legend). */
+  children?: ReactNode;
 }
 
 function EmptyState({ noun, filtered, onClear }: { noun: string; filtered: boolean; onClear: () => void }) {
@@ -57,14 +65,17 @@ function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void })
  * One screen for every list: search, filters, sortable headers and paging,
  * all held in the URL, over an API list path.
  */
-export function ListScreen<P extends ListPath>({ path, columns, filters = NO_FILTERS, defaultSort, noun, onRowClick, newAction, rowActions }: ListScreenProps<P>) {
-  const state = useListState(filters, defaultSort);
+export function ListScreen<P extends ListPath>(props: ListScreenProps<P>) {
+  const { path, columns, filters = NO_FILTERS, defaultSort, noun, onRowClick, newAction, rowActions, rowColor, toolbarExtra, baseQuery, children } = props;
+  const urlState = useListState(filters, defaultSort);
+  const state = useMemo(() => (baseQuery ? { ...urlState, query: { ...baseQuery, ...urlState.query } } : urlState), [urlState, baseQuery]);
   const { data, error, isPending, isError, isPlaceholderData, refetch } = useList(path, state.query);
   const rows: ListRow<P>[] = data?.items ?? [];
 
   return (
     <Stack gap="md">
-      <ListToolbar state={state} filters={filters} newAction={newAction} />
+      <ListToolbar state={state} filters={filters} newAction={newAction} extra={toolbarExtra?.(state)} />
+      {children}
       {isError && !data ? (
         <ErrorState error={error} onRetry={() => void refetch()} />
       ) : (
@@ -76,6 +87,7 @@ export function ListScreen<P extends ListPath>({ path, columns, filters = NO_FIL
             onSort={state.toggleSort}
             onRowClick={onRowClick}
             rowActions={rowActions}
+            rowColor={rowColor}
             loadingRows={isPending ? SKELETON_ROWS : undefined}
             stale={isPlaceholderData}
           />

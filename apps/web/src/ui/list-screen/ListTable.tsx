@@ -1,6 +1,6 @@
 import { Group, Skeleton, Table, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { ListColumn } from './types';
 
 interface ListTableProps<Row> {
@@ -14,6 +14,17 @@ interface ListTableProps<Row> {
   loadingRows?: number;
   /** The rows shown are the previous page's while the next one loads. */
   stale?: boolean;
+  /** A Mantine colour that marks the row (left border and tint), or none. */
+  rowColor?: (row: Row) => string | null;
+}
+
+/** A marked row: a coloured bar on its first cell and a light tint, so the colour never carries the text's contrast. */
+function markStyles(color: string | null | undefined): { row?: CSSProperties; first?: CSSProperties } {
+  if (!color) return {};
+  return {
+    row: { backgroundColor: `var(--mantine-color-${color}-0)` },
+    first: { boxShadow: `inset 4px 0 0 var(--mantine-color-${color}-filled)` },
+  };
 }
 
 function isRecord(row: unknown): row is Record<string, unknown> {
@@ -36,7 +47,7 @@ function SortHeader({ label, field, sort, onSort }: { label: string; field: stri
   const direction = primary === field ? 'ascending' : primary === `-${field}` ? 'descending' : 'none';
   const Icon = direction === 'ascending' ? IconArrowUp : direction === 'descending' ? IconArrowDown : IconSelector;
   return (
-    <Table.Th aria-sort={direction}>
+    <Table.Th aria-sort={direction} style={{ whiteSpace: 'nowrap' }}>
       <UnstyledButton onClick={() => onSort(field)} fw={600} fz="sm">
         <Group gap={4} wrap="nowrap">
           {label}
@@ -47,7 +58,46 @@ function SortHeader({ label, field, sort, onSort }: { label: string; field: stri
   );
 }
 
-export function ListTable<Row>({ columns, rows, sort, onSort, onRowClick, rowActions, loadingRows, stale }: ListTableProps<Row>) {
+interface DataRowProps<Row> {
+  row: Row;
+  columns: ListColumn<Row>[];
+  onRowClick?: (row: Row) => void;
+  rowActions?: (row: Row) => ReactNode;
+  color: string | null;
+}
+
+function DataRow<Row>({ row, columns, onRowClick, rowActions, color }: DataRowProps<Row>) {
+  const mark = markStyles(color);
+  return (
+    <Table.Tr
+      data-highlight={color ?? undefined}
+      onClick={onRowClick ? () => onRowClick(row) : undefined}
+      onKeyDown={
+        onRowClick
+          ? (event) => {
+              if (event.key === 'Enter' && event.target === event.currentTarget) onRowClick(row);
+            }
+          : undefined
+      }
+      tabIndex={onRowClick ? 0 : undefined}
+      style={{ ...mark.row, cursor: onRowClick ? 'pointer' : undefined }}
+    >
+      {columns.map((column, index) => (
+        <Table.Td key={column.field} style={{ ...(index === 0 ? mark.first : undefined), whiteSpace: column.nowrap ? 'nowrap' : undefined }}>
+          {column.render ? column.render(row) : cellText(row, column.field)}
+        </Table.Td>
+      ))}
+      {rowActions && (
+        // Buttons in the row act on their own; the click must not also open the record.
+        <Table.Td onClick={(event) => event.stopPropagation()} style={{ textAlign: 'right' }}>
+          {rowActions(row)}
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+}
+
+export function ListTable<Row>({ columns, rows, sort, onSort, onRowClick, rowActions, loadingRows, stale, rowColor }: ListTableProps<Row>) {
   return (
     <Table.ScrollContainer minWidth={600}>
       <Table highlightOnHover={Boolean(onRowClick)} verticalSpacing="xs" style={{ opacity: stale ? 0.6 : 1 }}>
@@ -57,7 +107,9 @@ export function ListTable<Row>({ columns, rows, sort, onSort, onRowClick, rowAct
               column.sortable ? (
                 <SortHeader key={column.field} label={column.label} field={column.sortField ?? column.field} sort={sort} onSort={onSort} />
               ) : (
-                <Table.Th key={column.field}>{column.label}</Table.Th>
+                <Table.Th key={column.field} style={{ whiteSpace: 'nowrap' }}>
+                  {column.label}
+                </Table.Th>
               ),
             )}
             {rowActions && <Table.Th aria-label="Actions" />}
@@ -76,29 +128,7 @@ export function ListTable<Row>({ columns, rows, sort, onSort, onRowClick, rowAct
                 </Table.Tr>
               ))
             : rows.map((row, index) => (
-                <Table.Tr
-                  key={recordId(row, index)}
-                  onClick={onRowClick ? () => onRowClick(row) : undefined}
-                  onKeyDown={
-                    onRowClick
-                      ? (event) => {
-                          if (event.key === 'Enter' && event.target === event.currentTarget) onRowClick(row);
-                        }
-                      : undefined
-                  }
-                  tabIndex={onRowClick ? 0 : undefined}
-                  style={onRowClick ? { cursor: 'pointer' } : undefined}
-                >
-                  {columns.map((column) => (
-                    <Table.Td key={column.field}>{column.render ? column.render(row) : cellText(row, column.field)}</Table.Td>
-                  ))}
-                  {rowActions && (
-                    // Buttons in the row act on their own; the click must not also open the record.
-                    <Table.Td onClick={(event) => event.stopPropagation()} style={{ textAlign: 'right' }}>
-                      {rowActions(row)}
-                    </Table.Td>
-                  )}
-                </Table.Tr>
+                <DataRow key={recordId(row, index)} row={row} columns={columns} onRowClick={onRowClick} rowActions={rowActions} color={rowColor?.(row) ?? null} />
               ))}
         </Table.Tbody>
       </Table>

@@ -1,7 +1,8 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { RemoteSelect } from '../RemoteSelect';
 import type { ListState } from './list-state';
 import type { ListFilter } from './types';
 
@@ -21,6 +22,8 @@ interface ListToolbarProps {
   state: ListState;
   filters: ListFilter[];
   newAction?: NewAction;
+  /** More buttons beside "New" (import, export, toggles). */
+  extra?: ReactNode;
 }
 
 /** A text box that writes to the URL once the user pauses typing, and follows the URL when it changes. */
@@ -52,6 +55,8 @@ function FilterInput({ filter, state }: { filter: ListFilter; state: ListState }
   const value = state.filterValues[filter.param] ?? '';
   const onChange = (next: string | null) => state.setFilter(filter.param, next);
   if (filter.kind === 'text') return <DebouncedTextInput label={filter.label} value={value} onChange={onChange} />;
+  if (filter.kind === 'reference')
+    return <RemoteSelect path={filter.path} aria-label={filter.label} placeholder={filter.label} value={value || null} onChange={onChange} clearable w={220} />;
   return (
     <Select
       aria-label={filter.label}
@@ -67,7 +72,7 @@ function FilterInput({ filter, state }: { filter: ListFilter; state: ListState }
 }
 
 /** Search box, filters and the "New" button above a list. "/" focuses the search box. */
-export function ListToolbar({ state, filters, newAction }: ListToolbarProps) {
+export function ListToolbar({ state, filters, newAction, extra }: ListToolbarProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkeys([['/', () => searchRef.current?.focus()]]);
 
@@ -79,11 +84,14 @@ export function ListToolbar({ state, filters, newAction }: ListToolbarProps) {
           <FilterInput key={filter.param} filter={filter} state={state} />
         ))}
       </Group>
-      {newAction && (
-        <Button leftSection={<IconPlus size={16} />} onClick={newAction.onClick}>
-          {newAction.label}
-        </Button>
-      )}
+      <Group gap="sm" wrap="wrap">
+        {extra}
+        {newAction && (
+          <Button leftSection={<IconPlus size={16} />} onClick={newAction.onClick}>
+            {newAction.label}
+          </Button>
+        )}
+      </Group>
     </Group>
   );
 }

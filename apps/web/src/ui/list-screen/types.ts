@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { SelectOption } from '../../api/lookups';
+import type { ReferencePath } from '../record-form/types';
 
 export interface ListColumn<Row> {
   label: string;
@@ -9,6 +10,8 @@ export interface ListColumn<Row> {
   /** Sort key when it differs from `field` (a full-name column sorts by `lastName`). */
   sortField?: string;
   render?: (row: Row) => ReactNode;
+  /** Keeps the cell on one line (phone numbers, dates, badges) where breaking it would be hard to read. */
+  nowrap?: boolean;
 }
 
 interface FilterBase {
@@ -20,4 +23,6 @@ interface FilterBase {
 export type ListFilter =
   | (FilterBase & { kind: 'select'; options: SelectOption[] })
   | (FilterBase & { kind: 'boolean' })
-  | (FilterBase & { kind: 'text' });
+  | (FilterBase & { kind: 'text' })
+  /** A record of a big collection, found by typing (a contact's partner). */
+  | (FilterBase & { kind: 'reference'; path: ReferencePath });

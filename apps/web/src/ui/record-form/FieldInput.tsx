@@ -1,6 +1,7 @@
 import { Checkbox, MultiSelect, NumberInput, PasswordInput, Select, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
+import { RemoteSelect } from '../RemoteSelect';
 import type { FieldDef, FormValues } from './types';
 
 interface FieldInputProps {
@@ -8,10 +9,13 @@ interface FieldInputProps {
   form: UseFormReturnType<FormValues>;
   required: boolean;
   autoFocus: boolean;
+  /** The form only shows the record: no clear buttons. */
+  readOnly?: boolean;
 }
 
 /** One input of a record form, chosen by the field's kind; `label` binds the label to the input. */
-export function FieldInput({ field, form, required, autoFocus }: FieldInputProps) {
+export function FieldInput({ field, form, required, autoFocus, readOnly = false }: FieldInputProps) {
+  const clearable = !required && !readOnly;
   const common = {
     label: field.label,
     description: field.description,
@@ -33,11 +37,13 @@ export function FieldInput({ field, form, required, autoFocus }: FieldInputProps
     case 'number':
       return <NumberInput {...common} {...props} />;
     case 'date':
-      return <DateInput {...common} {...props} valueFormat="YYYY-MM-DD" clearable />;
+      return <DateInput {...common} {...props} valueFormat="YYYY-MM-DD" clearable={!readOnly} />;
     case 'select':
-      return <Select {...common} {...props} data={field.options ?? []} clearable={!required} searchable />;
+      return <Select {...common} {...props} data={field.options ?? []} clearable={clearable} searchable />;
+    case 'reference':
+      return field.reference ? <RemoteSelect {...common} {...props} value={typeof props.value === 'string' ? props.value : null} path={field.reference} clearable={clearable} /> : null;
     case 'multiselect':
-      return <MultiSelect {...common} {...props} data={field.options ?? []} searchable clearable />;
+      return <MultiSelect {...common} {...props} data={field.options ?? []} searchable clearable={!readOnly} />;
     case 'checkbox':
       return (
         <Checkbox

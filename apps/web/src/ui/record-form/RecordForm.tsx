@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { resourceKeys, useCreateRecord, useUpdateRecord } from '../../api/resources';
 import type { CollectionPath, CreateBody, RecordOf, UpdateBody } from '../../api/resource-types';
 import { FieldInput } from './FieldInput';
+import classes from './RecordForm.module.css';
 import { buildRequestBody, initialFormValues, isRequired, validateRequired, type FormMode } from './form-values';
 import { describeProblem, type FormProblem } from './problem-errors';
 import type { FieldDef, FormValues } from './types';
@@ -31,6 +32,8 @@ export interface RecordFormProps<P extends CollectionPath> {
   /** Notification text on success, e.g. "Lead source saved". */
   savedMessage?: string;
   columns?: 1 | 2;
+  /** Shows the values without letting them change (a converted or lost lead), and no Save button. */
+  readOnly?: boolean;
 }
 
 function ProblemAlert({ problem, onReload }: { problem: FormProblem; onReload: () => void }) {
@@ -52,7 +55,7 @@ function ProblemAlert({ problem, onReload }: { problem: FormProblem; onReload: (
   );
 }
 
-function RecordFormBody<P extends CollectionPath>({ path, fields, record, defaults, onSaved, onCancel, submitLabel, savedMessage, columns = 1 }: RecordFormProps<P>) {
+function RecordFormBody<P extends CollectionPath>({ path, fields, record, defaults, onSaved, onCancel, submitLabel, savedMessage, columns = 1, readOnly = false }: RecordFormProps<P>) {
   const mode: FormMode = record ? 'edit' : 'create';
   const [initial] = useState(() => initialFormValues(fields, record, defaults));
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -92,23 +95,28 @@ function RecordFormBody<P extends CollectionPath>({ path, fields, record, defaul
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md">
         {problem && <ProblemAlert problem={problem} onReload={reload} />}
-        <SimpleGrid cols={{ base: 1, sm: columns }} spacing="md">
-          {fields.map((field, index) => (
-            <div key={field.name} style={field.wide ? { gridColumn: '1 / -1' } : undefined}>
-              <FieldInput field={field} form={form} required={isRequired(field, mode)} autoFocus={index === 0} />
-            </div>
-          ))}
-        </SimpleGrid>
-        <Group justify="flex-end" gap="sm">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              Cancel
+        {/* A disabled fieldset disables every input inside it, whatever its kind. */}
+        <Fieldset variant="unstyled" disabled={readOnly} p={0} className={readOnly ? classes.readOnly : undefined}>
+          <SimpleGrid cols={{ base: 1, sm: columns }} spacing="md">
+            {fields.map((field, index) => (
+              <div key={field.name} style={field.wide ? { gridColumn: '1 / -1' } : undefined}>
+                <FieldInput field={field} form={form} required={isRequired(field, mode) && !readOnly} autoFocus={index === 0 && !readOnly} readOnly={readOnly} />
+              </div>
+            ))}
+          </SimpleGrid>
+        </Fieldset>
+        {!readOnly && (
+          <Group justify="flex-end" gap="sm">
+            {onCancel && (
+              <Button variant="default" onClick={onCancel}>
+                Cancel
+              </Button>
+            )}
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {submitLabel ?? (record ? 'Save' : 'Create')}
             </Button>
-          )}
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {submitLabel ?? (record ? 'Save' : 'Create')}
-          </Button>
-        </Group>
+          </Group>
+        )}
       </Stack>
     </form>
   );

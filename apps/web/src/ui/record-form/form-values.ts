@@ -35,6 +35,7 @@ function emptyValue(kind: FieldKind): unknown {
     case 'checkbox':
       return false;
     case 'select':
+    case 'reference':
     case 'date':
       return null;
     default:

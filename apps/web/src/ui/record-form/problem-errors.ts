@@ -13,8 +13,11 @@ export interface FormProblem {
 
 const STALE_MESSAGE = 'This record was changed by someone else. Reload to see the latest version.';
 
-/** Sorts an API refusal into what goes under which field and what goes on top. */
-export function describeProblem(error: unknown, fields: FieldDef[]): FormProblem {
+/**
+ * Sorts an API refusal into what goes under which field and what goes on top.
+ * `fields` are the form's (a record form's definitions, or just the names a dialog shows).
+ */
+export function describeProblem(error: unknown, fields: readonly (Pick<FieldDef, 'name'> & Partial<FieldDef>)[]): FormProblem {
   if (!(error instanceof ApiError)) return { fieldErrors: {}, summary: [errorMessage(error)], stale: false };
 
   const known = new Set(fields.map((field) => field.name));

@@ -1,6 +1,10 @@
 import type { SelectOption } from '../../api/lookups';
+import type { CollectionPath, NamedListPath } from '../../api/resource-types';
 
-export type FieldKind = 'text' | 'email' | 'textarea' | 'select' | 'multiselect' | 'checkbox' | 'number' | 'date' | 'password';
+export type FieldKind = 'text' | 'email' | 'textarea' | 'select' | 'multiselect' | 'checkbox' | 'number' | 'date' | 'password' | 'reference';
+
+/** Collections a `reference` field searches: big ones, whose records have a `name`. */
+export type ReferencePath = Extract<CollectionPath, NamedListPath>;
 
 export interface FieldDef {
   /** Property path in the request and the record, e.g. `email` or `address.city`. */
@@ -11,6 +15,8 @@ export interface FieldDef {
   required?: boolean | 'create';
   /** For select and multiselect. */
   options?: SelectOption[];
+  /** For reference: the collection searched as the user types. */
+  reference?: ReferencePath;
   description?: string;
   placeholder?: string;
   /** Takes the whole width of a two-column form. */

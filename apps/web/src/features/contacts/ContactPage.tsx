@@ -1,0 +1,68 @@
+import { Anchor, Breadcrumbs, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { useLookup } from '../../api/lookups';
+import { SendEmailAction } from '../../ui/email/SendEmailAction';
+import { EventsPlaceholder } from '../../ui/EventsPlaceholder';
+import { RecordForm } from '../../ui/record-form/RecordForm';
+import { RecordLink } from '../../ui/RecordLink';
+import { RecordLoader } from '../../ui/RecordLoader';
+import { RecordTabs } from '../../ui/RecordTabs';
+import { RecordTimeline } from '../../ui/timeline/RecordTimeline';
+import { partnerName } from '../partners/partner-fields';
+import { contactFields, contactName, CONTACTS_PATH, Rejections, type Contact } from './contact-fields';
+
+function ContactDetails({ contact }: { contact: Contact }) {
+  const users = useLookup('/api/v1/users');
+  return (
+    <Card withBorder padding="lg">
+      <RecordForm path={CONTACTS_PATH} record={contact} columns={2} fields={contactFields({ users: users.options, creating: false })} savedMessage="Contact saved" onSaved={() => {}} />
+    </Card>
+  );
+}
+
+function ContactView({ contact }: { contact: Contact }) {
+  const name = contactName(contact);
+  return (
+    <Stack gap="md">
+      <Breadcrumbs>
+        <Anchor component={Link} to="/contacts">
+          Contacts
+        </Anchor>
+        <Text>{name}</Text>
+      </Breadcrumbs>
+      <div>
+        <Group gap="sm">
+          <Title order={2}>{name}</Title>
+          <Rejections contact={contact} />
+        </Group>
+        <Text c="dimmed" size="sm">
+          {contact.jobTitle ? `${contact.jobTitle} · ` : ''}
+          {contact.partnerId ? (
+            <RecordLink path="/api/v1/partners" id={contact.partnerId} to={`/partners/${contact.partnerId}`} label={partnerName} />
+          ) : (
+            'No partner'
+          )}
+        </Text>
+      </div>
+      <Group gap="xs">
+        <SendEmailAction path={CONTACTS_PATH} id={contact.id} email={contact.email} doNotEmail={contact.doNotEmail} />
+      </Group>
+      <RecordTabs
+        tabs={[
+          { value: 'details', label: 'Details', render: () => <ContactDetails contact={contact} /> },
+          { value: 'events', label: 'Events', render: () => <EventsPlaceholder /> },
+          { value: 'timeline', label: 'Timeline', render: () => <RecordTimeline path={CONTACTS_PATH} id={contact.id} /> },
+        ]}
+      />
+    </Stack>
+  );
+}
+
+export function ContactPage() {
+  const { id = '' } = useParams();
+  return (
+    <RecordLoader path={CONTACTS_PATH} id={id} noun="contact" back={{ to: '/contacts', label: 'Back to contacts' }}>
+      {(contact) => <ContactView contact={contact} />}
+    </RecordLoader>
+  );
+}
