@@ -1,3 +1,4 @@
+import { configure } from '@testing-library/react';
 import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
@@ -38,3 +39,6 @@ window.HTMLElement.prototype.scrollIntoView = () => {};
 if (!('fonts' in document)) {
   Object.defineProperty(document, 'fonts', { value: { addEventListener: () => {}, removeEventListener: () => {} } });
 }
+
+// findBy*/waitFor give up after 1 s by default: too short on a loaded 2-core machine
+configure({ asyncUtilTimeout: 5000 });
