@@ -19,20 +19,13 @@
 // Needs: a PostgreSQL server with pg_trgm (superuser for the fast load), and
 // apps/api built (built here with tsc when dist/ is missing).
 
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import http from 'node:http';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const API_DIR = join(ROOT, 'apps/api');
-const apiRequire = createRequire(join(API_DIR, 'package.json'));
-const pg = apiRequire('pg');
+import {
+  apiRequire, pg, withDatabase, recreateDatabase as recreateDatabaseOn, dropDatabase as dropDatabaseOn,
+  ensureBuilt, startApi as startApiProcess, stopApi, apiLogPath, createHttpClient, login as loginAs, apiGet as apiGetWith,
+  dropSecondaryIndexes, buildIndex, loadSettings as loadSettingsFor, explainAnalyze, shortPlan,
+  measure as measureWith, printTable as printTableRows, ms, sec,
+} from './lib/harness.mjs';
 
 const env = process.env;
 const ADMIN_URL = env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -71,12 +64,9 @@ const LAST = ['Doe', 'Martin', 'Bernard', 'Dubois', 'Durand', 'Lefèvre', 'Morea
 const CITIES = ['Paris', 'Lyon', 'Marseille', 'Berlin', 'Hamburg', 'Madrid', 'Barcelona', 'London', 'Milan', 'Brussels'];
 const JOBS = ['Buyer', 'CEO', 'CTO', 'Head of purchasing', 'Office manager', 'Sales director', 'Engineer', null];
 
-let apiProcess;
-let apiLog;
-
 main().catch(async (error) => {
   console.error(`\nbench failed: ${error.stack ?? error}`);
-  if (apiLog) console.error(`API log: ${apiLog}`);
+  if (apiLogPath()) console.error(`API log: ${apiLogPath()}`);
   await stopApi();
   process.exit(1);
 });
@@ -86,8 +76,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.exit(130);
   });
 }
-// never leave the API we started running behind us
-process.on('exit', () => apiProcess?.kill('SIGKILL'));
+// (the harness kills the API we started on exit, whatever happens)
 
 async function main() {
   const started = performance.now();
@@ -135,125 +124,29 @@ async function main() {
   }
 }
 
-// ---------------------------------------------------------------- database
+// ---------------------------------------------------------------- database, API, HTTP (bench/lib/harness.mjs)
 
-function withDatabase(url, name) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
+function recreateDatabase() {
+  return recreateDatabaseOn(ADMIN_URL, DB_NAME);
 }
 
-async function adminQuery(sql) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
+function dropDatabase() {
+  return dropDatabaseOn(ADMIN_URL, DB_NAME);
 }
 
-async function recreateDatabase() {
-  await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${DB_NAME}`);
+function startApi() {
+  return startApiProcess({ port: PORT, dbUrl: DB_URL, logPrefix: 'leads-list-bench-', request });
 }
 
-async function dropDatabase() {
-  await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  console.log(`dropped database ${DB_NAME}`);
+// one keep-alive connection per client, reused
+const { request } = createHttpClient(CONCURRENCY);
+
+function login() {
+  return loginAs(request, API);
 }
 
-// ---------------------------------------------------------------- API process
-
-function ensureBuilt() {
-  if (existsSync(join(API_DIR, 'dist/main.js'))) return;
-  console.log('apps/api/dist missing: building with tsc');
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: API_DIR, stdio: 'inherit' });
-}
-
-async function startApi() {
-  if (await portTaken(PORT)) throw new Error(`port ${PORT} is already in use (another API?): set BENCH_PORT or stop it`);
-  apiLog = join(mkdtempSync(join(tmpdir(), 'leads-list-bench-')), 'api.log');
-  const out = openSync(apiLog, 'a');
-  const t0 = performance.now();
-  apiProcess = spawn(process.execPath, [join(API_DIR, 'dist/main.js')], {
-    cwd: ROOT,
-    env: { ...env, DATABASE_URL: DB_URL, PORT: String(PORT), NODE_ENV: 'test', CRM_ADMIN_PASSWORD: 'admin', CRM_DEMO_DATA: '' },
-    stdio: ['ignore', out, out],
-  });
-  const exited = new Promise((resolveExit) => apiProcess.once('exit', (code) => resolveExit(code)));
-  for (;;) {
-    const code = await Promise.race([exited, sleep(250).then(() => undefined)]);
-    if (code !== undefined) throw new Error(`the API exited (${code}) before answering /health:\n${readFileSync(apiLog, 'utf8')}`);
-    try {
-      const { status } = await request('GET', `${API}/health`);
-      if (status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (performance.now() - t0 > 90_000) throw new Error(`the API did not answer /health within 90 s (log: ${apiLog})`);
-  }
-  console.log(`API up (pid ${apiProcess.pid}, port ${PORT}) after ${((performance.now() - t0) / 1000).toFixed(1)} s; migrations applied; log ${apiLog}`);
-}
-
-function portTaken(port) {
-  return new Promise((resolvePort) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolvePort(true);
-    });
-    socket.once('error', () => resolvePort(false));
-  });
-}
-
-async function stopApi() {
-  const child = apiProcess;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  apiProcess = undefined;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timedOut = await Promise.race([exited.then(() => false), sleep(10_000).then(() => true)]);
-  if (timedOut) child.kill('SIGKILL');
-  console.log('API stopped');
-}
-
-// ---------------------------------------------------------------- HTTP client
-// node:http with a keep-alive Agent of CONCURRENCY sockets: one connection per
-// client, reused. (Node 20's fetch would need the `undici` package to size its
-// pool; http.request also costs less CPU per request, which matters when the
-// client shares 2 cores with the API and PostgreSQL.)
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY, maxFreeSockets: CONCURRENCY });
-
-function request(method, url, { body, headers = {} } = {}) {
-  return new Promise((resolveRequest, reject) => {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request(url, {
-      method,
-      agent,
-      headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}), ...headers },
-    }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolveRequest({ status: res.statusCode, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-async function login() {
-  const { status, body } = await request('POST', `${API}/auth/login`, { body: { email: 'admin@example.com', password: 'admin' } });
-  if (status !== 200) throw new Error(`login: ${status} ${body}`);
-  return JSON.parse(body).accessToken;
-}
-
-async function apiGet(path, token, parse = false) {
-  const { status, body } = await request('GET', `${API}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  if (status !== 200) throw new Error(`GET ${path}: ${status} ${body.toString().slice(0, 500)}`);
-  return parse ? JSON.parse(body) : undefined;
+function apiGet(path, token, parse = false) {
+  return apiGetWith(request, API, path, token, parse);
 }
 
 // ---------------------------------------------------------------- seeding
@@ -262,7 +155,6 @@ async function seed(db) {
   const client = await db.connect();
   const t0 = performance.now();
   try {
-    const superuser = (await client.query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`)).rows[0]?.rolsuper;
     await client.query(`SELECT setseed(0.42)`);
     await client.query(`
       INSERT INTO users (id, email, name, role, active, password_hash)
@@ -276,17 +168,11 @@ async function seed(db) {
     // definitions afterwards (pg_indexes), so the result is what the
     // migrations made. Bulk-building the trigram GIN index once is much
     // faster than maintaining it row by row during a 1M-row insert.
-    const indexes = (await client.query(`
-      SELECT i.tablename, i.indexname, i.indexdef
-        FROM pg_indexes i
-       WHERE i.schemaname = 'public' AND i.tablename IN ('leads', 'partners')
-         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
-       ORDER BY i.tablename, i.indexname`)).rows;
-    for (const ix of indexes) await client.query(`DROP INDEX ${ix.indexname}`);
+    const indexes = await dropSecondaryIndexes(client, ['leads', 'partners']);
     console.log(`\nseeding: dropped ${indexes.length} secondary indexes for the load (${indexes.map((i) => i.indexname).join(', ')})`);
     // The generated rows reference only existing users: skip the per-row FK
     // trigger checks during the load (needs superuser; otherwise they run).
-    const loadSettings = `SET maintenance_work_mem = '1GB'; SET synchronous_commit = off;${superuser ? ` SET session_replication_role = replica;` : ''}`;
+    const loadSettings = await loadSettingsFor(client);
 
     const partnersClient = await db.connect();
     try {
@@ -358,10 +244,8 @@ async function pickCaseParams(db) {
   return { user: b.id, userInProgress: b.n, fragment, fragmentMatches: matches };
 }
 
-async function timed(client, ix) {
-  const t = performance.now();
-  await client.query(ix.indexdef);
-  console.log(`  index ${ix.indexname} built in ${sec(t)}`);
+function timed(client, ix) {
+  return buildIndex(client, ix);
 }
 
 // $1 from, $2 to, $3 total, $4 users, $5 admin, $6 words, $7 suffixes, $8 company names, $9 first, $10 last, $11 cities, $12 jobs.
@@ -535,46 +419,16 @@ async function bareRun(db, sql) {
 
 // ---------------------------------------------------------------- measuring
 
-async function measure(label, once) {
-  await runClients(WARMUP, Infinity, once);
-  const t0 = performance.now();
-  const latencies = await runClients(REQUESTS, t0 + PHASE_SECONDS * 1000, once);
-  const seconds = (performance.now() - t0) / 1000;
-  latencies.sort((x, y) => x - y);
-  const r = {
-    n: latencies.length, seconds, rps: latencies.length / seconds,
-    p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99),
-  };
-  const capped = r.n < REQUESTS * CONCURRENCY ? ` (stopped at the ${PHASE_SECONDS} s deadline)` : '';
-  console.log(`   ${label.padEnd(7)} ${r.n} requests in ${r.seconds.toFixed(1)} s${capped}: p50 ${r.p50.toFixed(1)} p95 ${r.p95.toFixed(1)} p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(1)} req/s`);
-  return r;
-}
-
-async function runClients(perClient, deadline, once) {
-  const latencies = [];
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    for (let i = 0; i < perClient && performance.now() < deadline; i++) {
-      const t = performance.now();
-      await once();
-      latencies.push(performance.now() - t);
-    }
-  }));
-  return latencies;
-}
-
-function pct(sorted, p) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+function measure(label, once) {
+  return measureWith(label, () => once(), { concurrency: CONCURRENCY, warmup: WARMUP, requests: REQUESTS, phaseSeconds: PHASE_SECONDS });
 }
 
 // ---------------------------------------------------------------- plans and report
 
 async function explainCase(db, c) {
   for (const [what, stmt] of [['page', c.sql.page], c.sql.count ? ['count', c.sql.count] : ['total', c.sql.stats]]) {
-    const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${stmt.sql}`, stmt.params);
-    const lines = rows.map((r) => r['QUERY PLAN']);
-    const shown = lines.length <= 24 ? lines : [...lines.slice(0, 20), `  ... (${lines.length - 20} more lines)`];
-    const indexes = [...new Set(lines.flatMap((l) => [...l.matchAll(/(?:Scan(?: Backward)? using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1])))];
+    const { lines, indexes } = await explainAnalyze(db, stmt.sql, stmt.params);
+    const shown = shortPlan(lines);
     const seq = lines.some((l) => /Seq Scan on leads/.test(l));
     console.log(`\n-- case ${c.name} ${what}: ${indexes.length ? `index ${indexes.join(', ')}` : 'no index'}${seq ? ', Seq Scan on leads' : ''}`);
     for (const l of shown) console.log(`   ${l}`);
@@ -587,12 +441,8 @@ function printTable(results) {
     `${c.name} ${c.label}`, ms(api.p50), ms(api.p95), ms(api.p99), api.rps.toFixed(1), ms(bare.p50), ms(bare.p95), bare.rps.toFixed(1),
     `${((api.rps / bare.rps) * 100).toFixed(0)}%`,
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ');
   console.log(`\n== results (${CONCURRENCY} concurrent clients; latencies in ms; bare = page + capped count [+ estimate] on a pg Pool of ${CONCURRENCY})`);
-  console.log(line(head));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const r of rows) console.log(line(r));
+  printTableRows(head, rows);
 }
 
 function printSummary(results) {
@@ -605,14 +455,3 @@ function printSummary(results) {
   }
 }
 
-function ms(value) {
-  return value.toFixed(1);
-}
-
-function sec(t0) {
-  return `${((performance.now() - t0) / 1000).toFixed(1)} s`;
-}
-
-function sleep(msec) {
-  return new Promise((r) => setTimeout(r, msec));
-}

@@ -100,6 +100,27 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
     expect((await get(ids.K5)).probability).toBe(15);
   });
 
+  it('puts a card asked past the end of its column at the bottom', async () => {
+    await t.dataSource.query(`DELETE FROM opportunities`);
+    const names = ['E1', 'E2', 'E3'];
+    const ids: Record<string, string> = {};
+    for (const name of names) ids[name] = (await create({ name })).id;
+    await act(ids.E1, 'move', { stage: 'new', rank: 50 }).expect(200);
+    expect(await column('new', names)).toEqual(['E2', 'E3', 'E1']);
+    await act(ids.E3, 'move', { stage: 'qualification', rank: 7 }).expect(200);
+    await act(ids.E2, 'move', { stage: 'qualification', rank: 9 }).expect(200);
+    expect(await column('qualification', names)).toEqual(['E3', 'E2']);
+    // within a column, every position lands where asked
+    for (const [name, position, order] of [
+      ['E2', 0, ['E2', 'E3']],
+      ['E2', 1, ['E3', 'E2']],
+      ['E3', 1, ['E2', 'E3']],
+    ] as const) {
+      await act(ids[name], 'move', { stage: 'qualification', rank: position }).expect(200);
+      expect(await column('qualification', names)).toEqual(order);
+    }
+  });
+
   it('gives every card its own place when many moves race in one column', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `R${String(i).padStart(2, '0')}`);
     const ids = [];

@@ -207,7 +207,7 @@ export class OpportunitiesService {
       changes.lostReasonId = stage === 'closed_lost' ? await this.lostReason(manager, options.lost) : null;
     }
     // a stage change lands at the bottom of its column; a kanban move at the place asked (bottom when none)
-    if (moved || action === 'move') changes.rank = await rankInColumn(manager, stage, options.position, id);
+    if (moved || action === 'move') changes.rank = await rankInColumn(manager, stage, options.position, { stage: current.stage, rank: current.rank });
     await updateVersioned(manager, Opportunity, 'opportunity', id, undefined, changes);
     if (moved) {
       await this.history.record(manager, {
