@@ -171,6 +171,24 @@ describe('the SPA shell', () => {
     assert.equal(response.status, 200);
   });
 
+  it('changes the CRM settings, which survive a reload', async () => {
+    await page.getByRole('link', { name: 'CRM settings' }).click();
+    await page.waitForURL('**/configuration/crm-settings');
+    await page.getByLabel('Qualification').fill('25');
+    await page.getByRole('combobox', { name: 'Teams whose members may be assigned to customers' }).click();
+    await page.getByRole('option', { name: 'Enterprise' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('CRM settings saved').waitFor();
+
+    await page.reload();
+    await page.getByLabel('Qualification').waitFor();
+    assert.equal(await page.getByLabel('Qualification').inputValue(), '25');
+    const settings = await page.evaluate(async () => (await fetch('/api/v1/settings/crm')).json());
+    assert.equal(settings.stageProbabilities.qualification, 25);
+    assert.equal(settings.customerAssignableTeamIds.length, 1);
+  });
+
   it('signs out from the user menu', async () => {
     await page.getByRole('button', { name: /User menu/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
@@ -190,6 +208,10 @@ describe('the SPA shell', () => {
     assert.equal(await page.getByRole('button', { name: 'New event category' }).count(), 0);
     assert.equal(await page.getByRole('button', { name: /^Edit / }).count(), 0);
     assert.equal(await page.getByRole('link', { name: 'Users' }).count(), 0);
+
+    await page.getByRole('link', { name: 'CRM settings' }).click();
+    await page.getByText('Only an administrator can change these settings.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Save settings' }).count(), 0);
     assert.deepEqual(pageErrors, []);
   });
 });

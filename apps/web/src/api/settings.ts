@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { components } from './schema';
 import { client } from './client';
 import { unwrap } from './problem';
 
@@ -8,5 +9,16 @@ export function useCrmSettings() {
     queryKey: ['settings', 'crm'],
     queryFn: async () => unwrap(await client.GET('/api/v1/settings/crm')),
     staleTime: 5 * 60_000,
+  });
+}
+
+export type CrmSettingsChanges = components['schemas']['UpdateCrmSettingsDto'];
+
+/** PATCH /settings/crm (admin); the cached settings are replaced by the answer. */
+export function useUpdateCrmSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (changes: CrmSettingsChanges) => unwrap(await client.PATCH('/api/v1/settings/crm', { body: changes })),
+    onSuccess: (settings) => queryClient.setQueryData(['settings', 'crm'], settings),
   });
 }

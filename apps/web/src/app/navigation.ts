@@ -36,6 +36,7 @@ export const NAV_ITEMS: NavItem[] = [
       { label: 'Lost reasons', to: '/configuration/lost-reasons' },
       { label: 'Event categories', to: '/configuration/event-categories' },
       { label: 'Opportunity types', to: '/configuration/opportunity-types' },
+      { label: 'CRM settings', to: '/configuration/crm-settings' },
       { label: 'Users', to: '/configuration/users', adminOnly: true },
       { label: 'Teams', to: '/configuration/teams', adminOnly: true },
     ],

@@ -21,14 +21,16 @@ const ContactPage = lazyPage(() => import('../features/contacts/ContactPage').th
 const ReferenceListPage = lazyPage(() => import('../features/configuration/ReferenceListPage').then((m) => m.ReferenceListPage));
 const UsersPage = lazyPage(() => import('../features/configuration/UsersPage').then((m) => m.UsersPage));
 const TeamsPage = lazyPage(() => import('../features/configuration/TeamsPage').then((m) => m.TeamsPage));
+const OpportunitiesBoardPage = lazyPage(() => import('../features/opportunities/OpportunitiesBoardPage').then((m) => m.OpportunitiesBoardPage));
+const OpportunitiesListPage = lazyPage(() => import('../features/opportunities/OpportunitiesListPage').then((m) => m.OpportunitiesListPage));
+const OpportunityPage = lazyPage(() => import('../features/opportunities/OpportunityPage').then((m) => m.OpportunityPage));
+const QuotationPage = lazyPage(() => import('../features/quotations/QuotationPage').then((m) => m.QuotationPage));
+const CrmSettingsPage = lazyPage(() => import('../features/settings/CrmSettingsPage').then((m) => m.CrmSettingsPage));
 const TokensPage = lazyPage(() => import('../features/settings/TokensPage').then((m) => m.TokensPage));
 
 /** Sections later issues build; until then their menu entries lead here. */
 const COMING_SOON = [
   { path: 'events', title: 'Events' },
-  { path: 'opportunities', title: 'Opportunities' },
-  // Conversion and record pages link to opportunities already.
-  { path: 'opportunities/:id', title: 'Opportunities' },
   { path: 'objectives', title: 'Objectives' },
   { path: 'reports', title: 'Reports' },
 ];
@@ -55,6 +57,10 @@ export const routes: RouteObject[] = [
       { path: 'partners/:id', element: <PartnerPage /> },
       { path: 'contacts', element: <ContactsPage /> },
       { path: 'contacts/:id', element: <ContactPage /> },
+      { path: 'opportunities', element: <OpportunitiesBoardPage /> },
+      { path: 'opportunities/list', element: <OpportunitiesListPage /> },
+      { path: 'opportunities/:id', element: <OpportunityPage /> },
+      { path: 'quotations/:id', element: <QuotationPage /> },
       ...COMING_SOON.map(({ path, title }) => ({ path, element: <ComingSoon title={title} /> })),
       { path: 'configuration', element: <Navigate to="/configuration/lead-sources" replace /> },
       ...REFERENCE_LIST_NAMES.map((name) => ({ path: `configuration/${name}`, element: <ReferenceListPage name={name} /> })),
@@ -74,6 +80,7 @@ export const routes: RouteObject[] = [
           </AdminOnly>
         ),
       },
+      { path: 'configuration/crm-settings', element: <CrmSettingsPage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: '*', element: <NotFound /> },
     ],

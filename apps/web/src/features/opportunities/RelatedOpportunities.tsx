@@ -1,5 +1,3 @@
-import { Badge } from '@mantine/core';
-import type { OpportunityStage } from '@crm/domain';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { useLookup } from '../../api/lookups';
@@ -7,26 +5,10 @@ import type { ListQuery, ListRow } from '../../api/resource-types';
 import { formatDate, formatMoney } from '../../ui/format';
 import { RelatedList } from '../../ui/list-screen/RelatedList';
 import type { ListColumn } from '../../ui/list-screen/types';
+import { OpportunityStageBadge } from './opportunity-stage';
 
 export const OPPORTUNITIES_PATH = '/api/v1/opportunities';
 type OpportunityRow = ListRow<typeof OPPORTUNITIES_PATH>;
-
-const STAGES: Record<OpportunityStage, { label: string; color: string }> = {
-  new: { label: 'New', color: 'blue' },
-  qualification: { label: 'Qualification', color: 'cyan' },
-  proposition: { label: 'Proposition', color: 'indigo' },
-  negotiation: { label: 'Negotiation', color: 'yellow' },
-  closed_won: { label: 'Won', color: 'green' },
-  closed_lost: { label: 'Lost', color: 'red' },
-};
-
-function OpportunityStageBadge({ stage }: { stage: OpportunityStage }) {
-  return (
-    <Badge color={STAGES[stage].color} variant="light" tt="none" miw="max-content" style={{ overflow: 'visible' }}>
-      {STAGES[stage].label}
-    </Badge>
-  );
-}
 
 /** The opportunities of a lead, partner or contact (`query` links them), on that record's page. */
 export function RelatedOpportunities({ query }: { query: ListQuery }) {

@@ -27,6 +27,8 @@ export interface ListScreenProps<P extends ListPath> {
   rowActions?: (row: ListRow<P>) => ReactNode;
   /** A Mantine colour marking a row (the lead colour codes), or null. */
   rowColor?: (row: ListRow<P>) => string | null;
+  /** Text colour of a row, for rules that colour the text rather than tint the row. */
+  rowTextColor?: (row: ListRow<P>) => string | null;
   /** Buttons beside "New", given the list's state (an export takes its filters). */
   toolbarExtra?: (state: ListState) => ReactNode;
   /** Filters the screen always applies, outside the URL's (the Customers menu's customers-or-prospects). */
@@ -66,7 +68,7 @@ function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void })
  * all held in the URL, over an API list path.
  */
 export function ListScreen<P extends ListPath>(props: ListScreenProps<P>) {
-  const { path, columns, filters = NO_FILTERS, defaultSort, noun, onRowClick, newAction, rowActions, rowColor, toolbarExtra, baseQuery, children } = props;
+  const { path, columns, filters = NO_FILTERS, defaultSort, noun, onRowClick, newAction, rowActions, rowColor, rowTextColor, toolbarExtra, baseQuery, children } = props;
   const urlState = useListState(filters, defaultSort);
   const state = useMemo(() => (baseQuery ? { ...urlState, query: { ...baseQuery, ...urlState.query } } : urlState), [urlState, baseQuery]);
   const { data, error, isPending, isError, isPlaceholderData, refetch } = useList(path, state.query);
@@ -88,6 +90,7 @@ export function ListScreen<P extends ListPath>(props: ListScreenProps<P>) {
             onRowClick={onRowClick}
             rowActions={rowActions}
             rowColor={rowColor}
+            rowTextColor={rowTextColor}
             loadingRows={isPending ? SKELETON_ROWS : undefined}
             stale={isPlaceholderData}
           />

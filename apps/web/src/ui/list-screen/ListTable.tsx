@@ -16,6 +16,8 @@ interface ListTableProps<Row> {
   stale?: boolean;
   /** A Mantine colour that marks the row (left border and tint), or none. */
   rowColor?: (row: Row) => string | null;
+  /** A text colour for rows that rules mark by text rather than tint (Mantine colour name). */
+  rowTextColor?: (row: Row) => string | null;
 }
 
 /** A marked row: a coloured bar on its first cell and a light tint, so the colour never carries the text's contrast. */
@@ -64,13 +66,15 @@ interface DataRowProps<Row> {
   onRowClick?: (row: Row) => void;
   rowActions?: (row: Row) => ReactNode;
   color: string | null;
+  textColor?: string | null;
 }
 
-function DataRow<Row>({ row, columns, onRowClick, rowActions, color }: DataRowProps<Row>) {
+function DataRow<Row>({ row, columns, onRowClick, rowActions, color, textColor }: DataRowProps<Row>) {
   const mark = markStyles(color);
   return (
     <Table.Tr
       data-highlight={color ?? undefined}
+      data-text-color={textColor ?? undefined}
       onClick={onRowClick ? () => onRowClick(row) : undefined}
       onKeyDown={
         onRowClick
@@ -80,7 +84,7 @@ function DataRow<Row>({ row, columns, onRowClick, rowActions, color }: DataRowPr
           : undefined
       }
       tabIndex={onRowClick ? 0 : undefined}
-      style={{ ...mark.row, cursor: onRowClick ? 'pointer' : undefined }}
+      style={{ ...mark.row, color: textColor ? `var(--mantine-color-${textColor}-text)` : undefined, cursor: onRowClick ? 'pointer' : undefined }}
     >
       {columns.map((column, index) => (
         <Table.Td key={column.field} style={{ ...(index === 0 ? mark.first : undefined), whiteSpace: column.nowrap ? 'nowrap' : undefined }}>
@@ -97,7 +101,7 @@ function DataRow<Row>({ row, columns, onRowClick, rowActions, color }: DataRowPr
   );
 }
 
-export function ListTable<Row>({ columns, rows, sort, onSort, onRowClick, rowActions, loadingRows, stale, rowColor }: ListTableProps<Row>) {
+export function ListTable<Row>({ columns, rows, sort, onSort, onRowClick, rowActions, loadingRows, stale, rowColor, rowTextColor }: ListTableProps<Row>) {
   return (
     <Table.ScrollContainer minWidth={600}>
       <Table highlightOnHover={Boolean(onRowClick)} verticalSpacing="xs" style={{ opacity: stale ? 0.6 : 1 }}>
@@ -128,7 +132,7 @@ export function ListTable<Row>({ columns, rows, sort, onSort, onRowClick, rowAct
                 </Table.Tr>
               ))
             : rows.map((row, index) => (
-                <DataRow key={recordId(row, index)} row={row} columns={columns} onRowClick={onRowClick} rowActions={rowActions} color={rowColor?.(row) ?? null} />
+                <DataRow key={recordId(row, index)} row={row} columns={columns} onRowClick={onRowClick} rowActions={rowActions} color={rowColor?.(row) ?? null} textColor={rowTextColor?.(row) ?? null} />
               ))}
         </Table.Tbody>
       </Table>
