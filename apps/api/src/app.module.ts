@@ -12,6 +12,7 @@ import { SettingsModule } from './modules/settings/settings.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { UsersModule } from './modules/users/users.module';
 import { AuthModule } from './platform/auth/auth.module';
+import { SessionCacheModule } from './platform/auth/session-cache';
 import { APP_CONFIG, AppConfig } from './platform/config/app-config';
 import { HealthController } from './platform/health/health.controller';
 import { HistoryModule } from './platform/history/history.module';
@@ -28,6 +29,7 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
         HistoryModule,
+        SessionCacheModule,
         AuthModule,
         SettingsModule,
         UsersModule,

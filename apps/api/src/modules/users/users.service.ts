@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { hashPassword } from '../../platform/auth/password';
+import { SessionCache } from '../../platform/auth/session-cache';
 import { newId } from '../../platform/database/ids';
 import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
 import { forbidden, notFound, ruleViolation } from '../../platform/errors/domain-error';
@@ -38,6 +39,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly membership: TeamMembershipService,
+    private readonly sessions: SessionCache,
   ) {}
 
   async list(query: ListUsersQuery): Promise<Page<UserView>> {
@@ -87,6 +89,7 @@ export class UsersService {
       if (teamIds) await this.membership.setTeamsOfUser(manager, id, teamIds);
       await this.assertAnActiveAdminRemains(manager);
     });
+    this.sessions.forgetUser(id);
     return this.get(id);
   }
 
@@ -96,6 +99,7 @@ export class UsersService {
       await deleteById(manager, User, 'user', id);
       await this.assertAnActiveAdminRemains(manager);
     });
+    this.sessions.forgetUser(id);
   }
 
   /** On a first start, the administrator the environment names (contract: Running). */

@@ -9,6 +9,7 @@ import { AuthToken } from './auth-token.entity';
 import type { AuthenticatedUser } from './authenticated-user';
 import { ApiTokenView, CreatedApiToken, CreateTokenDto, LoginResponse } from './dto/auth.dto';
 import { LoginThrottle } from './login-throttle';
+import { SessionCache } from './session-cache';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
 import { hashToken, newTokenSecret } from './tokens';
 
@@ -18,6 +19,7 @@ const LAST_USED_RESOLUTION_MS = 5 * 60 * 1000;
 interface TokenRow {
   token_id: string;
   last_used_at: Date | null;
+  expires_at: Date | null;
   id: string;
   email: string;
   name: string;
@@ -32,6 +34,7 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
+    private readonly sessions: SessionCache,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.sessionTtlMs = config.sessionTtlHours * 3600 * 1000;
@@ -55,23 +58,29 @@ export class AuthService {
 
   async logout(actor: AuthenticatedUser): Promise<void> {
     await this.dataSource.getRepository(AuthToken).update({ id: actor.tokenId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.sessions.forgetToken(actor.tokenId);
   }
 
   /** Resolves a bearer or cookie secret to its user; 401 for anything unknown, expired, revoked or inactive. */
   async authenticate(secret: string): Promise<AuthenticatedUser> {
+    const tokenHash = hashToken(secret);
+    const cached = this.sessions.get(tokenHash);
+    if (cached) return cached;
     const rows: TokenRow[] = await this.dataSource.query(
-      `SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.name, u.role
+      `SELECT t.id AS token_id, t.last_used_at, t.expires_at, u.id, u.email, u.name, u.role
          FROM auth_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL
           AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active`,
-      [hashToken(secret)],
+      [tokenHash],
     );
     const row = rows[0];
     if (!row) throw unauthenticated('Your session has ended or the token is not valid. Sign in again.');
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.dataSource.query(`UPDATE auth_tokens SET last_used_at = now() WHERE id = $1`, [row.token_id]);
     }
-    return { id: row.id, email: row.email, name: row.name, role: row.role, tokenId: row.token_id };
+    const user: AuthenticatedUser = { id: row.id, email: row.email, name: row.name, role: row.role, tokenId: row.token_id };
+    this.sessions.set(tokenHash, user, row.expires_at);
+    return user;
   }
 
   async listTokens(actor: AuthenticatedUser): Promise<ApiTokenView[]> {
@@ -96,6 +105,7 @@ export class AuthService {
       .getRepository(AuthToken)
       .update({ id, userId: actor.id, kind: 'personal', revokedAt: IsNull() }, { revokedAt: new Date() });
     if (!result.affected) throw notFound('API token', id);
+    this.sessions.forgetToken(id);
   }
 
   private async issue(userId: string, kind: AuthToken['kind'], name: string, expiresAt: Date | null) {

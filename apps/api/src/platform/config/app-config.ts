@@ -19,6 +19,8 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   /** Run the background workers (email sending…) in this process. */
   runWorkers: boolean;
+  /** API processes sharing the port (node:cluster); more than one needs a PostgreSQL server. */
+  apiProcesses: number;
 }
 
 /** Injection token of the AppConfig. */
@@ -36,6 +38,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
   }
+  const apiProcesses = Number(env.CRM_API_PROCESSES ?? 1);
+  if (!Number.isInteger(apiProcesses) || apiProcesses < 1 || apiProcesses > 64) {
+    throw new ConfigError(`CRM_API_PROCESSES must be a whole number from 1 to 64, got "${env.CRM_API_PROCESSES}"`);
+  }
+  if (apiProcesses > 1 && !env.DATABASE_URL) {
+    throw new ConfigError('CRM_API_PROCESSES above 1 needs DATABASE_URL: the embedded database serves one process');
+  }
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
@@ -48,5 +57,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     seedDemoData: argv.includes('--demo') || env.CRM_DEMO_DATA === '1',
     smtpUrl: env.SMTP_URL || undefined,
     runWorkers: env.CRM_WORKERS !== '0',
+    apiProcesses,
   };
 }

@@ -66,11 +66,19 @@ export function applyListSort<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>
   qb.addOrderBy(`${spec.alias}.id`, last?.descending ? 'DESC' : 'ASC');
 }
 
+/** How long a count found above the limit is remembered (with its estimate) for the same query. */
+const ABOVE_LIMIT_MEMO_MS = 10_000;
+const MEMO_ENTRIES = 1_000;
+const aboveLimit = new Map<string, { estimate: number; until: number }>();
+
 /**
  * Exact up to the limit (cheap: stops after limit+1 rows), the planner's
  * estimate beyond. An unfiltered list of a table the statistics already put
  * far above the limit skips the capped count: the answer could only be the
- * estimate.
+ * estimate. A query whose count was above the limit a moment ago reuses that
+ * estimate for a few seconds: a kanban column or a busy filter is re-read on
+ * every page and every refresh, and counting 10,001 rows each time was most
+ * of its cost. Counts at or under the limit are always exact and fresh.
  */
 async function countMatches<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<{ total: number; totalExact: boolean }> {
   const runner = qb.connection;
@@ -80,10 +88,16 @@ async function countMatches<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>):
     if (rows > 2 * EXACT_COUNT_LIMIT) return { total: rows, totalExact: false };
   }
   const [sql, params] = qb.select('1').orderBy().limit(EXACT_COUNT_LIMIT + 1).offset(undefined).getQueryAndParameters();
+  const memoKey = `${sql}\u0000${JSON.stringify(params)}`;
+  const memo = aboveLimit.get(memoKey);
+  if (memo && memo.until > Date.now()) return { total: memo.estimate, totalExact: false };
+
   const [{ n }] = (await runner.query(`SELECT count(*)::int AS n FROM (${sql}) AS matching`, params)) as { n: number }[];
   if (n <= EXACT_COUNT_LIMIT) return { total: n, totalExact: true };
   const [unlimited, unlimitedParams] = qb.limit(undefined).getQueryAndParameters();
   const [row] = (await runner.query(`EXPLAIN (FORMAT JSON) ${unlimited}`, unlimitedParams)) as { 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[];
-  const estimate = Math.round(row['QUERY PLAN'][0].Plan['Plan Rows']);
-  return { total: Math.max(estimate, EXACT_COUNT_LIMIT + 1), totalExact: false };
+  const estimate = Math.max(Math.round(row['QUERY PLAN'][0].Plan['Plan Rows']), EXACT_COUNT_LIMIT + 1);
+  if (aboveLimit.size >= MEMO_ENTRIES) aboveLimit.delete(aboveLimit.keys().next().value!);
+  aboveLimit.set(memoKey, { estimate, until: Date.now() + ABOVE_LIMIT_MEMO_MS });
+  return { total: estimate, totalExact: false };
 }

@@ -1,0 +1,21 @@
+import { ConfigError, readConfig } from './app-config';
+
+const read = (env: NodeJS.ProcessEnv) => readConfig(env, ['node', 'main.js']);
+
+describe('readConfig', () => {
+  it('serves one API process unless told otherwise', () => {
+    expect(read({}).apiProcesses).toBe(1);
+    expect(read({ DATABASE_URL: 'postgres://db/crm', CRM_API_PROCESSES: '4' }).apiProcesses).toBe(4);
+  });
+
+  it('refuses several API processes on the embedded database, and nonsense counts', () => {
+    expect(() => read({ CRM_API_PROCESSES: '2' })).toThrow(ConfigError);
+    for (const count of ['0', '-1', '1.5', 'two', '65']) {
+      expect(() => read({ DATABASE_URL: 'postgres://db/crm', CRM_API_PROCESSES: count })).toThrow(/CRM_API_PROCESSES/);
+    }
+  });
+
+  it('requires an administrator password in production', () => {
+    expect(() => read({ NODE_ENV: 'production' })).toThrow(/CRM_ADMIN_PASSWORD/);
+  });
+});
