@@ -122,6 +122,9 @@ export function ensureBuilt() {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: API_DIR, stdio: 'inherit' });
 }
 
+/** API processes the benchmarked API runs (CRM_API_PROCESSES): by default one per core of this 2-core machine. */
+export const API_PROCESSES = process.env.BENCH_API_PROCESSES ?? '2';
+
 /**
  * Starts `node apps/api/dist/main.js` on `dbUrl` (NODE_ENV=test, admin
  * password `admin`, no demo data): the migrations run and the admin exists
@@ -134,7 +137,7 @@ export async function startApi({ port, dbUrl, logPrefix, request }) {
   const t0 = performance.now();
   apiProcess = spawn(process.execPath, [join(API_DIR, 'dist/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), NODE_ENV: 'test', CRM_ADMIN_PASSWORD: 'admin', CRM_DEMO_DATA: '' },
+    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), NODE_ENV: 'test', CRM_ADMIN_PASSWORD: 'admin', CRM_DEMO_DATA: '', CRM_API_PROCESSES: API_PROCESSES },
     stdio: ['ignore', out, out],
   });
   const exited = new Promise((resolveExit) => apiProcess.once('exit', (code) => resolveExit(code)));
@@ -149,7 +152,7 @@ export async function startApi({ port, dbUrl, logPrefix, request }) {
     }
     if (performance.now() - t0 > 90_000) throw new Error(`the API did not answer /health within 90 s (log: ${apiLog})`);
   }
-  console.log(`API up (pid ${apiProcess.pid}, port ${port}) after ${((performance.now() - t0) / 1000).toFixed(1)} s; migrations applied; log ${apiLog}`);
+  console.log(`API up (pid ${apiProcess.pid}, ${API_PROCESSES} API process(es), port ${port}) after ${((performance.now() - t0) / 1000).toFixed(1)} s; migrations applied; log ${apiLog}`);
 }
 
 export function portTaken(port) {

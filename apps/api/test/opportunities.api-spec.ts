@@ -168,4 +168,39 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
     ]);
     await asSeller(t.http.get('/api/v1/opportunities/pipeline?groupBy=colour')).expect(400);
   });
+  it('keeps the pre-computed totals equal to the live sums through edits, moves, reassignment and deletion', async () => {
+    const admin = (req: Test) => req.auth(t.adminToken, { type: 'bearer' });
+    const team = (await admin(t.http.post('/api/v1/teams')).send({ name: 'Totals team' }).expect(201)).body.id;
+    const partner = (await asSeller(t.http.post('/api/v1/partners')).send({ name: 'Totals partner' }).expect(201)).body.id;
+    const other = await t.signInAs('salesperson');
+    const deals = [];
+    for (const [amount, currency] of [['100.10', 'EUR'], ['2500.00', 'EUR'], ['75.55', 'USD'], [null, 'EUR'], ['999.99', 'EUR']]) {
+      deals.push(await create({ name: `T ${amount}`, amount, currency, teamId: team, partnerId: partner }));
+    }
+    await act(deals[0].id, 'next-stage').expect(200);
+    await act(deals[1].id, 'close-lost', { lostReasonId: reason }).expect(200);
+    await act(deals[2].id, 'close-won').expect(200);
+    await act(deals[3].id, 'move', { stage: 'negotiation', rank: 0 }).expect(200);
+    const fourth = await get(deals[4].id);
+    await asSeller(t.http.patch(`/api/v1/opportunities/${deals[4].id}`)).send({ amount: '1000.01', probability: 33, assignedToId: other.id, version: fourth.version }).expect(200);
+    const doomed = await create({ name: 'T doomed', amount: '5.00', teamId: team, partnerId: partner });
+    await asSeller(t.http.delete(`/api/v1/opportunities/${doomed.id}`)).expect(204);
+
+    for (const groupBy of ['stage', 'assignedToId', 'teamId']) {
+      // teamId alone reads the pre-computed table; adding partnerId forces the live sum over the same rows
+      const summary = await asSeller(t.http.get(`/api/v1/opportunities/pipeline?teamId=${team}&groupBy=${groupBy}`)).expect(200);
+      const live = await asSeller(t.http.get(`/api/v1/opportunities/pipeline?teamId=${team}&partnerId=${partner}&groupBy=${groupBy}`)).expect(200);
+      expect(summary.body).toEqual(live.body);
+    }
+    const byStage = await asSeller(t.http.get(`/api/v1/opportunities/pipeline?teamId=${team}`)).expect(200);
+    expect(byStage.body.groups).toEqual([
+      { key: 'closed_lost', currency: 'EUR', count: 1, amount: '2500.00', weightedAmount: '0.00' },
+      { key: 'closed_won', currency: 'USD', count: 1, amount: '75.55', weightedAmount: '75.55' },
+      { key: 'negotiation', currency: 'EUR', count: 1, amount: '0.00', weightedAmount: '0.00' },
+      { key: 'new', currency: 'EUR', count: 1, amount: '1000.01', weightedAmount: '330.00' },
+      { key: 'qualification', currency: 'EUR', count: 1, amount: '100.10', weightedAmount: '20.02' },
+    ]);
+    const open = await asSeller(t.http.get(`/api/v1/opportunities/pipeline?teamId=${team}&closed=false&assignedToId=${other.id}`)).expect(200);
+    expect(open.body.groups).toEqual([{ key: 'new', currency: 'EUR', count: 1, amount: '1000.01', weightedAmount: '330.00' }]);
+  });
 });

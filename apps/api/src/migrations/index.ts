@@ -1,8 +1,9 @@
 import { Foundation1764300000000 } from './1764300000000-foundation';
 import { Prospecting1764350000000 } from './1764350000000-prospecting';
 import { OutboundEmails1764360000000 } from './1764360000000-outbound-emails';
-import { Pipeline1764500000000 } from './1764500000000-pipeline';
 import { ImportJobs1764400000000 } from './1764400000000-import-jobs';
+import { Pipeline1764500000000 } from './1764500000000-pipeline';
+import { PipelineTotals1764520000000 } from './1764520000000-pipeline-totals';
 
 /** Every migration, oldest first. Landed migrations are never rewritten. */
-export const MIGRATIONS = [Foundation1764300000000, Prospecting1764350000000, OutboundEmails1764360000000, ImportJobs1764400000000, Pipeline1764500000000];
+export const MIGRATIONS = [Foundation1764300000000, Prospecting1764350000000, OutboundEmails1764360000000, ImportJobs1764400000000, Pipeline1764500000000, PipelineTotals1764520000000];

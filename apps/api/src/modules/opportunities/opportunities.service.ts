@@ -16,6 +16,7 @@ import { CrmSettingsService } from '../settings/crm-settings.service';
 import { CloseLostDto, MoveOpportunityDto, PipelineTotals } from './dto/opportunity-actions.dto';
 import { CreateOpportunityDto, ListOpportunitiesQuery, PipelineQuery, UpdateOpportunityDto } from './dto/opportunity.dto';
 import { rankInColumn } from './opportunity-ranks';
+import { PIPELINE_SUMS, PipelineRow, readPipelineSummary, summaryAnswers, toPipelineTotal } from './pipeline-totals';
 import { Opportunity, OpportunityView } from './opportunity.entity';
 
 const OPPORTUNITY_LIST: ListSpec = {
@@ -141,22 +142,28 @@ export class OpportunitiesService {
   }
 
   /** Count, amount and weighted amount (amount × probability) per stage, assignee or team, and currency. */
+  /**
+   * Weighted totals per stage, salesperson or team. Filters the
+   * pre-computed totals can answer read them (a millisecond at any volume);
+   * a search or a partner filter sums the matching opportunities.
+   */
   async pipeline(query: PipelineQuery): Promise<PipelineTotals> {
-    const groupBy = query.groupBy ?? 'stage';
-    const { groupBy: _group, ...filters } = query;
+    const { groupBy = 'stage', ...filters } = query;
+    if (summaryAnswers(filters)) return { groupBy, groups: await readPipelineSummary(this.dataSource, groupBy, filters) };
     const qb = this.dataSource.getRepository(Opportunity).createQueryBuilder('opportunity');
     applyListFilters(qb, filters, OPPORTUNITY_LIST);
-    const rows: { key: string | null; currency: string; count: number; amount: string; weighted_amount: string }[] = await qb
-      .select(GROUP_COLUMNS[groupBy], 'key')
+    const rows: PipelineRow[] = await qb
+      .select(`${GROUP_COLUMNS[groupBy]}::text`, 'key')
       .addSelect('opportunity.currency', 'currency')
       .addSelect('count(*)::int', 'count')
-      .addSelect('coalesce(sum(opportunity.amount), 0)::numeric(18,2)::text', 'amount')
-      .addSelect('coalesce(sum(opportunity.amount * opportunity.probability / 100), 0)::numeric(18,2)::text', 'weighted_amount')
+      .addSelect(PIPELINE_SUMS.amount('opportunity.amount'), 'amount')
+      .addSelect(PIPELINE_SUMS.weighted('opportunity.amount * opportunity.probability'), 'weighted_amount')
       .groupBy(GROUP_COLUMNS[groupBy])
       .addGroupBy('opportunity.currency')
       .orderBy(GROUP_COLUMNS[groupBy])
+      .addOrderBy('opportunity.currency')
       .getRawMany();
-    return { groupBy, groups: rows.map((row) => ({ key: row.key, currency: row.currency, count: row.count, amount: row.amount, weightedAmount: row.weighted_amount })) };
+    return { groupBy, groups: rows.map(toPipelineTotal) };
   }
 
   /**
