@@ -71,6 +71,9 @@ describe('leads: CSV import and export, PDF report', () => {
         expect.objectContaining({ last_name: 'Last', email: 'last@example.com', status: 'new' }),
         expect.objectContaining({ last_name: 'Multi', do_not_call: true, description: 'first line\r\nsecond line' }),
       ]);
+      const [doe] = await t.dataSource.query(`SELECT id FROM leads WHERE last_name = 'Doe'`);
+      const timeline = await as(t.adminToken)(t.http.get(`/api/v1/leads/${doe.id}/timeline`)).expect(200);
+      expect(timeline.body.items).toEqual([expect.objectContaining({ kind: 'created', summary: 'Lead imported from a CSV file', actorId: adminId })]);
     });
 
     it('refuses a file whose header names an unknown column, importing nothing', async () => {
@@ -99,11 +102,14 @@ describe('leads: CSV import and export, PDF report', () => {
         CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN IF NEW.last_name = 'Boom' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$`);
       await t.dataSource.query(`CREATE TRIGGER refuse_boom BEFORE INSERT ON leads FOR EACH ROW EXECUTE FUNCTION refuse_boom()`);
+      const entries = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM history_entries`))[0].n as number;
+      const entriesBefore = await entries();
       try {
         const rows = Array.from({ length: 2500 }, (_, i) => (i === 2499 ? 'Boom' : `Lead ${i}`));
         const response = await upload(t.adminToken, ['lastName', ...rows].join('\n')).expect(500);
         expect(JSON.stringify(response.body)).not.toMatch(/boom|INSERT|trigger/i);
         expect(await leadCount()).toBe(0);
+        expect(await entries()).toBe(entriesBefore);
       } finally {
         await t.dataSource.query(`DROP TRIGGER refuse_boom ON leads; DROP FUNCTION refuse_boom()`);
       }

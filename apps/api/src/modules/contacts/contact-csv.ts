@@ -29,6 +29,13 @@ export const CONTACT_CSV: CsvResource<CreateContactDto> = {
   references: { partnerId: 'partners', assignedToId: 'users' },
   toRecord: (dto, actor) =>
     Object.assign(dto, { id: newId(), assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId, createdById: actor.id }),
+  // on the partner's timeline too, as ContactsService.create writes it
+  createdEntry: (contact) => ({
+    subjects: [{ type: 'contact', id: contact.id as string }, ...(contact.partnerId ? [{ type: 'partner' as const, id: contact.partnerId as string }] : [])],
+    kind: 'contact_created',
+    summary: 'Contact imported from a CSV file',
+    data: { contactId: contact.id as string },
+  }),
   list: CONTACT_LIST,
 };
 

@@ -38,5 +38,6 @@ export const LEAD_CSV: CsvResource<CreateLeadDto> = {
       assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId,
       createdById: actor.id,
     }),
+  createdEntry: (lead) => ({ subjects: [{ type: 'lead', id: lead.id as string }], kind: 'created', summary: 'Lead imported from a CSV file' }),
   list: LEAD_LIST,
 };

@@ -36,6 +36,7 @@ export const PARTNER_CSV: CsvResource<CreatePartnerDto> = {
       assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId,
       createdById: actor.id,
     }),
+  createdEntry: (partner) => ({ subjects: [{ type: 'partner', id: partner.id as string }], kind: 'created', summary: 'Partner imported from a CSV file' }),
   list: PARTNER_LIST,
 };
 

@@ -8,6 +8,8 @@ import { DataSource, ObjectLiteral, QueryRunner } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { FieldError, invalidInput } from '../errors/domain-error';
 import { flattenValidationErrors } from '../errors/validation';
+import { newId } from '../database/ids';
+import { HistoryEntry } from '../history/history-entry.entity';
 import { insertMany } from './bulk-insert';
 import { cellsToBody, checkHeader } from './csv-cells';
 import type { CsvResource } from './csv-resource';
@@ -134,7 +136,7 @@ export class PendingImport<Dto extends object> {
         }
         report.accepted += records.length;
         report.total += batch.length;
-        const insert = this.insert(runner, records);
+        const insert = this.insert(runner, records, actor);
         // awaited below; until then a failure must not count as unhandled
         insert.catch(() => undefined);
         inserting.push(insert);
@@ -199,8 +201,15 @@ export class PendingImport<Dto extends object> {
     }
   }
 
-  private async insert(runner: QueryRunner, records: ObjectLiteral[]): Promise<void> {
+  /** The batch's records and their "created" timeline entries, on the import's transaction. */
+  private async insert(runner: QueryRunner, records: ObjectLiteral[], actor: AuthenticatedUser): Promise<void> {
     await insertMany(runner, this.dataSource.getMetadata(this.resource.entity), records);
+    const occurredAt = new Date();
+    const entries = records.flatMap((record) => {
+      const { subjects, kind, summary, data = {} } = this.resource.createdEntry(record);
+      return subjects.map((subject) => ({ id: newId(), subjectType: subject.type, subjectId: subject.id, kind, summary, data, actorId: actor.id, occurredAt }));
+    });
+    await insertMany(runner, this.dataSource.getMetadata(HistoryEntry), entries);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { HistoryRecord } from '../history/history.service';
 import type { ListSpec } from '../listing/list-spec';
 import type { CsvColumns } from './csv-cells';
 
@@ -29,6 +30,8 @@ export interface CsvResource<Dto extends object = object> {
   references: Record<string, string>;
   /** The create rules (id, initial status, owner defaults): the entity to insert for a valid body (which it may complete in place). */
   toRecord(dto: Dto, actor: AuthenticatedUser): ObjectLiteral;
+  /** The timeline entry of an imported record, as its create action writes one (the importer adds who and when). */
+  createdEntry(record: ObjectLiteral): Omit<HistoryRecord, 'actorId'>;
   /** The resource's list spec, so an export matches the list with the same query. */
   list: ListSpec;
 }
