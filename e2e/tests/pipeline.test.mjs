@@ -6,29 +6,14 @@
 // dnd-kit listens to pointer events and starts a drag only after the pointer
 // moved a few pixels: drags are mouse down, moves in steps, up (not dragTo).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../apps/api/smoke/server.mjs';
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { openBrowserSession } from '../support/browser-session.mjs';
 
 describe('the opportunity screens', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-pipeline-'));
-  const pageErrors = [];
+  let session;
   let server;
-  let browser;
   let page;
+  let pageErrors;
 
   const column = (title) => page.getByRole('region', { name: title, exact: true });
   const api = async (path) => {
@@ -50,24 +35,11 @@ describe('the opportunity screens', () => {
   }
 
   before(async () => {
-    server = await startServer({ dataDir, demo: true });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill('admin@example.com');
-    await page.getByLabel('Password').fill('admin');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/leads');
+    session = await openBrowserSession({ name: 'pipeline', demo: true, signIn: true, viewport: { width: 1600, height: 900 } });
+    ({ server, page, pageErrors } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('drags a card from New to Qualification, and it stays there', async () => {
     await page.getByRole('link', { name: 'Opportunities' }).click();

@@ -8,29 +8,16 @@
 // inputs can share a word ("Email" / "Do not email"): labels are matched
 // exactly or by a leading pattern (/^Opportunity name/), comboboxes by role.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../apps/api/smoke/server.mjs';
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { openBrowserSession } from '../support/browser-session.mjs';
 
 describe('the prospecting screens', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-prospecting-'));
-  const pageErrors = [];
+  let session;
   let server;
-  let browser;
   let page;
+  let pageErrors;
   let leadUrl;
 
   const dialog = () => page.getByRole('dialog');
@@ -38,24 +25,11 @@ describe('the prospecting screens', () => {
   const status = () => page.getByTestId('lead-status').first();
 
   before(async () => {
-    server = await startServer({ dataDir, demo: true });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill('admin@example.com');
-    await page.getByLabel('Password').fill('admin');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/leads');
+    session = await openBrowserSession({ name: 'prospecting', demo: true, signIn: true, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    ({ server, page, pageErrors } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('creates a lead for a colleague, then takes charge of it from the list', async () => {
     await page.getByRole('button', { name: 'New lead' }).click();
@@ -156,7 +130,7 @@ describe('the prospecting screens', () => {
     assert.equal(exported.length, 2, 'the header and the one lead the search shows');
     assert.match(exported[1], /Vance Robotics/);
 
-    const file = join(dataDir, 'leads.csv');
+    const file = join(session.dataDir, 'leads.csv');
     writeFileSync(file, ['firstName,lastName,companyName,email', 'Ada,Byron,Engines Ltd,ada@engines.example', 'Bad,Address,,not-an-email', ''].join('\n'));
     await page.getByRole('button', { name: 'Import CSV' }).click();
     await dialog().locator('input[type="file"]').setInputFiles(file);

@@ -3,47 +3,25 @@
 // configuration lists and leads, and sign-out. One browser page walks
 // through them in order, as a person would.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../apps/api/smoke/server.mjs';
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { openBrowserSession } from '../support/browser-session.mjs';
 
 describe('the SPA shell', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-web-'));
-  const pageErrors = [];
+  let session;
   let server;
-  let browser;
   let page;
+  let pageErrors;
 
   const path = () => new URL(page.url()).pathname + new URL(page.url()).search;
   const dialog = () => page.getByRole('dialog');
   const cell = (name) => page.getByRole('cell', { name, exact: true });
 
   before(async () => {
-    server = await startServer({ dataDir });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openBrowserSession({ name: 'web' });
+    ({ server, page, pageErrors } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('sends a signed-out visitor to sign in, and back to the page asked for', async () => {
     await page.goto(`${server.url}/configuration/lead-sources?q=fair`);
