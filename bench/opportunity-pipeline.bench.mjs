@@ -322,9 +322,9 @@ function defineCases(params) {
   return [
     {
       name: '1', label: 'kanban column first page (6 stages rotating)',
-      example: '/opportunities?stage=<stage>&sort=rank&pageSize=50',
-      path: (client, i) => `/opportunities?stage=${stageOf(client, i)}&sort=rank&pageSize=50`,
-      list: STAGES.map((stage) => ({ stage, sort: 'rank', pageSize: 50 })),
+      example: '/opportunities/board?stage=<stage>&pageSize=50',
+      path: (client, i) => `/opportunities/board?stage=${stageOf(client, i)}&pageSize=50`,
+      list: STAGES.map((stage) => ({ stage, pageSize: 50 })),
       describe: (body) => `${body.items.length} items, first rank ${body.items[0]?.rank}, total ${body.total} (${body.totalExact ? 'exact' : 'estimate'})`,
       stageOf,
     },
@@ -372,7 +372,7 @@ async function captureSql(cases, params) {
           c.sql = [];
           for (const list of c.list) {
             captured = [];
-            await service.list({ ...list });
+            await service.board({ ...list });
             const page = captured.find((q) => /^\s*SELECT\b/i.test(q.sql) && /FROM "opportunities"/.test(q.sql) && !/count\(\*\)/i.test(q.sql));
             const count = captured.find((q) => /count\(\*\)/i.test(q.sql));
             const estimate = captured.find((q) => /^\s*EXPLAIN/i.test(q.sql));

@@ -203,4 +203,35 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
     const open = await asSeller(t.http.get(`/api/v1/opportunities/pipeline?teamId=${team}&closed=false&assignedToId=${other.id}`)).expect(200);
     expect(open.body.groups).toEqual([{ key: 'new', currency: 'EUR', count: 1, amount: '1000.01', weightedAmount: '330.00' }]);
   });
+  it('serves kanban cards in column order with the partner name, paged and filtered like the list', async () => {
+    const partner = (await asSeller(t.http.post('/api/v1/partners')).send({ name: 'Board partner' }).expect(201)).body;
+    const team = (await t.http.post('/api/v1/teams').auth(t.adminToken, { type: 'bearer' }).send({ name: 'Board team' }).expect(201)).body.id;
+    const first = await create({ name: 'B1', partnerId: partner.id, teamId: team, amount: '10.50', expectedCloseDate: '2027-03-01' });
+    const second = await create({ name: 'B2', teamId: team });
+    await act(second.id, 'move', { stage: 'new', rank: 0 }).expect(200);
+    const board = await asSeller(t.http.get(`/api/v1/opportunities/board?stage=new&teamId=${team}`)).expect(200);
+    expect(board.body).toMatchObject({ total: 2, totalExact: true, page: 1, pageSize: 50 });
+    expect(board.body.items.map((card: { name: string }) => card.name)).toEqual(['B2', 'B1']);
+    expect(board.body.items[1]).toEqual({
+      id: first.id,
+      version: 1,
+      name: 'B1',
+      stage: 'new',
+      rank: expect.any(String),
+      partnerId: partner.id,
+      partnerName: 'Board partner',
+      amount: '10.50',
+      currency: 'EUR',
+      probability: 10,
+      expectedCloseDate: '2027-03-01',
+      assignedToId: seller.id,
+    });
+    const page2 = await asSeller(t.http.get(`/api/v1/opportunities/board?stage=new&teamId=${team}&pageSize=1&page=2`)).expect(200);
+    expect(page2.body.items.map((card: { name: string }) => card.name)).toEqual(['B1']);
+    // always in card order: a sort is refused, as are an unknown stage and an oversized page
+    await asSeller(t.http.get('/api/v1/opportunities/board?stage=new&sort=name')).expect(400);
+    await asSeller(t.http.get('/api/v1/opportunities/board?stage=sideways')).expect(400);
+    await asSeller(t.http.get('/api/v1/opportunities/board?pageSize=201')).expect(400);
+    await t.http.get('/api/v1/opportunities/board').expect(401);
+  });
 });

@@ -10,6 +10,7 @@ import { IdParam } from '../../platform/http/id-param';
 import { ApiPageResponse } from '../../platform/listing/api-page-response.decorator';
 import { Page } from '../../platform/listing/page';
 import { ApiProblems } from '../../platform/openapi/problem.schema';
+import { BoardQuery, OpportunityCard } from './dto/opportunity-card.dto';
 import { CloseLostDto, MoveOpportunityDto, PipelineTotals, ReopenDto } from './dto/opportunity-actions.dto';
 import { CreateOpportunityDto, ListOpportunitiesQuery, PipelineQuery, UpdateOpportunityDto } from './dto/opportunity.dto';
 import { OpportunitiesService } from './opportunities.service';
@@ -29,6 +30,18 @@ export class OpportunitiesController {
   @ApiProblems(400)
   list(@Query() query: ListOpportunitiesQuery): Promise<Page<OpportunityView>> {
     return this.opportunities.list(query);
+  }
+
+  @Get('board')
+  @ApiOperation({
+    summary: 'Kanban cards, in column order',
+    description:
+      'The opportunities the list filters match (one column: `stage=`), sorted by rank, as narrow cards with the partner name: what the kanban shows and what a move needs. Paged like every list.',
+  })
+  @ApiPageResponse(OpportunityCard)
+  @ApiProblems(400)
+  board(@Query() query: BoardQuery): Promise<Page<OpportunityCard>> {
+    return this.opportunities.board(query);
   }
 
   @Get('pipeline')

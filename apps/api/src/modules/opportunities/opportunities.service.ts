@@ -7,12 +7,13 @@ import { newId } from '../../platform/database/ids';
 import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
 import { invalidInput, notFound, ruleViolation } from '../../platform/errors/domain-error';
 import { HistorySubject, HistoryService } from '../../platform/history/history.service';
-import { applyListFilters, runList } from '../../platform/listing/list-runner';
+import { applyListFilters, runList, runRawList } from '../../platform/listing/list-runner';
 import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
 import { LostReason } from '../configuration/lost-reasons';
 import { Partner } from '../partners/partner.entity';
 import { CrmSettingsService } from '../settings/crm-settings.service';
+import { BoardQuery, OpportunityCard } from './dto/opportunity-card.dto';
 import { CloseLostDto, MoveOpportunityDto, PipelineTotals } from './dto/opportunity-actions.dto';
 import { CreateOpportunityDto, ListOpportunitiesQuery, PipelineQuery, UpdateOpportunityDto } from './dto/opportunity.dto';
 import { rankInColumn } from './opportunity-ranks';
@@ -45,6 +46,22 @@ const OPPORTUNITY_LIST: ListSpec = {
   nullableSorts: ['amount', 'expectedCloseDate'],
 };
 
+/** The card's fields and the SQL each comes from (`date` as text: the calendar day, without a time zone shift). */
+const CARD_COLUMNS: [string, keyof OpportunityCard][] = [
+  ['opportunity.id', 'id'],
+  ['opportunity.version', 'version'],
+  ['opportunity.name', 'name'],
+  ['opportunity.stage', 'stage'],
+  ['opportunity.rank', 'rank'],
+  ['opportunity.partner_id', 'partnerId'],
+  ['partner.name', 'partnerName'],
+  ['opportunity.amount', 'amount'],
+  ['opportunity.currency', 'currency'],
+  ['opportunity.probability', 'probability'],
+  ['opportunity.expected_close_date::text', 'expectedCloseDate'],
+  ['opportunity.assigned_to_id', 'assignedToId'],
+];
+
 const GROUP_COLUMNS = { stage: 'opportunity.stage', assignedToId: 'opportunity.assigned_to_id', teamId: 'opportunity.team_id' } as const;
 
 /** Where a stage change comes from, for the timeline. */
@@ -67,6 +84,20 @@ export class OpportunitiesService {
   async list(query: ListOpportunitiesQuery): Promise<Page<OpportunityView>> {
     const page = await runList(this.dataSource.getRepository(Opportunity).createQueryBuilder('opportunity'), query, OPPORTUNITY_LIST);
     return { ...page, items: await this.withCustomerDescriptions(page.items) };
+  }
+
+  /**
+   * Kanban cards of the matching opportunities, by rank: a narrow row with
+   * the partner's name, read raw (no entity hydration); one column at a
+   * time (`stage=`) in practice.
+   */
+  async board(query: BoardQuery): Promise<Page<OpportunityCard>> {
+    const qb = this.dataSource
+      .getRepository(Opportunity)
+      .createQueryBuilder('opportunity')
+      .leftJoin(Partner, 'partner', 'partner.id = opportunity.partnerId')
+      .select(CARD_COLUMNS.map(([expression, alias]) => `${expression} AS "${alias}"`));
+    return runRawList(qb, { ...query, sort: 'rank' }, OPPORTUNITY_LIST, (card: OpportunityCard) => ({ ...card, currency: card.currency.trim() }));
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<OpportunityView> {
