@@ -17,7 +17,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.api-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
+  // a global option (ignored inside a project): HTTP tests on a loaded 2-core machine need more than 5 s for their hooks
+  testTimeout: 30000,
 };

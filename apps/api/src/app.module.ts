@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ConfigurationModule } from './modules/configuration/configuration.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { EmailModule } from './modules/email/email.module';
+import { EventsModule } from './modules/events/events.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { OpportunitiesModule } from './modules/opportunities/opportunities.module';
 import { PartnersModule } from './modules/partners/partners.module';
@@ -11,6 +12,9 @@ import { QuotationsModule } from './modules/quotations/quotations.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { UsersModule } from './modules/users/users.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
+import { CalendarsModule } from './modules/calendars/calendars.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { SessionCacheModule } from './platform/auth/session-cache';
 import { APP_CONFIG, AppConfig } from './platform/config/app-config';
@@ -41,6 +45,10 @@ export class AppModule {
         OpportunitiesModule,
         EmailModule,
         QuotationsModule,
+        EventsModule,
+        NotificationsModule,
+        RemindersModule,
+        CalendarsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

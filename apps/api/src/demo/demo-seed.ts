@@ -14,6 +14,7 @@ import { User } from '../modules/users/user.entity';
 import { hashPassword } from '../platform/auth/password';
 import { newId } from '../platform/database/ids';
 import { SeededRandom } from './random';
+import { seedDemoEvents } from './demo-events';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_LEAD_COUNT = 240;
@@ -135,6 +136,7 @@ async function seedDemoData(manager: EntityManager): Promise<void> {
   for (const lead of leads.filter((l) => l.status === 'converted')) (lead as { partnerId?: string }).partnerId = random.pick(partners).id;
   for (let i = 0; i < leads.length; i += 100) await manager.insert(Lead, leads.slice(i, i + 100));
   await seedOpportunities(manager, random, partners, sellers, reasons.map((reason) => reason.id), now);
+  await seedDemoEvents(manager, random, users, now);
 }
 
 type DemoUser = { id: string };

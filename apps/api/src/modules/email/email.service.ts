@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { newId } from '../../platform/database/ids';
@@ -13,7 +13,16 @@ import { PartnersService } from '../partners/partners.service';
 import { CrmSettingsService } from '../settings/crm-settings.service';
 import { SendEmailDto } from './dto/send-email.dto';
 import { mailServer } from './mail-transport';
-import { EmailRecipientType, OutboundEmail } from './outbound-email.entity';
+import { EmailRecipientType, EmailSubjectType, OutboundEmail } from './outbound-email.entity';
+
+/** An email another module queues in its own transaction (a reminder to a user, say). */
+export interface QueuedEmail {
+  subjectType: EmailSubjectType;
+  subjectId: string;
+  toAddress: string;
+  subject: string;
+  body: string;
+}
 
 const BATCH = 20;
 const MAX_ATTEMPTS = 5;
@@ -82,6 +91,19 @@ export class EmailService implements OnApplicationBootstrap, OnApplicationShutdo
     });
     this.worker.poke();
     return this.get(emailId);
+  }
+
+  /**
+   * Queues emails inside the caller's transaction (sent by this module's
+   * worker, with its retries, once that transaction commits).
+   */
+  async queueInTransaction(manager: EntityManager, emails: QueuedEmail[]): Promise<void> {
+    if (!emails.length) return;
+    await manager.insert(
+      OutboundEmail,
+      emails.map((email) => ({ ...email, id: newId(), status: 'queued' as const, attempts: 0, createdById: null })),
+    );
+    this.worker.poke();
   }
 
   async get(id: string): Promise<OutboundEmail> {

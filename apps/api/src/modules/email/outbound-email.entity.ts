@@ -4,6 +4,9 @@ import { EXAMPLE_ID } from '../../platform/openapi/examples';
 
 export const EMAIL_RECIPIENT_TYPES = ['lead', 'partner', 'contact'] as const;
 export type EmailRecipientType = (typeof EMAIL_RECIPIENT_TYPES)[number];
+/** What an email is about: a record it was sent to, or an event it reminds its organiser of. */
+export const EMAIL_SUBJECT_TYPES = [...EMAIL_RECIPIENT_TYPES, 'event'] as const;
+export type EmailSubjectType = (typeof EMAIL_SUBJECT_TYPES)[number];
 export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /** An email to a lead, partner or contact, queued in the database until the worker sends it. */
@@ -13,9 +16,9 @@ export class OutboundEmail {
   @PrimaryColumn('uuid')
   id: string;
 
-  @ApiProperty({ description: 'Kind of record it was sent to.', enum: EMAIL_RECIPIENT_TYPES, example: 'lead' })
+  @ApiProperty({ description: 'Kind of record it was sent to (or, for a reminder, the event it is about).', enum: EMAIL_SUBJECT_TYPES, example: 'lead' })
   @Column('text')
-  subjectType: EmailRecipientType;
+  subjectType: EmailSubjectType;
 
   @ApiProperty({ description: 'Id of that record.', example: EXAMPLE_ID })
   @Column('uuid')

@@ -1,7 +1,7 @@
 import { SESSION_CACHE_TTL_MS, SessionCache } from './session-cache';
 
-const maria = { id: 'u1', email: 'maria@example.com', name: 'Maria', role: 'sales' as const, tokenId: 't1' };
-const sam = { id: 'u2', email: 'sam@example.com', name: 'Sam', role: 'sales' as const, tokenId: 't2' };
+const maria = { id: 'u1', email: 'maria@example.com', name: 'Maria', role: 'salesperson' as const, tokenId: 't1' };
+const sam = { id: 'u2', email: 'sam@example.com', name: 'Sam', role: 'salesperson' as const, tokenId: 't2' };
 
 describe('SessionCache', () => {
   it('trusts a resolved token for the TTL only', () => {

@@ -4,6 +4,7 @@ import { LostReason } from '../../modules/configuration/lost-reasons';
 import { OpportunityType } from '../../modules/configuration/opportunity-types';
 import { Contact } from '../../modules/contacts/contact.entity';
 import { OutboundEmail } from '../../modules/email/outbound-email.entity';
+import { Event } from '../../modules/events/event.entity';
 import { Lead } from '../../modules/leads/lead.entity';
 import { Opportunity } from '../../modules/opportunities/opportunity.entity';
 import { Partner } from '../../modules/partners/partner.entity';
@@ -11,6 +12,8 @@ import { Quotation, QuotationLine } from '../../modules/quotations/quotation.ent
 import { CrmSettings } from '../../modules/settings/crm-settings.entity';
 import { Team, TeamMember } from '../../modules/teams/team.entity';
 import { User } from '../../modules/users/user.entity';
+import { Notification } from '../../modules/notifications/notification.entity';
+import { Calendar } from '../../modules/calendars/calendar.entity';
 import { AuthToken } from '../auth/auth-token.entity';
 import { ImportJob } from '../csv/import-job.entity';
 import { HistoryEntry } from '../history/history-entry.entity';
@@ -18,4 +21,5 @@ import { HistoryEntry } from '../history/history-entry.entity';
 /** Every entity the data source maps (listed, not globbed, so builds and tests see the same set). */
 export const ENTITIES = [User, Team, TeamMember, AuthToken, LeadSource, LostReason, EventCategory, OpportunityType, Lead,
   Partner, Contact, Opportunity, CrmSettings, HistoryEntry, OutboundEmail, ImportJob,
-  Quotation, QuotationLine];
+  Quotation, QuotationLine, Event,
+  Notification, Calendar];

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { occurrenceId, type EventStatus, type EventType } from '@crm/domain';
+import { expandOccurrences } from '@crm/domain/recurrence';
+import { Event, EventOccurrenceView } from './event.entity';
+
+/** What a calendar shows: whose events, over which range, of which types. */
+export interface OccurrenceFilter {
+  from: Date;
+  to: Date;
+  /** Events these users organise. */
+  assignedToIds?: string[];
+  /** Events organised by the team's members, and events put on the team. */
+  teamId?: string;
+  types?: EventType[];
+  statuses?: EventStatus[];
+}
+
+/** Longest range one request may expand (a year view plus its edges). */
+export const MAX_RANGE_DAYS = 366;
+
+/**
+ * The entity's fields, timestamps as epoch milliseconds (float8): node-postgres
+ * parses a timestamptz text with a regular expression, and a calendar answer
+ * has thousands of them; a number becomes a Date at once.
+ */
+const epoch = (column: string, field: string) => `date_part('epoch', ${column}) * 1000 AS "${field}"`;
+const FIELDS = `id, type, status, call_direction AS "callDirection", subject, description, location, category_id AS "categoryId",
+  ${epoch('start_at', 'startAt')}, ${epoch('end_at', 'endAt')}, all_day AS "allDay", time_zone AS "timeZone", priority,
+  assigned_to_id AS "assignedToId", team_id AS "teamId", lead_id AS "leadId", partner_id AS "partnerId", contact_id AS "contactId",
+  opportunity_id AS "opportunityId", reminders, recurrence, ${epoch('series_end_at', 'seriesEndAt')}, series_id AS "seriesId",
+  ${epoch('original_start_at', 'originalStartAt')}, ${epoch('created_at', 'createdAt')}, ${epoch('updated_at', 'updatedAt')},
+  created_by_id AS "createdById", version,
+  ARRAY(SELECT a.user_id FROM event_attendees a WHERE a.event_id = events.id AND a.user_id IS NOT NULL) AS "attendeeUserIds",
+  ARRAY(SELECT a.contact_id FROM event_attendees a WHERE a.event_id = events.id AND a.contact_id IS NOT NULL) AS "attendeeContactIds"`;
+const DATE_FIELDS = ['startAt', 'endAt', 'seriesEndAt', 'originalStartAt', 'createdAt', 'updatedAt'] as const;
+
+/** A row with its attendees (two probes of the attendee indexes per row: cheaper than another round trip). */
+type Row = Event & { attendeeUserIds: string[]; attendeeContactIds: string[] };
+/** A series row with the original starts of its edited or cancelled occurrences near the range. */
+type SeriesRow = Row & { replaced: number[] | null };
+
+/**
+ * Reads a calendar range in one round trip (single events and series side by
+ * side, each row with its attendees; a team's members first). Each "who" (the users, the
+ * team's members, the team itself) is read with the indexes of migration
+ * 1764600000000: single events and exception rows by (who, start_at) over
+ * [from − 24 h, to), the rare longer ones by their own partial index, series
+ * by (who, start_at) before `to` and not ended before `from`, each with the
+ * original starts of its exception rows (unique index on series_id,
+ * original_start_at). Series are expanded here; an exception row replaces
+ * or, cancelled, removes the occurrence it names.
+ */
+@Injectable()
+export class EventCalendarService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async occurrences(filter: OccurrenceFilter): Promise<EventOccurrenceView[]> {
+    const params: unknown[] = [filter.from, filter.to];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const extra = [
+      filter.types?.length ? `AND type = ANY(${param(filter.types)}::text[])` : '',
+      filter.statuses?.length ? `AND status = ANY(${param(filter.statuses)}::text[])` : '',
+    ].join(' ');
+    const whos: string[] = [];
+    let organisers = filter.assignedToIds ?? [];
+    if (filter.teamId) {
+      // the members as a list, not a sub-select: with the ids the planner estimates each one's index range
+      // well (a sub-select's unknown list made it expect thousands of rows, and the cost then turned JIT on)
+      const members: { user_id: string }[] = await this.dataSource.query(`SELECT user_id FROM team_members WHERE team_id = $1`, [filter.teamId]);
+      organisers = [...new Set([...organisers, ...members.map((member) => member.user_id)])];
+      // the team's own events, less those the organisers' branch already reads
+      whos.push(`team_id = ${param(filter.teamId)} AND assigned_to_id <> ALL(${param(organisers)}::uuid[])`);
+    }
+    if (organisers.length) whos.push(`assigned_to_id = ANY(${param(organisers)}::uuid[])`);
+    if (!whos.length) return [];
+
+    const singles = whos.flatMap((who) => [
+      `SELECT ${FIELDS} FROM events WHERE recurrence IS NULL AND ${who} AND start_at >= $1::timestamptz - interval '24 hours' AND start_at < $2
+         AND end_at > $1 AND end_at - start_at <= interval '24 hours' ${extra}`,
+      `SELECT ${FIELDS} FROM events WHERE recurrence IS NULL AND ${who} AND end_at - start_at > interval '24 hours' AND start_at < $2
+         AND end_at > $1 ${extra}`,
+    ]);
+    // an occurrence overlapping the range started at most one series length (plus a DST hour) before it
+    const replaced = `ARRAY(SELECT date_part('epoch', x.original_start_at) * 1000 FROM events x WHERE x.series_id = events.id
+         AND x.original_start_at > $1::timestamptz - (events.end_at - events.start_at) - interval '2 hours' AND x.original_start_at < $2) AS replaced`;
+    const series = whos.map(
+      (who) => `SELECT ${FIELDS}, ${replaced} FROM events WHERE recurrence IS NOT NULL AND ${who} AND start_at < $2
+         AND (series_end_at IS NULL OR series_end_at > $1) ${extra}`,
+    );
+    const [singleRows, seriesRows]: [Row[], SeriesRow[]] = await Promise.all([
+      this.dataSource.query(singles.join(' UNION ALL '), params),
+      this.dataSource.query(series.join(' UNION ALL '), params),
+    ]);
+
+    // exception rows show as themselves (when in range); a cancelled one only hides its occurrence
+    const items = singleRows
+      .filter((row) => !(row.seriesId && row.status === 'cancelled'))
+      .map((row) => ({ event: withDates(row), startAt: null as Date | null, endAt: null as Date | null }));
+    for (const row of seriesRows) {
+      const skip = new Set(row.replaced ?? []);
+      const event = withDates(row);
+      const recurring = { startAt: event.startAt, endAt: event.endAt, timeZone: event.timeZone, recurrence: event.recurrence! };
+      for (const occurrence of expandOccurrences(recurring, filter.from, filter.to)) {
+        if (!skip.has(occurrence.startAt.getTime())) items.push({ event, ...occurrence });
+      }
+    }
+    const views = items.map(({ event, startAt, endAt }) => {
+      const { attendeeUserIds: userIds, attendeeContactIds: contactIds } = event;
+      if (!startAt || !endAt) {
+        return toView(event, event.startAt, event.endAt, event.seriesId, event.originalStartAt, userIds, contactIds,
+          event.seriesId ? occurrenceId(event.seriesId, event.originalStartAt!) : event.id);
+      }
+      return toView(event, startAt, endAt, event.id, startAt, userIds, contactIds, occurrenceId(event.id, startAt));
+    });
+    return views.sort((a, b) => a.startAt.getTime() - b.startAt.getTime() || (a.occurrenceId < b.occurrenceId ? -1 : a.occurrenceId > b.occurrenceId ? 1 : 0));
+  }
+}
+
+/** A row with its epoch-millisecond timestamps as dates (and without the series' helper column). */
+function withDates(row: Row): Row {
+  const fields = row as unknown as Record<string, unknown>;
+  for (const field of DATE_FIELDS) if (fields[field] !== null) fields[field] = new Date(fields[field] as number);
+  delete fields.replaced;
+  return row;
+}
+
+/**
+ * One calendar item, written field by field: a calendar answer has hundreds,
+ * and spreading a wide row into a new object for each cost more than the
+ * query that read them.
+ */
+function toView(
+  e: Event,
+  startAt: Date,
+  endAt: Date,
+  seriesId: string | null,
+  originalStartAt: Date | null,
+  attendeeUserIds: string[],
+  attendeeContactIds: string[],
+  itemId: string,
+): EventOccurrenceView {
+  return {
+    id: e.id, type: e.type, status: e.status, callDirection: e.callDirection, subject: e.subject, description: e.description,
+    location: e.location, categoryId: e.categoryId, startAt, endAt, allDay: e.allDay, timeZone: e.timeZone, priority: e.priority,
+    assignedToId: e.assignedToId, teamId: e.teamId, leadId: e.leadId, partnerId: e.partnerId, contactId: e.contactId,
+    opportunityId: e.opportunityId, reminders: e.reminders, recurrence: e.recurrence, seriesEndAt: e.seriesEndAt, seriesId, originalStartAt,
+    createdAt: e.createdAt, updatedAt: e.updatedAt, createdById: e.createdById, version: e.version, attendeeUserIds, attendeeContactIds,
+    occurrenceId: itemId,
+  };
+}

@@ -1,0 +1,120 @@
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
+import { CurrentUser } from '../../platform/auth/auth.decorators';
+import { IdParam } from '../../platform/http/id-param';
+import { ApiPageResponse } from '../../platform/listing/api-page-response.decorator';
+import { Page } from '../../platform/listing/page';
+import { ApiProblems } from '../../platform/openapi/problem.schema';
+import { CreateEventDto, ListEventsQuery, UpdateEventDto, UpdateOccurrenceDto } from './dto/event.dto';
+import { EventOccurrencesService } from './event-occurrences.service';
+import { EventOccurrenceView, EventView } from './event.entity';
+import { EventsService } from './events.service';
+
+const OccurrenceParams = () =>
+  applyDecorators(
+    ApiParam({ name: 'seriesId', description: 'Id of the series (the recurring event).', format: 'uuid' }),
+    ApiParam({ name: 'originalStartAt', description: 'Start of the occurrence as the series places it (its `originalStartAt`), ISO 8601.', example: '2027-03-22T08:00:00.000Z' }),
+  );
+
+@ApiTags('Events')
+@ApiExtraModels(EventView)
+@Controller('events')
+export class EventsController {
+  constructor(
+    private readonly events: EventsService,
+    private readonly occurrences: EventOccurrencesService,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'List events, or the occurrences of a calendar range',
+    description:
+      'Without `from`/`to`: a page of event rows (series as one row), searched by subject (`q`), filtered and sorted (default `-startAt`); ' +
+      '`leadId`, `partnerId`, `contactId` or `opportunityId` lists a record\'s events. ' +
+      'With `from` and `to` (at most 366 days): every occurrence overlapping the range, series expanded in their time zone, ' +
+      'an edited occurrence in place of the original and a cancelled one left out, sorted by start, all in one page; ' +
+      'filters `assignedToId` (repeat or comma list), `teamId` (its members\' events and the team\'s), `calendarId` (the users a calendar follows), `type`, `status`; none of the three: the caller\'s calendar.',
+  })
+  @ApiPageResponse(EventOccurrenceView, 'A page of events; in calendar mode every occurrence in the range (each with `occurrenceId`).')
+  @ApiProblems(400, 403, 404)
+  list(@Query() query: ListEventsQuery, @CurrentUser() actor: AuthenticatedUser): Promise<Page<EventView | EventOccurrenceView>> {
+    return this.events.list(query, actor);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get an event', description: 'A single event, a whole series, or an edited occurrence (with `seriesId`).' })
+  @ApiOkResponse({ type: EventView })
+  @ApiProblems(400, 404)
+  get(@IdParam() id: string): Promise<EventView> {
+    return this.events.findById(id);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Create an event',
+    description:
+      'A call, meeting, task or event; assigned to the caller unless `assignedToId` says otherwise. The end must be after the start; ' +
+      '`callDirection` only for calls (default outbound), `priority` only for tasks (default normal); with `recurrence`, a series. ' +
+      'A link to a record that does not exist: 400 with the field. Shows on the timeline of its lead, partner, contact and opportunity.',
+  })
+  @ApiCreatedResponse({ type: EventView })
+  @ApiProblems(400)
+  create(@Body() dto: CreateEventDto, @CurrentUser() actor: AuthenticatedUser): Promise<EventView> {
+    return this.events.create(dto, actor);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change an event or a whole series',
+    description:
+      'On a series row the change applies to every occurrence: a new time or recurrence drops the occurrences edited on their own; other fields reach the edited occurrences that had the old value. ' +
+      'Only the organiser, the creator, a manager or an admin (403). Send the `version` you loaded (409 when stale).',
+  })
+  @ApiOkResponse({ type: EventView })
+  @ApiProblems(400, 403, 404, 409)
+  update(@IdParam() id: string, @Body() dto: UpdateEventDto, @CurrentUser() actor: AuthenticatedUser): Promise<EventView> {
+    return this.events.update(id, dto, actor);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete an event or a whole series',
+    description: 'A series goes with its edited occurrences; an edited occurrence (with `seriesId`) is cancelled instead, so the series does not bring it back.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiProblems(400, 403, 404)
+  remove(@IdParam() id: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
+    return this.events.remove(id, actor);
+  }
+
+  @Patch(':seriesId/occurrences/:originalStartAt')
+  @ApiOperation({
+    summary: 'Change one occurrence of a series',
+    description:
+      'Moves or edits just this occurrence (any event field but the recurrence); the series keeps the others. Answers the edited occurrence, a row with `seriesId` and `originalStartAt`. ' +
+      'No occurrence starts there: 404; the event does not recur: 422. `version`: the occurrence\'s once edited, the series\' before (409 when stale).',
+  })
+  @OccurrenceParams()
+  @ApiOkResponse({ type: EventView })
+  @ApiProblems(400, 403, 404, 409, 422)
+  updateOccurrence(
+    @IdParam('seriesId') seriesId: string,
+    @Param('originalStartAt') originalStartAt: string,
+    @Body() dto: UpdateOccurrenceDto,
+    @CurrentUser() actor: AuthenticatedUser,
+  ): Promise<EventView> {
+    return this.occurrences.update(seriesId, originalStartAt, dto, actor);
+  }
+
+  @Delete(':seriesId/occurrences/:originalStartAt')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Cancel one occurrence of a series', description: 'The calendar leaves it out; the series keeps the others. No occurrence starts there: 404.' })
+  @OccurrenceParams()
+  @ApiNoContentResponse({ description: 'Cancelled.' })
+  @ApiProblems(400, 403, 404, 422)
+  cancelOccurrence(@IdParam('seriesId') seriesId: string, @Param('originalStartAt') originalStartAt: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
+    return this.occurrences.cancel(seriesId, originalStartAt, actor);
+  }
+}
