@@ -898,6 +898,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opportunities/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kanban cards, in column order
+         * @description The opportunities the list filters match (one column: `stage=`), sorted by rank, as narrow cards with the partner name: what the kanban shows and what a move needs. Paged like every list.
+         */
+        get: operations["Opportunities_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/opportunities/pipeline": {
         parameters: {
             query?: never;
@@ -1283,6 +1303,308 @@ export interface paths {
          * @description draft or sent → cancelled; otherwise 422.
          */
         post: operations["Quotations_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events, or the occurrences of a calendar range
+         * @description Without `from`/`to`: a page of event rows (series as one row), searched by subject (`q`), filtered and sorted (default `-startAt`); `leadId`, `partnerId`, `contactId` or `opportunityId` lists a record's events. With `from` and `to` (at most 366 days): every occurrence overlapping the range, series expanded in their time zone, an edited occurrence in place of the original and a cancelled one left out, sorted by start, all in one page; filters `assignedToId` (repeat or comma list), `teamId` (its members' events and the team's), `calendarId` (the users a calendar follows), `type`, `status`; none of the three: the caller's calendar.
+         */
+        get: operations["Events_list"];
+        put?: never;
+        /**
+         * Create an event
+         * @description A call, meeting, task or event; assigned to the caller unless `assignedToId` says otherwise. The end must be after the start; `callDirection` only for calls (default outbound), `priority` only for tasks (default normal); with `recurrence`, a series. A link to a record that does not exist: 400 with the field. Shows on the timeline of its lead, partner, contact and opportunity.
+         */
+        post: operations["Events_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an event
+         * @description A single event, a whole series, or an edited occurrence (with `seriesId`).
+         */
+        get: operations["Events_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an event or a whole series
+         * @description A series goes with its edited occurrences; an edited occurrence (with `seriesId`) is cancelled instead, so the series does not bring it back.
+         */
+        delete: operations["Events_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an event or a whole series
+         * @description On a series row the change applies to every occurrence: a new time or recurrence drops the occurrences edited on their own; other fields reach the edited occurrences that had the old value. Only the organiser, the creator, a manager or an admin (403). Send the `version` you loaded (409 when stale).
+         */
+        patch: operations["Events_update"];
+        trace?: never;
+    };
+    "/api/v1/events/{seriesId}/occurrences/{originalStartAt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel one occurrence of a series
+         * @description The calendar leaves it out; the series keeps the others. No occurrence starts there: 404.
+         */
+        delete: operations["Events_cancelOccurrence"];
+        options?: never;
+        head?: never;
+        /**
+         * Change one occurrence of a series
+         * @description Moves or edits just this occurrence (any event field but the recurrence); the series keeps the others. Answers the edited occurrence, a row with `seriesId` and `originalStartAt`. No occurrence starts there: 404; the event does not recur: 422. `version`: the occurrence's once edited, the series' before (409 when stale).
+         */
+        patch: operations["Events_updateOccurrence"];
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my notifications
+         * @description The caller’s own, newest first; `unread=true` for the unread ones only; `q` searches the titles.
+         */
+        get: operations["Notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count my unread notifications
+         * @description The number on the bell.
+         */
+        get: operations["Notifications_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live notifications (Server-Sent Events)
+         * @description An `EventSource` stream (the session cookie authenticates it): a `notification` event whose data is the new notification as JSON, the moment it is created in any API process; a `ping` event every 25 s keeps the connection open.
+         */
+        get: operations["Notifications_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["Notifications_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read
+         * @description Only the caller’s own (403 for someone else’s).
+         */
+        post: operations["Notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List calendars
+         * @description Those the caller sees: their own and their teams’ (an admin sees all). Search (`q`) over the name; filters ownerUserId, ownerTeamId, inMenu.
+         */
+        get: operations["Calendars_list"];
+        put?: never;
+        /**
+         * Create a calendar
+         * @description Owned by the caller unless `ownerUserId` (admin only) or `ownerTeamId` (an admin or a manager of that team) says otherwise; unknown users or teams: 400.
+         */
+        post: operations["Calendars_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/menu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calendars of my menu
+         * @description The caller’s and their teams’ calendars marked `inMenu`, by name.
+         */
+        get: operations["Calendars_menu"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a calendar */
+        get: operations["Calendars_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a calendar
+         * @description Its owner (a team’s: a manager of it) or an admin.
+         */
+        delete: operations["Calendars_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a calendar
+         * @description Its owner (a team’s: a manager of it) or an admin. Send the `version` you loaded (409 when stale).
+         */
+        patch: operations["Calendars_update"];
+        trace?: never;
+    };
+    "/api/v1/calendar/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My iCalendar feed address
+         * @description The same secret URL every time, until it is regenerated.
+         */
+        get: operations["CalendarFeed_url"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/feed/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give my feed a new address
+         * @description The old URL stops working at once (404); subscribed applications need the new one.
+         */
+        post: operations["CalendarFeed_regenerate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/feed/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user’s events as iCalendar
+         * @description RFC 5545, authenticated by the secret in the path only (`<token>.ics`): the events from 3 months ago to 12 months ahead, series as RRULE with EXDATE and RECURRENCE-ID overrides, reminders as VALARM. Unknown token: 404.
+         */
+        get: operations["CalendarFeed_document"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3502,6 +3824,73 @@ export interface components {
              */
             customerDescription: string | null;
         };
+        OpportunityCard: {
+            /**
+             * Format: uuid
+             * @description The opportunity.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * @description Changes on every update (optimistic locking).
+             * @example 3
+             */
+            version: number;
+            /**
+             * @description Name of the deal.
+             * @example Acme — 50 licences
+             */
+            name: string;
+            /**
+             * @description Pipeline stage: the column.
+             * @example proposition
+             * @enum {string}
+             */
+            stage: "new" | "qualification" | "proposition" | "negotiation" | "closed_won" | "closed_lost";
+            /**
+             * @description Place in the column (opaque; the board is sorted by it).
+             * @example a0
+             */
+            rank: string;
+            /**
+             * Format: uuid
+             * @description The partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId: string | null;
+            /**
+             * @description The partner's name, so a card needs no second request.
+             * @example Acme SA
+             */
+            partnerName: string | null;
+            /**
+             * @description Expected amount, a decimal string.
+             * @example 12500.00
+             */
+            amount: string | null;
+            /**
+             * @description ISO 4217 currency code.
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * @description Chance of winning, 0–100 (colours the card).
+             * @example 50
+             */
+            probability: number;
+            /**
+             * Format: date
+             * @description Expected close date.
+             * @example 2027-01-31
+             */
+            expectedCloseDate: string | null;
+            /**
+             * Format: uuid
+             * @description Salesperson in charge.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId: string | null;
+        };
         PipelineTotal: {
             /**
              * @description The group: a stage, a user id or a team id (null: none).
@@ -3776,11 +4165,11 @@ export interface components {
              */
             id: string;
             /**
-             * @description Kind of record it was sent to.
+             * @description Kind of record it was sent to (or, for a reminder, the event it is about).
              * @example lead
              * @enum {string}
              */
-            subjectType: "lead" | "partner" | "contact";
+            subjectType: "lead" | "partner" | "contact" | "event";
             /**
              * @description Id of that record.
              * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
@@ -4275,6 +4664,1054 @@ export interface components {
              * @example 1
              */
             version?: number;
+        };
+        ReminderDto: {
+            /**
+             * @description Minutes before the start (0: at the start).
+             * @example 15
+             */
+            offsetMinutes: number;
+            /**
+             * @description An in-app notification or an email to the organiser.
+             * @example notification
+             * @enum {string}
+             */
+            channel: "email" | "notification";
+        };
+        RecurrenceDto: {
+            /**
+             * @description Repeat daily, weekly, monthly (same day of month) or yearly.
+             * @example weekly
+             * @enum {string}
+             */
+            frequency: "daily" | "weekly" | "monthly" | "yearly";
+            /**
+             * @description Every N days/weeks/months/years.
+             * @example 1
+             */
+            interval: number;
+            /**
+             * @description Weekly only: the weekdays (RFC 5545 codes); default the start day.
+             * @example [
+             *       "MO",
+             *       "WE"
+             *     ]
+             */
+            byWeekday?: ("MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU")[];
+            /**
+             * @description End after this many occurrences (not with until).
+             * @example 10
+             */
+            count?: number;
+            /**
+             * @description Last day an occurrence may start, YYYY-MM-DD in the event time zone (not with count).
+             * @example 2027-06-30
+             */
+            until?: string;
+        };
+        EventView: {
+            /**
+             * @description Record id (UUID v7).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the record was created (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the record last changed (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            createdById: string | null;
+            /**
+             * @description Incremented on every change; send it back in PATCH to guard against lost updates.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description Kind of event.
+             * @example meeting
+             * @enum {string}
+             */
+            type: "call" | "meeting" | "task" | "event";
+            /**
+             * @description planned, realized (a task: done) or cancelled.
+             * @example planned
+             * @enum {string}
+             */
+            status: "planned" | "realized" | "cancelled";
+            /**
+             * @description Calls only: inbound or outbound; null for other types.
+             * @example null
+             * @enum {string|null}
+             */
+            callDirection: "inbound" | "outbound" | null;
+            /**
+             * @description What it is about.
+             * @example Demo of the new release
+             */
+            subject: string;
+            /**
+             * @description Notes.
+             * @example Bring the pricing sheet.
+             */
+            description: string | null;
+            /**
+             * @description Where it takes place.
+             * @example Acme HQ, Lyon
+             */
+            location: string | null;
+            /**
+             * Format: uuid
+             * @description Event category (of the same type).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            categoryId: string | null;
+            /**
+             * Format: date-time
+             * @description Start (UTC).
+             * @example 2027-03-15T08:00:00.000Z
+             */
+            startAt: string;
+            /**
+             * Format: date-time
+             * @description End (UTC), after the start; a task's due time.
+             * @example 2027-03-15T09:00:00.000Z
+             */
+            endAt: string;
+            /**
+             * @description An all-day event (start and end at local midnights).
+             * @example false
+             */
+            allDay: boolean;
+            /**
+             * @description IANA time zone whose wall-clock time a recurrence keeps across daylight-saving changes.
+             * @example Europe/Paris
+             */
+            timeZone: string;
+            /**
+             * @description Tasks only: low, normal, high or urgent; null for other types.
+             * @example null
+             * @enum {string|null}
+             */
+            priority: "low" | "normal" | "high" | "urgent" | null;
+            /**
+             * Format: uuid
+             * @description The organiser, on whose calendar it is.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId: string;
+            /**
+             * Format: uuid
+             * @description Team calendar it is also shown on.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId: string | null;
+            /**
+             * Format: uuid
+             * @description Linked lead.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            leadId: string | null;
+            /**
+             * Format: uuid
+             * @description Linked partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId: string | null;
+            /**
+             * Format: uuid
+             * @description Linked contact.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            contactId: string | null;
+            /**
+             * Format: uuid
+             * @description Linked opportunity.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            opportunityId: string | null;
+            /**
+             * @description Reminders before the start.
+             * @example [
+             *       {
+             *         "offsetMinutes": 15,
+             *         "channel": "notification"
+             *       }
+             *     ]
+             */
+            reminders: components["schemas"]["ReminderDto"][];
+            /**
+             * @description How the event repeats; null for a single event.
+             * @example {
+             *       "frequency": "weekly",
+             *       "interval": 1,
+             *       "byWeekday": [
+             *         "MO"
+             *       ],
+             *       "count": 10
+             *     }
+             */
+            recurrence: components["schemas"]["RecurrenceDto"] | null;
+            /**
+             * Format: date-time
+             * @description A series: end of its last occurrence (null: endless); a single event: its end.
+             * @example 2027-05-17T09:00:00.000Z
+             */
+            seriesEndAt: string | null;
+            /**
+             * Format: uuid
+             * @description The series this row is one edited or cancelled occurrence of.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            seriesId: string | null;
+            /**
+             * Format: date-time
+             * @description With seriesId: the start of the series occurrence this row replaces.
+             * @example 2027-03-22T08:00:00.000Z
+             */
+            originalStartAt: string | null;
+            /**
+             * @description Users attending besides the organiser.
+             * @example [
+             *       "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41"
+             *     ]
+             */
+            attendeeUserIds: string[];
+            /**
+             * @description Contacts attending.
+             * @example []
+             */
+            attendeeContactIds: string[];
+        };
+        EventOccurrenceView: {
+            /**
+             * @description Record id (UUID v7).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the record was created (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the record last changed (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            createdById: string | null;
+            /**
+             * @description Incremented on every change; send it back in PATCH to guard against lost updates.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description Kind of event.
+             * @example meeting
+             * @enum {string}
+             */
+            type: "call" | "meeting" | "task" | "event";
+            /**
+             * @description planned, realized (a task: done) or cancelled.
+             * @example planned
+             * @enum {string}
+             */
+            status: "planned" | "realized" | "cancelled";
+            /**
+             * @description Calls only: inbound or outbound; null for other types.
+             * @example null
+             * @enum {string|null}
+             */
+            callDirection: "inbound" | "outbound" | null;
+            /**
+             * @description What it is about.
+             * @example Demo of the new release
+             */
+            subject: string;
+            /**
+             * @description Notes.
+             * @example Bring the pricing sheet.
+             */
+            description: string | null;
+            /**
+             * @description Where it takes place.
+             * @example Acme HQ, Lyon
+             */
+            location: string | null;
+            /**
+             * Format: uuid
+             * @description Event category (of the same type).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            categoryId: string | null;
+            /**
+             * Format: date-time
+             * @description Start (UTC).
+             * @example 2027-03-15T08:00:00.000Z
+             */
+            startAt: string;
+            /**
+             * Format: date-time
+             * @description End (UTC), after the start; a task's due time.
+             * @example 2027-03-15T09:00:00.000Z
+             */
+            endAt: string;
+            /**
+             * @description An all-day event (start and end at local midnights).
+             * @example false
+             */
+            allDay: boolean;
+            /**
+             * @description IANA time zone whose wall-clock time a recurrence keeps across daylight-saving changes.
+             * @example Europe/Paris
+             */
+            timeZone: string;
+            /**
+             * @description Tasks only: low, normal, high or urgent; null for other types.
+             * @example null
+             * @enum {string|null}
+             */
+            priority: "low" | "normal" | "high" | "urgent" | null;
+            /**
+             * Format: uuid
+             * @description The organiser, on whose calendar it is.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId: string;
+            /**
+             * Format: uuid
+             * @description Team calendar it is also shown on.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId: string | null;
+            /**
+             * Format: uuid
+             * @description Linked lead.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            leadId: string | null;
+            /**
+             * Format: uuid
+             * @description Linked partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId: string | null;
+            /**
+             * Format: uuid
+             * @description Linked contact.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            contactId: string | null;
+            /**
+             * Format: uuid
+             * @description Linked opportunity.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            opportunityId: string | null;
+            /**
+             * @description Reminders before the start.
+             * @example [
+             *       {
+             *         "offsetMinutes": 15,
+             *         "channel": "notification"
+             *       }
+             *     ]
+             */
+            reminders: components["schemas"]["ReminderDto"][];
+            /**
+             * @description How the event repeats; null for a single event.
+             * @example {
+             *       "frequency": "weekly",
+             *       "interval": 1,
+             *       "byWeekday": [
+             *         "MO"
+             *       ],
+             *       "count": 10
+             *     }
+             */
+            recurrence: components["schemas"]["RecurrenceDto"] | null;
+            /**
+             * Format: date-time
+             * @description A series: end of its last occurrence (null: endless); a single event: its end.
+             * @example 2027-05-17T09:00:00.000Z
+             */
+            seriesEndAt: string | null;
+            /**
+             * Format: uuid
+             * @description The series this row is one edited or cancelled occurrence of.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            seriesId: string | null;
+            /**
+             * Format: date-time
+             * @description With seriesId: the start of the series occurrence this row replaces.
+             * @example 2027-03-22T08:00:00.000Z
+             */
+            originalStartAt: string | null;
+            /**
+             * @description Users attending besides the organiser.
+             * @example [
+             *       "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41"
+             *     ]
+             */
+            attendeeUserIds: string[];
+            /**
+             * @description Contacts attending.
+             * @example []
+             */
+            attendeeContactIds: string[];
+            /**
+             * @description Unique per item: `${seriesId}:${originalStartAt}` for an occurrence of a series, the event id otherwise.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41:2027-03-22T08:00:00.000Z
+             */
+            occurrenceId: string;
+        };
+        CreateEventDto: {
+            /**
+             * @description Kind of event.
+             * @example meeting
+             * @enum {string}
+             */
+            type: "call" | "meeting" | "task" | "event";
+            /**
+             * @description Default planned; realized marks a task done.
+             * @example planned
+             * @enum {string}
+             */
+            status?: "planned" | "realized" | "cancelled";
+            /**
+             * @description Calls only (400 otherwise); default outbound for a new call.
+             * @example outbound
+             * @enum {string|null}
+             */
+            callDirection?: "inbound" | "outbound" | null;
+            /**
+             * @description What it is about (required).
+             * @example Demo of the new release
+             */
+            subject: string;
+            /**
+             * @description Notes.
+             * @example Bring the pricing sheet.
+             */
+            description?: string | null;
+            /**
+             * @description Where it takes place.
+             * @example Acme HQ, Lyon
+             */
+            location?: string | null;
+            /**
+             * Format: uuid
+             * @description Event category, of the same type as the event (see /event-categories).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            categoryId?: string | null;
+            /**
+             * Format: date-time
+             * @description Start, ISO 8601 with offset.
+             * @example 2027-03-15T09:00:00+01:00
+             */
+            startAt: string;
+            /**
+             * Format: date-time
+             * @description End, after the start; a task's due time.
+             * @example 2027-03-15T10:00:00+01:00
+             */
+            endAt: string;
+            /**
+             * @description An all-day event (start and end at local midnights).
+             * @example false
+             */
+            allDay?: boolean;
+            /**
+             * @description IANA time zone whose wall-clock time a recurrence keeps (default UTC).
+             * @example Europe/Paris
+             */
+            timeZone?: string;
+            /**
+             * @description Tasks only (400 otherwise); default normal for a new task.
+             * @example normal
+             * @enum {string|null}
+             */
+            priority?: "low" | "normal" | "high" | "urgent" | null;
+            /**
+             * Format: uuid
+             * @description The organiser; default: the creator.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId?: string;
+            /**
+             * Format: uuid
+             * @description Team calendar it is also shown on.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId?: string | null;
+            /**
+             * Format: uuid
+             * @description Linked lead.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            leadId?: string | null;
+            /**
+             * Format: uuid
+             * @description Linked partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId?: string | null;
+            /**
+             * Format: uuid
+             * @description Linked contact.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            contactId?: string | null;
+            /**
+             * Format: uuid
+             * @description Linked opportunity.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            opportunityId?: string | null;
+            /**
+             * @description Reminders before the start (at most 5).
+             * @example [
+             *       {
+             *         "offsetMinutes": 15,
+             *         "channel": "notification"
+             *       }
+             *     ]
+             */
+            reminders?: components["schemas"]["ReminderDto"][];
+            /** @description How it repeats; null or absent: a single event. */
+            recurrence?: components["schemas"]["RecurrenceDto"] | null;
+            /**
+             * @description Users attending besides the organiser; in a PATCH the list replaces the stored one.
+             * @example [
+             *       "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41"
+             *     ]
+             */
+            attendeeUserIds?: string[];
+            /**
+             * @description Contacts attending; in a PATCH the list replaces the stored one.
+             * @example []
+             */
+            attendeeContactIds?: string[];
+        };
+        UpdateEventDto: {
+            /**
+             * @description Kind of event.
+             * @example meeting
+             * @enum {string}
+             */
+            type?: "call" | "meeting" | "task" | "event";
+            /**
+             * @description Default planned; realized marks a task done.
+             * @example planned
+             * @enum {string}
+             */
+            status?: "planned" | "realized" | "cancelled";
+            /**
+             * @description Calls only (400 otherwise); default outbound for a new call.
+             * @example outbound
+             * @enum {string|null}
+             */
+            callDirection?: "inbound" | "outbound" | null;
+            /**
+             * @description What it is about (required).
+             * @example Demo of the new release
+             */
+            subject?: string;
+            /**
+             * @description Notes.
+             * @example Bring the pricing sheet.
+             */
+            description?: string | null;
+            /**
+             * @description Where it takes place.
+             * @example Acme HQ, Lyon
+             */
+            location?: string | null;
+            /**
+             * Format: uuid
+             * @description Event category, of the same type as the event (see /event-categories).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            categoryId?: string | null;
+            /**
+             * Format: date-time
+             * @description Start, ISO 8601 with offset.
+             * @example 2027-03-15T09:00:00+01:00
+             */
+            startAt?: string;
+            /**
+             * Format: date-time
+             * @description End, after the start; a task's due time.
+             * @example 2027-03-15T10:00:00+01:00
+             */
+            endAt?: string;
+            /**
+             * @description An all-day event (start and end at local midnights).
+             * @example false
+             */
+            allDay?: boolean;
+            /**
+             * @description IANA time zone whose wall-clock time a recurrence keeps (default UTC).
+             * @example Europe/Paris
+             */
+            timeZone?: string;
+            /**
+             * @description Tasks only (400 otherwise); default normal for a new task.
+             * @example normal
+             * @enum {string|null}
+             */
+            priority?: "low" | "normal" | "high" | "urgent" | null;
+            /**
+             * Format: uuid
+             * @description The organiser; default: the creator.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId?: string;
+            /**
+             * Format: uuid
+             * @description Team calendar it is also shown on.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId?: string | null;
+            /**
+             * Format: uuid
+             * @description Linked lead.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            leadId?: string | null;
+            /**
+             * Format: uuid
+             * @description Linked partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId?: string | null;
+            /**
+             * Format: uuid
+             * @description Linked contact.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            contactId?: string | null;
+            /**
+             * Format: uuid
+             * @description Linked opportunity.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            opportunityId?: string | null;
+            /**
+             * @description Reminders before the start (at most 5).
+             * @example [
+             *       {
+             *         "offsetMinutes": 15,
+             *         "channel": "notification"
+             *       }
+             *     ]
+             */
+            reminders?: components["schemas"]["ReminderDto"][];
+            /** @description How it repeats; null or absent: a single event. */
+            recurrence?: components["schemas"]["RecurrenceDto"] | null;
+            /**
+             * @description Users attending besides the organiser; in a PATCH the list replaces the stored one.
+             * @example [
+             *       "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41"
+             *     ]
+             */
+            attendeeUserIds?: string[];
+            /**
+             * @description Contacts attending; in a PATCH the list replaces the stored one.
+             * @example []
+             */
+            attendeeContactIds?: string[];
+            /**
+             * @description The version you loaded; when given and the stored one differs, 409 and nothing changes.
+             * @example 1
+             */
+            version?: number;
+        };
+        UpdateOccurrenceDto: {
+            /**
+             * @description Kind of event.
+             * @example meeting
+             * @enum {string}
+             */
+            type?: "call" | "meeting" | "task" | "event";
+            /**
+             * @description Default planned; realized marks a task done.
+             * @example planned
+             * @enum {string}
+             */
+            status?: "planned" | "realized" | "cancelled";
+            /**
+             * @description Calls only (400 otherwise); default outbound for a new call.
+             * @example outbound
+             * @enum {string|null}
+             */
+            callDirection?: "inbound" | "outbound" | null;
+            /**
+             * @description What it is about (required).
+             * @example Demo of the new release
+             */
+            subject?: string;
+            /**
+             * @description Notes.
+             * @example Bring the pricing sheet.
+             */
+            description?: string | null;
+            /**
+             * @description Where it takes place.
+             * @example Acme HQ, Lyon
+             */
+            location?: string | null;
+            /**
+             * Format: uuid
+             * @description Event category, of the same type as the event (see /event-categories).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            categoryId?: string | null;
+            /**
+             * Format: date-time
+             * @description Start, ISO 8601 with offset.
+             * @example 2027-03-15T09:00:00+01:00
+             */
+            startAt?: string;
+            /**
+             * Format: date-time
+             * @description End, after the start; a task's due time.
+             * @example 2027-03-15T10:00:00+01:00
+             */
+            endAt?: string;
+            /**
+             * @description An all-day event (start and end at local midnights).
+             * @example false
+             */
+            allDay?: boolean;
+            /**
+             * @description IANA time zone whose wall-clock time a recurrence keeps (default UTC).
+             * @example Europe/Paris
+             */
+            timeZone?: string;
+            /**
+             * @description Tasks only (400 otherwise); default normal for a new task.
+             * @example normal
+             * @enum {string|null}
+             */
+            priority?: "low" | "normal" | "high" | "urgent" | null;
+            /**
+             * Format: uuid
+             * @description The organiser; default: the creator.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId?: string;
+            /**
+             * Format: uuid
+             * @description Team calendar it is also shown on.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId?: string | null;
+            /**
+             * Format: uuid
+             * @description Linked lead.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            leadId?: string | null;
+            /**
+             * Format: uuid
+             * @description Linked partner.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            partnerId?: string | null;
+            /**
+             * Format: uuid
+             * @description Linked contact.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            contactId?: string | null;
+            /**
+             * Format: uuid
+             * @description Linked opportunity.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            opportunityId?: string | null;
+            /**
+             * @description Reminders before the start (at most 5).
+             * @example [
+             *       {
+             *         "offsetMinutes": 15,
+             *         "channel": "notification"
+             *       }
+             *     ]
+             */
+            reminders?: components["schemas"]["ReminderDto"][];
+            /**
+             * @description Users attending besides the organiser; in a PATCH the list replaces the stored one.
+             * @example [
+             *       "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41"
+             *     ]
+             */
+            attendeeUserIds?: string[];
+            /**
+             * @description Contacts attending; in a PATCH the list replaces the stored one.
+             * @example []
+             */
+            attendeeContactIds?: string[];
+            /**
+             * @description The version you loaded; when given and the stored one differs, 409 and nothing changes.
+             * @example 1
+             */
+            version?: number;
+        };
+        Notification: {
+            /**
+             * @description Notification id.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The user it is for.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            userId: string;
+            /**
+             * @description What it is about.
+             * @example event_reminder
+             * @enum {string}
+             */
+            kind: "event_reminder";
+            /**
+             * @description One line for the bell.
+             * @example Meeting in 15 minutes: Demo of the new release
+             */
+            title: string;
+            /**
+             * @description More detail.
+             * @example Starts at 10:00 (Europe/Paris), Acme HQ, Lyon
+             */
+            body: string | null;
+            /**
+             * @description Kind of record it links to (e.g. `event`).
+             * @example event
+             */
+            recordType: string | null;
+            /**
+             * Format: uuid
+             * @description Id of that record.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            recordId: string | null;
+            /**
+             * @description Delivered later than it was due (e.g. the server was down at the time).
+             * @example false
+             */
+            late: boolean;
+            /**
+             * Format: date-time
+             * @description When it was created.
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the user read it; null while unread.
+             * @example null
+             */
+            readAt: string | null;
+        };
+        UnreadCount: {
+            /**
+             * @description Unread notifications of the caller.
+             * @example 3
+             */
+            unread: number;
+        };
+        ReadAllResult: {
+            /**
+             * @description How many notifications this call marked read.
+             * @example 3
+             */
+            marked: number;
+        };
+        Calendar: {
+            /**
+             * @description Record id (UUID v7).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the record was created (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the record last changed (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            createdById: string | null;
+            /**
+             * @description Incremented on every change; send it back in PATCH to guard against lost updates.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description Name shown in the menu.
+             * @example Key accounts team
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The user it belongs to (or null when a team owns it).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            ownerUserId: string | null;
+            /**
+             * Format: uuid
+             * @description The team it belongs to (or null when a user owns it); its members see it.
+             * @example null
+             */
+            ownerTeamId: string | null;
+            /**
+             * @description Users whose events it shows.
+             * @example [
+             *       "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41"
+             *     ]
+             */
+            followedUserIds: string[];
+            /**
+             * @description Teams whose members’ events it shows (the members at the time of reading).
+             * @example []
+             */
+            followedTeamIds: string[];
+            /**
+             * @description Colour of its events, #rrggbb.
+             * @example #3b82f6
+             */
+            colour: string;
+            /**
+             * @description Listed in the menu of the users it belongs to (`GET /calendars/menu`).
+             * @example true
+             */
+            inMenu: boolean;
+        };
+        CreateCalendarDto: {
+            /**
+             * @description Name shown in the menu (required).
+             * @example Key accounts team
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The user it belongs to; default: the caller (unless ownerTeamId is given). Only an admin gives a calendar to someone else.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            ownerUserId?: string | null;
+            /**
+             * Format: uuid
+             * @description The team it belongs to, instead of a user: an admin, or a manager of that team.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            ownerTeamId?: string | null;
+            /**
+             * @description Users whose events it shows.
+             * @example [
+             *       "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41"
+             *     ]
+             */
+            followedUserIds?: string[];
+            /**
+             * @description Teams whose members’ events it shows.
+             * @example []
+             */
+            followedTeamIds?: string[];
+            /**
+             * @description Colour of its events, #rrggbb; default #3b82f6.
+             * @example #16a34a
+             */
+            colour?: string;
+            /**
+             * @description Put it in the menu of the users it belongs to.
+             * @example true
+             */
+            inMenu?: boolean;
+        };
+        UpdateCalendarDto: {
+            /**
+             * @description Name shown in the menu (required).
+             * @example Key accounts team
+             */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The user it belongs to; default: the caller (unless ownerTeamId is given). Only an admin gives a calendar to someone else.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            ownerUserId?: string | null;
+            /**
+             * Format: uuid
+             * @description The team it belongs to, instead of a user: an admin, or a manager of that team.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            ownerTeamId?: string | null;
+            /**
+             * @description Users whose events it shows.
+             * @example [
+             *       "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41"
+             *     ]
+             */
+            followedUserIds?: string[];
+            /**
+             * @description Teams whose members’ events it shows.
+             * @example []
+             */
+            followedTeamIds?: string[];
+            /**
+             * @description Colour of its events, #rrggbb; default #3b82f6.
+             * @example #16a34a
+             */
+            colour?: string;
+            /**
+             * @description Put it in the menu of the users it belongs to.
+             * @example true
+             */
+            inMenu?: boolean;
+            /**
+             * @description The version you loaded; when given and the stored one differs, 409 and nothing changes.
+             * @example 1
+             */
+            version?: number;
+        };
+        CalendarFeedUrl: {
+            /**
+             * @description Secret address of the caller’s events as an iCalendar (RFC 5545) feed, for Google Calendar, Outlook or Thunderbird; anyone with it can read them.
+             * @example https://crm.example.com/api/v1/calendar/feed/crm_cal_Zk9…ics
+             */
+            url: string;
         };
         ImportJobView: {
             /**
@@ -7822,6 +9259,72 @@ export interface operations {
             };
         };
     };
+    Opportunities_board: {
+        parameters: {
+            query?: {
+                /** @description Free-text search over the names, email and phone of the records. */
+                q?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+                /** @description Only open (false) or closed (true) opportunities. */
+                closed?: boolean;
+                /** @description Only this stage. */
+                stage?: "new" | "qualification" | "proposition" | "negotiation" | "closed_won" | "closed_lost";
+                /** @description Only this partner's opportunities. */
+                partnerId?: string;
+                /** @description Only this lead's opportunities. */
+                leadId?: string;
+                /** @description Only this contact's opportunities. */
+                contactId?: string;
+                /** @description Only opportunities assigned to this user. */
+                assignedToId?: string;
+                /** @description Only opportunities of this team. */
+                teamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OpportunityCard"][];
+                        /**
+                         * @description Matching records; exact up to 10000, an estimate above.
+                         * @example 1234
+                         */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description false when total is an estimate.
+                         * @example true
+                         */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Opportunities_pipeline: {
         parameters: {
             query?: {
@@ -8972,6 +10475,922 @@ export interface operations {
             };
             /** @description A business rule refused the action. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Events_list: {
+        parameters: {
+            query?: {
+                /** @description Free-text search over the names, email and phone of the records. */
+                q?: string;
+                /** @description Comma-separated field names; a leading `-` sorts descending. Default `-createdAt`. */
+                sort?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+                /** @description Calendar mode, with `to`: every occurrence overlapping [from, to), series expanded (at most 366 days). */
+                from?: string;
+                /** @description Calendar mode, with `from`: the end of the range (exclusive). */
+                to?: string;
+                /** @description Only these types (repeat or comma-separated). */
+                type?: ("call" | "meeting" | "task" | "event")[];
+                /** @description Only organised by these users (repeat or comma-separated). Calendar mode without it or teamId: the caller. */
+                assignedToId?: string[];
+                /** @description A team's calendar: events organised by its members, and events put on the team. */
+                teamId?: string;
+                /** @description Calendar mode only: the events of the users a calendar follows (its users and its teams' members). */
+                calendarId?: string;
+                /** @description Only this status. */
+                status?: "planned" | "realized" | "cancelled";
+                /** @description A lead's events. */
+                leadId?: string;
+                /** @description A partner's events. */
+                partnerId?: string;
+                /** @description A contact's events. */
+                contactId?: string;
+                /** @description An opportunity's events. */
+                opportunityId?: string;
+                /** @description Only this category. */
+                categoryId?: string;
+                /** @description A series' edited or cancelled occurrences. */
+                seriesId?: string;
+                /** @description Only recurring series (true) or only rows that do not recur (false). */
+                recurring?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events; in calendar mode every occurrence in the range (each with `occurrenceId`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EventOccurrenceView"][];
+                        /**
+                         * @description Matching records; exact up to 10000, an estimate above.
+                         * @example 1234
+                         */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description false when total is an estimate.
+                         * @example true
+                         */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Events_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Events_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Events_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Events_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you loaded it (stale `version`), or a unique value is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Events_cancelOccurrence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the series (the recurring event). */
+                seriesId: string;
+                /** @description Start of the occurrence as the series places it (its `originalStartAt`), ISO 8601. */
+                originalStartAt: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Events_updateOccurrence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the series (the recurring event). */
+                seriesId: string;
+                /** @description Start of the occurrence as the series places it (its `originalStartAt`), ISO 8601. */
+                originalStartAt: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOccurrenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you loaded it (stale `version`), or a unique value is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Notifications_list: {
+        parameters: {
+            query?: {
+                /** @description Free-text search over the names, email and phone of the records. */
+                q?: string;
+                /** @description Comma-separated field names; a leading `-` sorts descending. Default `-createdAt`. */
+                sort?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+                /** @description Only unread (true) or only read (false) notifications. */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Notification"][];
+                        /**
+                         * @description Matching records; exact up to 10000, an estimate above.
+                         * @example 1234
+                         */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description false when total is an estimate.
+                         * @example true
+                         */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Notifications_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+        };
+    };
+    Notifications_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless text/event-stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Notifications_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllResult"];
+                };
+            };
+        };
+    };
+    Notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Calendars_list: {
+        parameters: {
+            query?: {
+                /** @description Free-text search over the names, email and phone of the records. */
+                q?: string;
+                /** @description Comma-separated field names; a leading `-` sorts descending. Default `-createdAt`. */
+                sort?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+                /** @description Calendars of this user. */
+                ownerUserId?: string | null;
+                /** @description Calendars of this team. */
+                ownerTeamId?: string | null;
+                /** @description Only those in the menu (true) or not (false). */
+                inMenu?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Calendar"][];
+                        /**
+                         * @description Matching records; exact up to 10000, an estimate above.
+                         * @example 1234
+                         */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description false when total is an estimate.
+                         * @example true
+                         */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Calendars_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCalendarDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Calendars_menu: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"][];
+                };
+            };
+        };
+    };
+    Calendars_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Calendars_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Calendars_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you loaded it (stale `version`), or a unique value is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CalendarFeed_url: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedUrl"];
+                };
+            };
+        };
+    };
+    CalendarFeed_regenerate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedUrl"];
+                };
+            };
+        };
+    };
+    CalendarFeed_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description No such record. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

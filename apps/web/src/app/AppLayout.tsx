@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { errorMessage, isApiError } from '../api/problem';
 import { useCurrentUser } from '../api/session';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { AppNavbar } from './AppNavbar';
 import { UserMenu } from './UserMenu';
 
@@ -47,7 +48,10 @@ export function AppLayout() {
               CRM
             </Anchor>
           </Group>
-          <UserMenu user={me.data} />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu user={me.data} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar>

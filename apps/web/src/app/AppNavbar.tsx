@@ -22,6 +22,7 @@ function NavEntry({ item, pathname, isAdmin, onNavigate }: { item: NavItem; path
         {children.map((child) => (
           <NavEntry key={child.to} item={child} pathname={pathname} isAdmin={isAdmin} onNavigate={onNavigate} />
         ))}
+        {item.more && <item.more onNavigate={onNavigate} />}
       </NavLink>
     );
   }

@@ -9,6 +9,8 @@ import {
   IconTrendingUp,
   type Icon,
 } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { CalendarMenuLinks } from '../features/calendar/CalendarMenuLinks';
 
 export interface NavItem {
   label: string;
@@ -16,6 +18,8 @@ export interface NavItem {
   icon?: Icon;
   adminOnly?: boolean;
   children?: NavItem[];
+  /** Entries read from the API after the fixed children (the calendars of the user's menu). */
+  more?: ComponentType<{ onNavigate: () => void }>;
 }
 
 /** The CRM menu. Customers are partners in the API, hence the route. */
@@ -23,7 +27,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Leads', to: '/leads', icon: IconTargetArrow },
   { label: 'Customers', to: '/partners', icon: IconBuildingStore },
   { label: 'Contacts', to: '/contacts', icon: IconAddressBook },
-  { label: 'Events', to: '/events', icon: IconCalendarEvent },
+  { label: 'Events', to: '/events', icon: IconCalendarEvent, children: [{ label: 'Calendar', to: '/events' }], more: CalendarMenuLinks },
   { label: 'Opportunities', to: '/opportunities', icon: IconTrendingUp },
   { label: 'Objectives', to: '/objectives', icon: IconTarget },
   { label: 'Reports', to: '/reports', icon: IconChartBar },
@@ -37,6 +41,7 @@ export const NAV_ITEMS: NavItem[] = [
       { label: 'Event categories', to: '/configuration/event-categories' },
       { label: 'Opportunity types', to: '/configuration/opportunity-types' },
       { label: 'CRM settings', to: '/configuration/crm-settings' },
+      { label: 'Calendars', to: '/configuration/calendars' },
       { label: 'Users', to: '/configuration/users', adminOnly: true },
       { label: 'Teams', to: '/configuration/teams', adminOnly: true },
     ],

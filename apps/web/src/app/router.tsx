@@ -27,10 +27,11 @@ const OpportunityPage = lazyPage(() => import('../features/opportunities/Opportu
 const QuotationPage = lazyPage(() => import('../features/quotations/QuotationPage').then((m) => m.QuotationPage));
 const CrmSettingsPage = lazyPage(() => import('../features/settings/CrmSettingsPage').then((m) => m.CrmSettingsPage));
 const TokensPage = lazyPage(() => import('../features/settings/TokensPage').then((m) => m.TokensPage));
+const CalendarPage = lazyPage(() => import('../features/calendar/CalendarPage').then((m) => m.CalendarPage));
+const CalendarSettingsPage = lazyPage(() => import('../features/calendar/CalendarSettingsPage').then((m) => m.CalendarSettingsPage));
 
 /** Sections later issues build; until then their menu entries lead here. */
 const COMING_SOON = [
-  { path: 'events', title: 'Events' },
   { path: 'objectives', title: 'Objectives' },
   { path: 'reports', title: 'Reports' },
 ];
@@ -61,6 +62,7 @@ export const routes: RouteObject[] = [
       { path: 'opportunities/list', element: <OpportunitiesListPage /> },
       { path: 'opportunities/:id', element: <OpportunityPage /> },
       { path: 'quotations/:id', element: <QuotationPage /> },
+      { path: 'events', element: <CalendarPage /> },
       ...COMING_SOON.map(({ path, title }) => ({ path, element: <ComingSoon title={title} /> })),
       { path: 'configuration', element: <Navigate to="/configuration/lead-sources" replace /> },
       ...REFERENCE_LIST_NAMES.map((name) => ({ path: `configuration/${name}`, element: <ReferenceListPage name={name} /> })),
@@ -81,6 +83,7 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: 'configuration/crm-settings', element: <CrmSettingsPage /> },
+      { path: 'configuration/calendars', element: <CalendarSettingsPage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: '*', element: <NotFound /> },
     ],

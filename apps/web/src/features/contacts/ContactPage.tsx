@@ -2,13 +2,13 @@ import { Anchor, Breadcrumbs, Card, Group, Stack, Text, Title } from '@mantine/c
 import { Link, useParams } from 'react-router';
 import { useLookup } from '../../api/lookups';
 import { SendEmailAction } from '../../ui/email/SendEmailAction';
-import { EventsPlaceholder } from '../../ui/EventsPlaceholder';
 import { RecordForm } from '../../ui/record-form/RecordForm';
 import { RecordLink } from '../../ui/RecordLink';
 import { RecordLoader } from '../../ui/RecordLoader';
 import { RecordTabs } from '../../ui/RecordTabs';
 import { RecordTimeline } from '../../ui/timeline/RecordTimeline';
 import { partnerName } from '../partners/partner-fields';
+import { NewEventButton, RecordEvents } from '../events/RecordEvents';
 import { contactFields, contactName, CONTACTS_PATH, Rejections, type Contact } from './contact-fields';
 
 function ContactDetails({ contact }: { contact: Contact }) {
@@ -46,11 +46,12 @@ function ContactView({ contact }: { contact: Contact }) {
       </div>
       <Group gap="xs">
         <SendEmailAction path={CONTACTS_PATH} id={contact.id} email={contact.email} doNotEmail={contact.doNotEmail} />
+        <NewEventButton link={{ contactId: contact.id, ...(contact.partnerId ? { partnerId: contact.partnerId } : {}) }} label="Schedule event" />
       </Group>
       <RecordTabs
         tabs={[
           { value: 'details', label: 'Details', render: () => <ContactDetails contact={contact} /> },
-          { value: 'events', label: 'Events', render: () => <EventsPlaceholder /> },
+          { value: 'events', label: 'Events', render: () => <RecordEvents link={{ contactId: contact.id }} prefill={contact.partnerId ? { partnerId: contact.partnerId } : undefined} /> },
           { value: 'timeline', label: 'Timeline', render: () => <RecordTimeline path={CONTACTS_PATH} id={contact.id} /> },
         ]}
       />

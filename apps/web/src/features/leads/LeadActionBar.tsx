@@ -1,14 +1,14 @@
 import { Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { leadTransition, type LeadAction } from '@crm/domain';
-import { IconArrowBackUp, IconCalendarPlus, IconPlayerPlay, IconThumbDown, IconTransfer, IconUserCheck, IconUserShare } from '@tabler/icons-react';
+import { IconArrowBackUp, IconPlayerPlay, IconThumbDown, IconTransfer, IconUserCheck, IconUserShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/problem';
 import { ActionButton } from '../../ui/ActionButton';
 import { SendEmailAction } from '../../ui/email/SendEmailAction';
-import { EVENTS_LATER } from '../../ui/EventsPlaceholder';
 import { PrintButton } from '../../ui/files/FileActions';
+import { NewEventButton } from '../events/RecordEvents';
 import { AssignDialog } from './AssignDialog';
 import { ConvertDialog } from './ConvertDialog';
 import { fullName, LEADS_PATH } from './lead-fields';
@@ -84,9 +84,7 @@ export function LeadActionBar({ lead, meId }: { lead: Lead; meId: string }) {
         </ActionButton>
         <SendEmailAction path={LEADS_PATH} id={lead.id} email={lead.email} doNotEmail={lead.doNotEmail} />
         <PrintButton base={LEADS_PATH} id={lead.id} />
-        <ActionButton variant="default" leftSection={<IconCalendarPlus size={16} />} disabledReason={EVENTS_LATER}>
-          Create event
-        </ActionButton>
+        <NewEventButton link={{ leadId: lead.id }} label="Create event" />
       </Group>
       {/* Mounted only while open, so each opening starts from the lead as it is now. */}
       {dialog === 'assign' && <AssignDialog lead={lead} opened onClose={close} />}

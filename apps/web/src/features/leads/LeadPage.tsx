@@ -8,6 +8,7 @@ import { RecordLoader } from '../../ui/RecordLoader';
 import { RecordTabs } from '../../ui/RecordTabs';
 import { RecordTimeline } from '../../ui/timeline/RecordTimeline';
 import { RelatedOpportunities } from '../opportunities/RelatedOpportunities';
+import { RecordEvents } from '../events/RecordEvents';
 import { ADDRESS_FIELDS } from '../../ui/record-form/address-fields';
 import { fullName, LEADS_PATH, leadFields } from './lead-fields';
 import type { Lead } from './lead-actions';
@@ -66,6 +67,7 @@ function LeadView({ lead }: { lead: Lead }) {
           { value: 'details', label: 'Details', render: () => <LeadDetails lead={lead} /> },
           { value: 'timeline', label: 'Timeline', render: () => <RecordTimeline path={LEADS_PATH} id={lead.id} /> },
           { value: 'opportunities', label: 'Opportunities', render: () => <RelatedOpportunities query={{ leadId: lead.id }} /> },
+          { value: 'events', label: 'Events', render: () => <RecordEvents link={{ leadId: lead.id }} /> },
         ]}
       />
     </Stack>

@@ -14,6 +14,7 @@ import { RecordLoader } from '../../ui/RecordLoader';
 import { RecordTabs } from '../../ui/RecordTabs';
 import { RecordTimeline } from '../../ui/timeline/RecordTimeline';
 import { useCreateQuotation, useOpportunityQuotations } from '../quotations/quotation-actions';
+import { NewEventButton, RecordEvents } from '../events/RecordEvents';
 import { QuotationStatusBadge } from '../quotations/quotation-status';
 import { LostReasonDialog } from './LostReasonDialog';
 import { useCloseLost, useCloseWon, useNextStage, useReopen, type Opportunity } from './opportunity-actions';
@@ -33,6 +34,16 @@ function OpportunityStepper({ stage }: { stage: OpportunityStage }) {
       <Stepper.Step label={lost ? 'Closed lost' : 'Closed won'} color={lost ? 'red' : 'green'} completedIcon={lost ? <IconX size={16} /> : undefined} />
     </Stepper>
   );
+}
+
+/** An event made from an opportunity is linked to it and to its lead, partner and contact (Axelor does the same). */
+function opportunityLink(opportunity: Opportunity) {
+  return {
+    opportunityId: opportunity.id,
+    ...(opportunity.leadId ? { leadId: opportunity.leadId } : {}),
+    ...(opportunity.partnerId ? { partnerId: opportunity.partnerId } : {}),
+    ...(opportunity.contactId ? { contactId: opportunity.contactId } : {}),
+  };
 }
 
 function OpportunityActionBar({ opportunity }: { opportunity: Opportunity }) {
@@ -75,6 +86,7 @@ function OpportunityActionBar({ opportunity }: { opportunity: Opportunity }) {
       >
         Create quotation
       </ActionButton>
+      <NewEventButton link={opportunityLink(opportunity)} label="Create event" />
       <LostReasonDialog
         opened={losing}
         name={opportunity.name}
@@ -174,6 +186,7 @@ function OpportunityView({ opportunity }: { opportunity: Opportunity }) {
         tabs={[
           { value: 'details', label: 'Details', render: () => <OpportunityDetails opportunity={opportunity} /> },
           { value: 'quotations', label: 'Quotations', render: () => <OpportunityQuotations opportunityId={opportunity.id} /> },
+          { value: 'events', label: 'Events', render: () => <RecordEvents link={{ opportunityId: opportunity.id }} prefill={opportunityLink(opportunity)} /> },
           { value: 'timeline', label: 'Timeline', render: () => <RecordTimeline path={OPPORTUNITIES_PATH} id={opportunity.id} /> },
         ]}
       />

@@ -4,7 +4,6 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useLookup } from '../../api/lookups';
 import { SendEmailAction } from '../../ui/email/SendEmailAction';
-import { EventsPlaceholder } from '../../ui/EventsPlaceholder';
 import { PrintButton } from '../../ui/files/FileActions';
 import { RelatedList } from '../../ui/list-screen/RelatedList';
 import { RecordForm } from '../../ui/record-form/RecordForm';
@@ -14,6 +13,7 @@ import { RecordTabs } from '../../ui/RecordTabs';
 import { RecordTimeline } from '../../ui/timeline/RecordTimeline';
 import { contactColumns, contactFields, CONTACTS_PATH } from '../contacts/contact-fields';
 import { RelatedOpportunities } from '../opportunities/RelatedOpportunities';
+import { NewEventButton, RecordEvents } from '../events/RecordEvents';
 import { PartnerFlags, partnerFields, partnerName, PARTNERS_PATH, usePartnerAssignees, type Partner } from './partner-fields';
 
 function PartnerDetails({ partner }: { partner: Partner }) {
@@ -93,13 +93,14 @@ function PartnerView({ partner }: { partner: Partner }) {
       <Group gap="xs">
         <SendEmailAction path={PARTNERS_PATH} id={partner.id} email={partner.email} />
         <PrintButton base={PARTNERS_PATH} id={partner.id} />
+        <NewEventButton link={{ partnerId: partner.id }} label="Schedule event" />
       </Group>
       <RecordTabs
         tabs={[
           { value: 'details', label: 'Details', render: () => <PartnerDetails partner={partner} /> },
           { value: 'contacts', label: 'Contacts', render: () => <PartnerContacts partner={partner} /> },
           { value: 'opportunities', label: 'Opportunities', render: () => <RelatedOpportunities query={{ partnerId: partner.id }} /> },
-          { value: 'events', label: 'Events', render: () => <EventsPlaceholder /> },
+          { value: 'events', label: 'Events', render: () => <RecordEvents link={{ partnerId: partner.id }} /> },
           { value: 'timeline', label: 'Timeline', render: () => <RecordTimeline path={PARTNERS_PATH} id={partner.id} /> },
         ]}
       />

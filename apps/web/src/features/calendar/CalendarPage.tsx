@@ -1,0 +1,68 @@
+import { Alert, Button, Card, Loader } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useLookup } from '../../api/lookups';
+import { errorMessage } from '../../api/problem';
+import { useCurrentUser } from '../../api/session';
+import { PageHeader } from '../../ui/PageHeader';
+import { useCalendarEvents } from '../events/event-api';
+import { newEventValues } from '../events/event-form-values';
+import { EventFormDialog, type EventFormTarget } from '../events/EventFormDialog';
+import { calendarQuery, type VisibleRange } from './calendar-state';
+import { CalendarFilters } from './CalendarFilters';
+import { CalendarLegend } from './CalendarLegend';
+import { CalendarView } from './CalendarView';
+import { FeedButton } from './FeedButton';
+import { useCalendarOptions } from './calendar-api';
+import { useCalendarState } from './use-calendar-state';
+import { useEventMoves } from './use-event-moves';
+
+/** The calendar: month, week, day and list views of the events in range, filtered and coloured as the URL says. */
+export function CalendarPage() {
+  const me = useCurrentUser().data;
+  const [state, update] = useCalendarState();
+  const [range, setRange] = useState<VisibleRange | null>(null);
+  const users = useLookup('/api/v1/users');
+  const teams = useLookup('/api/v1/teams');
+  const calendars = useCalendarOptions();
+  const people = { meId: me?.id, everyone: users.options.map((user) => user.value) };
+  const events = useCalendarEvents(range ? calendarQuery(range, state, people) : null);
+  const moves = useEventMoves();
+  const [target, setTarget] = useState<EventFormTarget | null>(null);
+  const create = (slot: { start?: Date; end?: Date; allDay?: boolean } = {}) =>
+    setTarget({ kind: 'new', values: newEventValues({ ...slot, assignedToId: me?.id ?? null }) });
+
+  return (
+    <>
+      <PageHeader title="Calendar">
+        {events.isFetching && <Loader size="sm" aria-label="Loading events" />}
+        <FeedButton />
+        <Button leftSection={<IconPlus size={16} />} onClick={() => create()}>
+          New event
+        </Button>
+      </PageHeader>
+      <CalendarFilters state={state} meId={me?.id} users={users.options} teams={teams.options} calendars={calendars} onChange={update} />
+      {events.error && (
+        <Alert color="red" mb="md">
+          {errorMessage(events.error)}
+        </Alert>
+      )}
+      <CalendarLegend colorBy={state.colorBy} events={events.data ?? []} users={users} />
+      <Card withBorder padding="sm" data-testid="calendar">
+        <CalendarView
+          state={state}
+          events={events.data ?? []}
+          onRange={(next, view, date) => {
+            setRange(next);
+            if (view !== state.view || date !== state.date) update({ view, date });
+          }}
+          onSelect={create}
+          onOpen={(item) => setTarget({ kind: 'edit', item })}
+          onMove={(item, to, revert) => void moves.move(item, to, revert)}
+        />
+      </Card>
+      <EventFormDialog target={target} onClose={() => setTarget(null)} />
+      {moves.dialog}
+    </>
+  );
+}

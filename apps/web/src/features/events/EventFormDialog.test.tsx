@@ -1,0 +1,95 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { on, page, problem, stubApi } from '../../test/http';
+import { renderScreen } from '../../test/render';
+import { newEventValues } from './event-form-values';
+import type { CalendarEvent } from './event-types';
+import { EventFormDialog } from './EventFormDialog';
+
+const meeting: CalendarEvent = {
+  id: crypto.randomUUID(),
+  createdAt: '2026-11-28T09:30:00.000Z',
+  updatedAt: '2026-11-28T09:30:00.000Z',
+  createdById: null,
+  version: 2,
+  type: 'meeting',
+  status: 'planned',
+  callDirection: null,
+  subject: 'Demo',
+  description: null,
+  location: null,
+  categoryId: null,
+  startAt: '2026-12-02T10:00:00.000Z',
+  endAt: '2026-12-02T11:00:00.000Z',
+  allDay: false,
+  timeZone: 'UTC',
+  priority: null,
+  assignedToId: crypto.randomUUID(),
+  teamId: null,
+  leadId: null,
+  partnerId: null,
+  contactId: null,
+  opportunityId: null,
+  reminders: [],
+  recurrence: null,
+  seriesEndAt: '2026-12-02T11:00:00.000Z',
+  seriesId: null,
+  originalStartAt: null,
+  attendeeUserIds: [],
+  attendeeContactIds: [],
+};
+
+const lookups = [on('GET', '/api/v1/users', { status: 200, body: page([]) }), on('GET', '/api/v1/event-categories', { status: 200, body: page([]) })];
+
+describe('EventFormDialog', () => {
+  it("shows the API's 400 under the field it is about", async () => {
+    const { requests } = stubApi(
+      ...lookups,
+      on('POST', '/api/v1/events', { status: 400, body: problem(400, 'Invalid input.', { errors: [{ field: 'endAt', message: 'endAt must be after startAt' }] }) }),
+    );
+    const values = { ...newEventValues({ start: new Date('2026-12-02T10:00:00Z'), link: { leadId: 'lead-1' } }), subject: 'Kick-off' };
+    renderScreen(<EventFormDialog target={{ kind: 'new', values }} onClose={vi.fn()} />);
+
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    expect(await screen.findByText('endAt must be after startAt')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^End/)).toHaveAttribute('aria-invalid', 'true');
+    const sent = requests.find((request) => request.method === 'POST')?.body as Record<string, unknown>;
+    expect(sent).toMatchObject({ type: 'meeting', subject: 'Kick-off', leadId: 'lead-1' });
+  });
+
+  it('says "changed by someone else" on a 409 and sends only what changed with the version', async () => {
+    const { requests } = stubApi(
+      ...lookups,
+      on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: meeting }),
+      on('PATCH', `/api/v1/events/${meeting.id}`, { status: 409, body: problem(409, 'The event was changed by someone else.') }),
+    );
+    renderScreen(<EventFormDialog target={{ kind: 'edit', item: meeting }} onClose={vi.fn()} />);
+
+    const user = userEvent.setup();
+    const subject = await screen.findByLabelText(/^Subject/);
+    await user.clear(subject);
+    await user.type(subject, 'Demo v2');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/changed by someone else/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
+    await waitFor(() => expect(requests.find((request) => request.method === 'PATCH')?.body).toEqual({ subject: 'Demo v2', version: 2 }));
+  });
+
+  it('asks "this occurrence or the whole series?" and saves one occurrence by its original start', async () => {
+    const occurrence = { ...meeting, id: meeting.id, seriesId: meeting.id, recurrence: { frequency: 'weekly' as const, interval: 1 }, startAt: '2026-12-09T10:00:00.000Z', endAt: '2026-12-09T11:00:00.000Z', occurrenceId: `${meeting.id}:2026-12-09T10:00:00.000Z` };
+    const { requests } = stubApi(...lookups, (request) => (request.method === 'PATCH' && request.url.pathname.startsWith(`/api/v1/events/${meeting.id}/occurrences/`) ? { status: 200, body: occurrence } : undefined));
+    const onClose = vi.fn();
+    renderScreen(<EventFormDialog target={{ kind: 'edit', item: occurrence }} onClose={onClose} />);
+
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText(/^Location/), 'Lyon');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(await screen.findByRole('button', { name: 'This occurrence' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const patch = requests.find((request) => request.method === 'PATCH')!;
+    expect(decodeURIComponent(patch.url.pathname)).toBe(`/api/v1/events/${meeting.id}/occurrences/2026-12-09T10:00:00.000Z`);
+    expect(patch.body).toEqual({ location: 'Lyon', version: 2 });
+  });
+});

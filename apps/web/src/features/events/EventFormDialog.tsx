@@ -1,0 +1,165 @@
+import { Alert, Button, Center, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useLookup } from '../../api/lookups';
+import { errorMessage } from '../../api/problem';
+import { describeProblem, type FormProblem } from '../../ui/record-form/problem-errors';
+import { fetchEvent, useDeleteEvent, useEvent, useWriteEvent } from './event-api';
+import { API_FIELDS, changesBody, createBody, eventToForm, formFieldOf, validateEvent, type EventFormValues } from './event-form-values';
+import { isOccurrence, seriesIdOf, type CalendarEvent } from './event-types';
+import { planChange, planRemoval } from './event-writes';
+import { EventFields } from './EventFields';
+import { useSeriesScopeQuestion } from './SeriesScopeDialog';
+
+/** What the dialog opens on: a new event's starting values, or a calendar item (an event or one occurrence of a series). */
+export type EventFormTarget = { kind: 'new'; values: EventFormValues } | { kind: 'edit'; item: CalendarEvent };
+
+/** The user's zone, the one the form's wall-clock times are in and a series keeps across DST. */
+export function userTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+const API_FIELD_DEFS = API_FIELDS.map((name) => ({ name }));
+
+function ProblemAlert({ problem, onReload }: { problem: FormProblem; onReload: () => void }) {
+  return (
+    <Alert color={problem.stale ? 'yellow' : 'red'} icon={<IconAlertTriangle />} role="alert">
+      <Stack gap={4} align="flex-start">
+        {problem.summary.map((message) => (
+          <Text key={message} size="sm">
+            {message}
+          </Text>
+        ))}
+        {problem.stale && (
+          <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={onReload}>
+            Reload
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+interface EventFormProps {
+  /** The event as loaded (edit), or none (create). */
+  item: CalendarEvent | null;
+  initial: EventFormValues;
+  onDone: () => void;
+  onReload: () => void;
+}
+
+function EventForm({ item, initial, onDone, onReload }: EventFormProps) {
+  const users = useLookup('/api/v1/users');
+  const write = useWriteEvent();
+  const remove = useDeleteEvent();
+  const scope = useSeriesScopeQuestion();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const form = useForm<EventFormValues>({ mode: 'controlled', initialValues: initial, validate: validateEvent });
+  const recurring = item !== null && isOccurrence(item);
+
+  const fail = (error: unknown) => {
+    const described = describeProblem(error, API_FIELD_DEFS);
+    form.setErrors(Object.fromEntries(Object.entries(described.fieldErrors).map(([field, message]) => [formFieldOf(field), message])));
+    setProblem(described.summary.length > 0 ? described : null);
+  };
+
+  const submit = async (values: EventFormValues) => {
+    setProblem(null);
+    const zone = userTimeZone();
+    try {
+      if (!item) {
+        await write.mutateAsync({ kind: 'create', body: createBody(values, zone) });
+        notifications.show({ color: 'green', message: 'Event created' });
+        return onDone();
+      }
+      const changes = changesBody(values, initial, zone);
+      if (Object.keys(changes).length === 0) return onDone();
+      // A new repetition is the series' business; otherwise ask, as calendar apps do.
+      const chosen = !recurring ? null : 'recurrence' in changes ? 'series' : await scope.ask('save');
+      if (recurring && chosen === null) return;
+      const series = chosen === 'series' ? await fetchEvent(seriesIdOf(item)) : undefined;
+      await write.mutateAsync(planChange(item, changes, chosen, series));
+      notifications.show({ color: 'green', message: 'Event saved' });
+      onDone();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const deleteEvent = async () => {
+    if (!item) return;
+    const chosen = recurring ? await scope.ask('delete') : null;
+    if (recurring && chosen === null) return;
+    if (!recurring && !confirmingDelete) return setConfirmingDelete(true);
+    try {
+      await remove.mutateAsync(planRemoval(item, chosen));
+      notifications.show({ color: 'gray', message: chosen === 'occurrence' ? 'Occurrence cancelled' : 'Event deleted' });
+      onDone();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  return (
+    <form onSubmit={form.onSubmit((values) => void submit(values))} noValidate>
+      <Stack gap="sm">
+        {problem && <ProblemAlert problem={problem} onReload={onReload} />}
+        <EventFields form={form} users={users.options} occurrence={recurring} />
+        <Group justify="space-between" gap="sm" mt="xs">
+          <Group gap="xs">
+            {item && (
+              <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} loading={remove.isPending} onClick={() => void deleteEvent()}>
+                {confirmingDelete ? 'Click again to delete' : 'Delete'}
+              </Button>
+            )}
+          </Group>
+          <Group gap="sm">
+            <Button variant="default" onClick={onDone}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={write.isPending}>
+              {item ? 'Save' : 'Create'}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+      {scope.dialog}
+    </form>
+  );
+}
+
+/** An event loaded fresh before editing, so the form sends its current version; an occurrence of a series keeps its own times. */
+function EditEvent({ item, onDone }: { item: CalendarEvent; onDone: () => void }) {
+  const recurring = isOccurrence(item);
+  const loaded = useEvent(recurring ? null : item.id);
+  if (!recurring && loaded.isPending)
+    return (
+      <Center h={120}>
+        <Loader />
+      </Center>
+    );
+  if (!recurring && loaded.error) return <Alert color="red">{errorMessage(loaded.error)}</Alert>;
+  const event = recurring ? item : loaded.data!;
+  // An occurrence is not loaded on its own: after a refusal the calendar, refreshed, is where to reopen it.
+  const reload = recurring ? onDone : () => void loaded.refetch();
+  return <EventForm key={`${event.id}@${event.version}`} item={event} initial={eventToForm(event)} onDone={onDone} onReload={reload} />;
+}
+
+interface EventFormDialogProps {
+  target: EventFormTarget | null;
+  onClose: () => void;
+}
+
+/** The event form in a modal: Esc or Cancel closes it, Enter submits, the API's refusals next to the fields. */
+export function EventFormDialog({ target, onClose }: EventFormDialogProps) {
+  const title = target?.kind === 'edit' ? `Edit ${target.item.subject}` : 'New event';
+  return (
+    <Modal opened={target !== null} onClose={onClose} title={title} size="xl" centered>
+      {target?.kind === 'new' && <EventForm item={null} initial={target.values} onDone={onClose} onReload={() => undefined} />}
+      {target?.kind === 'edit' && <EditEvent item={target.item} onDone={onClose} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,95 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client } from '../../api/client';
+import { unwrap } from '../../api/problem';
+import type { components } from '../../api/schema';
+import { EVENTS_PATH, type CalendarEvent, type EventsQuery } from './event-types';
+
+type CreateEventBody = components['schemas']['CreateEventDto'];
+type UpdateEventBody = components['schemas']['UpdateEventDto'];
+type UpdateOccurrenceBody = components['schemas']['UpdateOccurrenceDto'];
+
+/** Under the collection's key, like every resource: one invalidation refreshes calendars, lists and records. */
+export const eventKeys = {
+  all: [EVENTS_PATH] as const,
+  calendar: (query: EventsQuery) => [EVENTS_PATH, 'calendar', query] as const,
+  list: (query: EventsQuery) => [EVENTS_PATH, 'list', query] as const,
+  record: (id: string) => [EVENTS_PATH, 'record', id] as const,
+};
+
+/** The occurrences overlapping a range (`from`, `to`, filters): the calendar's data, one query per range and filters. */
+export function useCalendarEvents(query: EventsQuery | null) {
+  return useQuery({
+    queryKey: eventKeys.calendar(query ?? {}),
+    enabled: query !== null,
+    queryFn: async (): Promise<CalendarEvent[]> => unwrap(await client.GET('/api/v1/events', { params: { query: query ?? {} } })).items,
+    // Moving to the next week keeps this week's events on screen until the next ones arrive.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A record's events (`?leadId=` ...), newest first, paged like any list. */
+export function useEventList(query: EventsQuery) {
+  return useQuery({
+    queryKey: eventKeys.list(query),
+    queryFn: async () => unwrap(await client.GET('/api/v1/events', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export async function fetchEvent(id: string): Promise<CalendarEvent> {
+  return unwrap(await client.GET('/api/v1/events/{id}', { params: { path: { id } } }));
+}
+
+export function useEvent(id: string | null) {
+  return useQuery({ queryKey: eventKeys.record(id ?? ''), enabled: Boolean(id), queryFn: () => fetchEvent(id!) });
+}
+
+/** What a change of an event is sent as: a new event, the event (or whole series) itself, or one occurrence of a series. */
+export type EventWrite =
+  | { kind: 'create'; body: CreateEventBody }
+  | { kind: 'event'; id: string; body: UpdateEventBody }
+  | { kind: 'occurrence'; seriesId: string; originalStartAt: string; body: UpdateOccurrenceBody };
+
+export async function writeEvent(write: EventWrite): Promise<CalendarEvent> {
+  switch (write.kind) {
+    case 'create':
+      return unwrap(await client.POST('/api/v1/events', { body: write.body }));
+    case 'event':
+      return unwrap(await client.PATCH('/api/v1/events/{id}', { params: { path: { id: write.id } }, body: write.body }));
+    case 'occurrence':
+      return unwrap(
+        await client.PATCH('/api/v1/events/{seriesId}/occurrences/{originalStartAt}', {
+          params: { path: { seriesId: write.seriesId, originalStartAt: write.originalStartAt } },
+          body: write.body,
+        }),
+      );
+  }
+}
+
+/** Saves an event change; every calendar and list showing events is refreshed, whatever the answer. */
+export function useWriteEvent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: writeEvent,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: eventKeys.all }),
+  });
+}
+
+export type EventRemoval = { kind: 'event'; id: string } | { kind: 'occurrence'; seriesId: string; originalStartAt: string };
+
+/** Deletes an event or a whole series, or cancels one occurrence of a series. */
+export function useDeleteEvent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (removal: EventRemoval) => {
+      if (removal.kind === 'event') unwrap(await client.DELETE('/api/v1/events/{id}', { params: { path: { id: removal.id } } }));
+      else
+        unwrap(
+          await client.DELETE('/api/v1/events/{seriesId}/occurrences/{originalStartAt}', {
+            params: { path: { seriesId: removal.seriesId, originalStartAt: removal.originalStartAt } },
+          }),
+        );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: eventKeys.all }),
+  });
+}

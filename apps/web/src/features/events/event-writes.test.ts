@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { planChange, planRemoval } from './event-writes';
+
+const single = { id: 'e1', version: 4, startAt: '2026-12-02T10:00:00.000Z', endAt: '2026-12-02T11:00:00.000Z', seriesId: null, recurrence: null, originalStartAt: null };
+const occurrence = {
+  id: 's1',
+  version: 2,
+  startAt: '2026-12-09T10:00:00.000Z',
+  endAt: '2026-12-09T11:00:00.000Z',
+  seriesId: 's1',
+  recurrence: { frequency: 'weekly' as const, interval: 1 },
+  originalStartAt: null,
+  occurrenceId: 's1:2026-12-09T10:00:00.000Z',
+};
+const series = { id: 's1', version: 7, startAt: '2026-12-02T10:00:00.000Z', endAt: '2026-12-02T11:00:00.000Z' };
+const moved = { startAt: '2026-12-10T10:00:00.000Z', endAt: '2026-12-10T11:00:00.000Z' };
+
+describe('saving a change of a calendar item', () => {
+  it('patches a single event with its version', () => {
+    expect(planChange(single, moved, null)).toEqual({ kind: 'event', id: 'e1', body: { ...moved, version: 4 } });
+  });
+
+  it('patches one occurrence by its original start, without a recurrence of its own', () => {
+    expect(planChange(occurrence, { ...moved, recurrence: null }, 'occurrence')).toEqual({
+      kind: 'occurrence',
+      seriesId: 's1',
+      originalStartAt: '2026-12-09T10:00:00.000Z',
+      body: { ...moved, version: 2 },
+    });
+  });
+
+  it('moves the whole series by as much, with the series version', () => {
+    expect(planChange(occurrence, moved, 'series', series)).toEqual({
+      kind: 'event',
+      id: 's1',
+      body: { startAt: '2026-12-03T10:00:00.000Z', endAt: '2026-12-03T11:00:00.000Z', version: 7 },
+    });
+  });
+
+  it('keeps an exception row addressed by its series and original start', () => {
+    const exception = { ...occurrence, id: 'x1', originalStartAt: '2026-12-16T10:00:00.000Z', occurrenceId: 's1:2026-12-16T10:00:00.000Z' };
+    expect(planChange(exception, { subject: 'Moved' }, 'occurrence')).toMatchObject({ kind: 'occurrence', seriesId: 's1', originalStartAt: '2026-12-16T10:00:00.000Z' });
+  });
+});
+
+describe('deleting a calendar item', () => {
+  it('changes a series listed as one row as a whole, with its version', () => {
+    const seriesRow = { ...single, id: 's1', version: 7, recurrence: { frequency: 'weekly' as const, interval: 1 } };
+    expect(planChange(seriesRow, { subject: 'Renamed' }, null)).toEqual({ kind: 'event', id: 's1', body: { subject: 'Renamed', version: 7 } });
+    expect(planRemoval(seriesRow, null)).toEqual({ kind: 'event', id: 's1' });
+  });
+
+  it('deletes an event, cancels one occurrence, or deletes the series', () => {
+    expect(planRemoval(single, null)).toEqual({ kind: 'event', id: 'e1' });
+    expect(planRemoval(occurrence, 'occurrence')).toEqual({ kind: 'occurrence', seriesId: 's1', originalStartAt: '2026-12-09T10:00:00.000Z' });
+    expect(planRemoval(occurrence, 'series')).toEqual({ kind: 'event', id: 's1' });
+  });
+});

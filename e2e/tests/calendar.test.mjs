@@ -1,0 +1,274 @@
+// Browser tests of the calendar on the built app with the demo data: a
+// meeting made by selecting a slot of the week view, dragged to the next day,
+// stays there after a reload (and the API agrees); a refused move is put
+// back with a message; one occurrence of a weekly series moved alone; an
+// event made from a lead page; the iCal feed and a calendar of the menu; a
+// reminder that falls due rings the bell live.
+//
+// FullCalendar selects and drags on pointer events after a few pixels of
+// movement: selections and drags are mouse down, moves in steps, up.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../apps/api/smoke/server.mjs';
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** `YYYY-MM-DD` of a date, `days` later, in the browser's zone (the test pins it). */
+function isoDay(date, days = 0) {
+  const next = new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+  return `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-${String(next.getDate()).padStart(2, '0')}`;
+}
+
+/** A Tuesday two weeks ahead: clear of today's marker, and Wednesday is in the same week. */
+function nextTuesday() {
+  const now = new Date();
+  const day = now.getDay();
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 14 + ((2 - day + 7) % 7));
+}
+
+describe('the calendar', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-calendar-'));
+  const pageErrors = [];
+  let server;
+  let browser;
+  let page;
+
+  const dialog = () => page.getByRole('dialog');
+  const api = async (path) => {
+    const response = await page.request.get(`${server.url}${path}`);
+    assert.equal(response.status(), 200, `GET ${path}`);
+    return response.json();
+  };
+  /** The middle of a day's column at a slot's time, in the week view. */
+  async function slotPoint(day, time) {
+    const column = await page.locator(`[data-testid="calendar"] [data-date="${day}"]`).last().boundingBox();
+    const slot = await page.locator(`[data-testid="calendar"] [data-time="${time}"]`).last().boundingBox();
+    return { x: column.x + column.width / 2, y: slot.y + slot.height / 2 };
+  }
+  /** The instant of a wall-clock time in the browser's zone (Paris: +01:00 or +02:00 by the date). */
+  const local = (day, time) => page.evaluate(([d, t]) => new Date(`${d}T${t}`).toISOString(), [day, time]);
+  async function drag(from, to) {
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 4, from.y + 4, { steps: 4 });
+    await page.mouse.move(to.x, to.y, { steps: 20 });
+    await page.waitForTimeout(150);
+    await page.mouse.up();
+  }
+
+  before(async () => {
+    server = await startServer({ dataDir, demo: true });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, timezoneId: 'Europe/Paris' });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email').fill('admin@example.com');
+    await page.getByLabel('Password').fill('admin');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/leads');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates a meeting by selecting a slot, drags it to the next day, and it stays there', async () => {
+    const menu = page.getByRole('navigation', { name: 'Main' });
+    await menu.getByText('Events', { exact: true }).click();
+    await menu.getByRole('link', { name: 'Calendar' }).click();
+    await page.waitForURL(/\/events/);
+    // The view is in the URL: month and back to week.
+    await page.getByRole('tab', { name: 'Month view' }).click();
+    await page.waitForURL(/view=month/);
+    await page.getByRole('tab', { name: 'Week view' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('view'));
+    const tuesday = isoDay(nextTuesday());
+    const wednesday = isoDay(nextTuesday(), 1);
+    // The URL holds the calendar's place: a bookmark of that week.
+    await page.goto(`${server.url}/events?view=week&date=${tuesday}`);
+    await page.locator(`[data-testid="calendar"] [data-date="${tuesday}"]`).first().waitFor();
+
+    const from = await slotPoint(tuesday, '10:00:00');
+    const to = await slotPoint(tuesday, '10:30:00');
+    await drag(from, to);
+    await dialog().getByLabel(/^Subject/).waitFor();
+    assert.equal(await dialog().getByLabel(/^Start/).inputValue(), `${tuesday}T10:00`);
+    assert.equal(await dialog().getByLabel(/^End/).inputValue(), `${tuesday}T11:00`);
+    await dialog().getByLabel(/^Subject/).fill('Kick-off with Vance Robotics');
+    const created = page.waitForResponse((response) => response.url().endsWith('/api/v1/events') && response.request().method() === 'POST');
+    await dialog().getByRole('button', { name: 'Create', exact: true }).click();
+    const createdResponse = await created;
+    assert.equal(createdResponse.status(), 201);
+    const event = await createdResponse.json();
+    assert.equal(event.type, 'meeting');
+    assert.equal(event.timeZone, 'Europe/Paris');
+    assert.equal(new Date(event.startAt).toISOString(), await local(tuesday, '10:00'));
+
+    const item = page.locator(`[data-testid="calendar-event"][data-event-id="${event.id}"]`);
+    await item.waitFor();
+    await page.screenshot({ path: '/tmp/calendar-created.png' });
+    const moved = page.waitForResponse((response) => response.url().endsWith(`/api/v1/events/${event.id}`) && response.request().method() === 'PATCH');
+    await drag(await slotPoint(tuesday, '10:00:00'), await slotPoint(wednesday, '10:00:00'));
+    const movedResponse = await moved;
+    assert.equal(movedResponse.status(), 200);
+    await page.screenshot({ path: '/tmp/calendar-week.png' });
+
+    await page.reload();
+    await item.waitFor();
+    const column = await page.locator(`[data-testid="calendar"] [data-date="${wednesday}"]`).last().boundingBox();
+    const after = await item.boundingBox();
+    assert.ok(after.x >= column.x - 1 && after.x < column.x + column.width, 'the meeting is in Wednesday’s column');
+    const saved = await api(`/api/v1/events/${event.id}`);
+    assert.equal(new Date(saved.startAt).toISOString(), await local(wednesday, '10:00'));
+    assert.equal(new Date(saved.endAt).toISOString(), await local(wednesday, '11:00'));
+    assert.equal(saved.version, event.version + 1);
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('puts a moved event back and says why when the API refuses (changed meanwhile)', async () => {
+    const tuesday = isoDay(nextTuesday());
+    const thursday = isoDay(nextTuesday(), 2);
+    const response = await page.request.post(`${server.url}/api/v1/events`, {
+      data: { type: 'call', subject: 'Stale call', startAt: await local(tuesday, '16:00'), endAt: await local(tuesday, '16:30') },
+    });
+    const event = await response.json();
+    await page.goto(`${server.url}/events?date=${tuesday}`);
+    const item = page.locator(`[data-testid="calendar-event"][data-event-id="${event.id}"]`);
+    await item.waitFor();
+    // Someone else changes it after the calendar loaded it: the calendar's version is stale.
+    const changed = await page.request.patch(`${server.url}/api/v1/events/${event.id}`, { data: { location: 'Phone', version: event.version } });
+    assert.equal(changed.status(), 200);
+
+    const refused = page.waitForResponse((answer) => answer.url().endsWith(`/api/v1/events/${event.id}`) && answer.request().method() === 'PATCH');
+    await drag(await slotPoint(tuesday, '16:00:00'), await slotPoint(thursday, '16:00:00'));
+    assert.equal((await refused).status(), 409);
+    await page.getByText('The event was not moved').waitFor();
+    const column = await page.locator(`[data-testid="calendar"] [data-date="${tuesday}"]`).last().boundingBox();
+    await page.waitForFunction(
+      ({ id, left, right }) => {
+        const box = document.querySelector(`[data-testid="calendar-event"][data-event-id="${id}"]`)?.getBoundingClientRect();
+        return box && box.left >= left - 1 && box.left < right;
+      },
+      { id: event.id, left: column.x, right: column.x + column.width },
+    );
+    assert.equal(new Date((await api(`/api/v1/events/${event.id}`)).startAt).toISOString(), new Date(event.startAt).toISOString());
+  });
+
+  it('moves one occurrence of a weekly series, leaving the others', async () => {
+    const tuesday = isoDay(nextTuesday());
+    const thursday = isoDay(nextTuesday(), 2);
+    const friday = isoDay(nextTuesday(), 3);
+    const response = await page.request.post(`${server.url}/api/v1/events`, {
+      data: {
+        type: 'meeting',
+        subject: 'Weekly pipeline review',
+        startAt: await local(isoDay(nextTuesday(), -7 + 2), '14:00'),
+        endAt: await local(isoDay(nextTuesday(), -7 + 2), '15:00'),
+        timeZone: 'Europe/Paris',
+        recurrence: { frequency: 'weekly', interval: 1, count: 3 },
+      },
+    });
+    assert.equal(response.status(), 201);
+    const series = await response.json();
+    await page.goto(`${server.url}/events?date=${tuesday}`);
+    await page.locator(`[data-testid="calendar-event"][data-event-id="${series.id}"]`).waitFor();
+
+    await drag(await slotPoint(thursday, '14:00:00'), await slotPoint(friday, '14:00:00'));
+    const moved = page.waitForResponse((answer) => answer.url().includes(`/api/v1/events/${series.id}/occurrences/`) && answer.request().method() === 'PATCH');
+    await dialog().getByRole('button', { name: 'This occurrence' }).click();
+    assert.equal((await moved).status(), 200);
+
+    const inRange = async (from, to) => (await api(`/api/v1/events?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)).items.filter((item) => item.seriesId === series.id);
+    const thisWeek = await inRange(await local(tuesday, '00:00'), await local(isoDay(nextTuesday(), 6), '00:00'));
+    assert.deepEqual(thisWeek.map((item) => new Date(item.startAt).toISOString()), [await local(friday, '14:00')]);
+    const nextWeek = await inRange(await local(isoDay(nextTuesday(), 6), '00:00'), await local(isoDay(nextTuesday(), 13), '00:00'));
+    assert.deepEqual(nextWeek.map((item) => new Date(item.startAt).toISOString()), [await local(isoDay(nextTuesday(), 9), '14:00')]);
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('creates an event from a lead page, linked to the lead', async () => {
+    const leads = await api('/api/v1/leads?pageSize=1&sort=-createdAt');
+    const lead = leads.items[0];
+    await page.goto(`${server.url}/leads/${lead.id}?tab=events`);
+    await page.getByRole('table', { name: 'Events' }).waitFor();
+    await page.getByRole('button', { name: 'New event' }).click();
+    await dialog().getByText('Call', { exact: true }).click();
+    await dialog().getByLabel(/^Subject/).fill('First call');
+    const created = page.waitForResponse((response) => response.url().endsWith('/api/v1/events') && response.request().method() === 'POST');
+    await dialog().getByRole('button', { name: 'Create', exact: true }).click();
+    const event = await (await created).json();
+    assert.equal(event.leadId, lead.id);
+    assert.equal(event.type, 'call');
+    assert.equal(event.callDirection, 'outbound');
+    await page.getByRole('table', { name: 'Events' }).getByRole('cell', { name: 'First call' }).waitFor();
+  });
+
+  it('shows the iCal feed address, and a calendar of the menu', async () => {
+    await page.goto(`${server.url}/configuration/calendars`);
+    await page.getByRole('button', { name: 'Subscribe (iCal)' }).click();
+    const feedInput = page.getByRole('textbox', { name: 'Feed URL' });
+    await page.waitForFunction(() => document.querySelector('input[aria-label="Feed URL"]')?.value.startsWith('http'));
+    const feedUrl = await feedInput.inputValue();
+    const feed = await page.request.get(feedUrl);
+    assert.equal(feed.status(), 200);
+    assert.match(feed.headers()['content-type'], /text\/calendar/);
+    assert.match(await feed.text(), /BEGIN:VCALENDAR/);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'New calendar' }).click();
+    await dialog().getByLabel(/^Name/).fill('Admin desk');
+    await dialog().getByLabel('Followed users', { exact: true }).click();
+    await page.getByRole('option', { name: 'Administrator' }).click();
+    await page.keyboard.press('Escape');
+    const created = page.waitForResponse((response) => response.url().endsWith('/api/v1/calendars') && response.request().method() === 'POST');
+    await dialog().getByRole('button', { name: 'Create', exact: true }).click();
+    const calendar = await (await created).json();
+    assert.equal(calendar.inMenu, true);
+    const menu = page.getByRole('navigation', { name: 'Main' });
+    await menu.getByText('Events', { exact: true }).click();
+    const shown = page.waitForResponse((response) => response.url().includes('/api/v1/events?') && response.url().includes(`calendarId=${calendar.id}`));
+    await menu.getByRole('link', { name: 'Admin desk' }).click();
+    await page.waitForURL(`**/events?calendarId=${calendar.id}`);
+    assert.equal((await shown).status(), 200);
+    // The calendar follows the administrator: their meeting from the first test is on it.
+    await page.goto(`${server.url}/events?calendarId=${calendar.id}&date=${isoDay(nextTuesday())}`);
+    await page.getByTestId('calendar').getByText('Kick-off with Vance Robotics').waitFor();
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('rings the bell when a reminder falls due', async () => {
+    const before = (await api('/api/v1/notifications/unread-count')).unread;
+    // Due now: two minutes before a call that starts in two minutes.
+    const startAt = new Date(Date.now() + 2 * 60_000).toISOString();
+    const endAt = new Date(Date.now() + 32 * 60_000).toISOString();
+    const response = await page.request.post(`${server.url}/api/v1/events`, {
+      data: { type: 'call', subject: 'Call back Nora', startAt, endAt, reminders: [{ offsetMinutes: 2, channel: 'notification' }] },
+    });
+    assert.equal(response.status(), 201);
+    // Live: the stream brings it, no reload.
+    await page.getByRole('button', { name: `Notifications: ${before + 1} unread` }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: `Notifications: ${before + 1} unread` }).click();
+    const notification = page.getByTestId('notification').filter({ hasText: 'Call back Nora' });
+    await notification.waitFor();
+    await notification.click();
+    await page.getByRole('button', { name: before === 0 ? 'Notifications' : `Notifications: ${before} unread`, exact: true }).waitFor();
+    assert.equal((await api('/api/v1/notifications/unread-count')).unread, before);
+    assert.deepEqual(pageErrors, []);
+  });
+});
