@@ -23,12 +23,12 @@ const CHROMIUM_FLAGS = [
  * data. `pageErrors` collects uncaught errors of the page, for a test to
  * assert there were none.
  */
-export async function openBrowserSession({ name, demo = false, signIn = false, viewport = { width: 1280, height: 800 }, acceptDownloads = false }) {
+export async function openBrowserSession({ name, demo = false, signIn = false, viewport = { width: 1280, height: 800 }, acceptDownloads = false, timezoneId }) {
   const dataDir = mkdtempSync(join(tmpdir(), `crm-e2e-${name}-`));
   const pageErrors = [];
   const server = await startServer({ dataDir, demo });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
-  const page = await browser.newPage({ viewport, acceptDownloads });
+  const page = await browser.newPage({ viewport, acceptDownloads, timezoneId });
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   if (signIn) await signInAsAdmin(page, server.url);

@@ -8,22 +8,8 @@
 // FullCalendar selects and drags on pointer events after a few pixels of
 // movement: selections and drags are mouse down, moves in steps, up.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../apps/api/smoke/server.mjs';
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { openBrowserSession } from '../support/browser-session.mjs';
 
 /** `YYYY-MM-DD` of a date, `days` later, in the browser's zone (the test pins it). */
 function isoDay(date, days = 0) {
@@ -39,11 +25,10 @@ function nextTuesday() {
 }
 
 describe('the calendar', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-calendar-'));
-  const pageErrors = [];
+  let session;
   let server;
-  let browser;
   let page;
+  let pageErrors;
 
   const dialog = () => page.getByRole('dialog');
   const api = async (path) => {
@@ -69,24 +54,11 @@ describe('the calendar', () => {
   }
 
   before(async () => {
-    server = await startServer({ dataDir, demo: true });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, timezoneId: 'Europe/Paris' });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill('admin@example.com');
-    await page.getByLabel('Password').fill('admin');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/leads');
+    session = await openBrowserSession({ name: 'calendar', demo: true, signIn: true, viewport: { width: 1600, height: 1000 }, timezoneId: 'Europe/Paris' });
+    ({ server, page, pageErrors } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('creates a meeting by selecting a slot, drags it to the next day, and it stays there', async () => {
     const menu = page.getByRole('navigation', { name: 'Main' });
@@ -122,12 +94,10 @@ describe('the calendar', () => {
 
     const item = page.locator(`[data-testid="calendar-event"][data-event-id="${event.id}"]`);
     await item.waitFor();
-    await page.screenshot({ path: '/tmp/calendar-created.png' });
     const moved = page.waitForResponse((response) => response.url().endsWith(`/api/v1/events/${event.id}`) && response.request().method() === 'PATCH');
     await drag(await slotPoint(tuesday, '10:00:00'), await slotPoint(wednesday, '10:00:00'));
     const movedResponse = await moved;
     assert.equal(movedResponse.status(), 200);
-    await page.screenshot({ path: '/tmp/calendar-week.png' });
 
     await page.reload();
     await item.waitFor();
