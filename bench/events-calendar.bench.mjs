@@ -22,9 +22,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   API_DIR, apiRequire, withDatabase, recreateDatabase, dropDatabase, benchPool,
-  ensureBuilt, startApi, stopApi, apiLogPath, createHttpClient, login, apiGet,
+  ensureBuilt, startApi, stopApi, createHttpClient, login, apiGet,
   dropSecondaryIndexes, buildIndex, loadSettings, explainAnalyze, shortPlan,
   measure, printTable, ms, sec,
+  runBench,
 } from './lib/harness.mjs';
 
 const env = process.env;
@@ -55,18 +56,7 @@ const SUBJECTS = ['Follow-up call', 'Qualification call', 'Product demo', 'Disco
 
 const { request } = createHttpClient(CONCURRENCY);
 
-main().catch(async (error) => {
-  console.error(`\nbench failed: ${error.stack ?? error}`);
-  if (apiLogPath()) console.error(`API log: ${apiLogPath()}`);
-  await stopApi();
-  process.exit(1);
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(signal, async () => {
-    await stopApi();
-    process.exit(130);
-  });
-}
+runBench(main);
 
 async function main() {
   const started = performance.now();

@@ -22,9 +22,10 @@
 import { performance } from 'node:perf_hooks';
 import {
   apiRequire, pg, withDatabase, recreateDatabase as recreateDatabaseOn, dropDatabase as dropDatabaseOn,
-  ensureBuilt, startApi as startApiProcess, stopApi, apiLogPath, createHttpClient, login as loginAs, apiGet as apiGetWith,
+  ensureBuilt, startApi as startApiProcess, stopApi, createHttpClient, login as loginAs, apiGet as apiGetWith,
   dropSecondaryIndexes, buildIndex, loadSettings as loadSettingsFor, explainAnalyze, shortPlan,
   measure as measureWith, printTable as printTableRows, ms, sec,
+  runBench,
 } from './lib/harness.mjs';
 
 const env = process.env;
@@ -64,18 +65,7 @@ const LAST = ['Doe', 'Martin', 'Bernard', 'Dubois', 'Durand', 'Lefèvre', 'Morea
 const CITIES = ['Paris', 'Lyon', 'Marseille', 'Berlin', 'Hamburg', 'Madrid', 'Barcelona', 'London', 'Milan', 'Brussels'];
 const JOBS = ['Buyer', 'CEO', 'CTO', 'Head of purchasing', 'Office manager', 'Sales director', 'Engineer', null];
 
-main().catch(async (error) => {
-  console.error(`\nbench failed: ${error.stack ?? error}`);
-  if (apiLogPath()) console.error(`API log: ${apiLogPath()}`);
-  await stopApi();
-  process.exit(1);
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(signal, async () => {
-    await stopApi();
-    process.exit(130);
-  });
-}
+runBench(main);
 // (the harness kills the API we started on exit, whatever happens)
 
 async function main() {

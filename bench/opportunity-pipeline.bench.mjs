@@ -27,9 +27,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   API_DIR, apiRequire, importApiDependency, withDatabase, recreateDatabase, dropDatabase, benchPool,
-  ensureBuilt, startApi, stopApi, apiLogPath, createHttpClient, login, apiGet,
+  ensureBuilt, startApi, stopApi, createHttpClient, login, apiGet,
   dropSecondaryIndexes, buildIndex, loadSettings, explainAnalyze, shortPlan,
   measure, summarize, printTable, ms, sec,
+  runBench,
 } from './lib/harness.mjs';
 
 const env = process.env;
@@ -70,18 +71,7 @@ const LOST_REASONS = [['Price too high', false], ['Chose a competitor', false], 
 const { request } = createHttpClient(CONCURRENCY);
 const fi = await importApiDependency('fractional-indexing');
 
-main().catch(async (error) => {
-  console.error(`\nbench failed: ${error.stack ?? error}`);
-  if (apiLogPath()) console.error(`API log: ${apiLogPath()}`);
-  await stopApi();
-  process.exit(1);
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(signal, async () => {
-    await stopApi();
-    process.exit(130);
-  });
-}
+runBench(main);
 
 async function main() {
   const started = performance.now();

@@ -21,8 +21,9 @@
 
 import { performance } from 'node:perf_hooks';
 import {
-  API_PROCESSES, withDatabase, recreateDatabase, dropDatabase, benchPool, ensureBuilt, startApi, stopApi, apiLogPath,
+  API_PROCESSES, withDatabase, recreateDatabase, dropDatabase, benchPool, ensureBuilt, startApi, stopApi,
   createHttpClient, printTable, sec, sleep,
+  runBench,
 } from './lib/harness.mjs';
 
 const env = process.env;
@@ -43,18 +44,7 @@ const OFFSET_MINUTES = 10;
 
 const { request } = createHttpClient(2);
 
-main().catch(async (error) => {
-  console.error(`\nbench failed: ${error.stack ?? error}`);
-  if (apiLogPath()) console.error(`API log: ${apiLogPath()}`);
-  await stopApi();
-  process.exit(1);
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(signal, async () => {
-    await stopApi();
-    process.exit(130);
-  });
-}
+runBench(main);
 
 async function main() {
   const started = performance.now();

@@ -284,3 +284,19 @@ export function sec(t0) {
 export function sleep(msec) {
   return new Promise((r) => setTimeout(r, msec));
 }
+
+/** Runs a benchmark's main: on failure or interruption the API it started is stopped (and the failure printed). */
+export function runBench(main) {
+  main().catch(async (error) => {
+    console.error(`\nbench failed: ${error.stack ?? error}`);
+    if (apiLogPath()) console.error(`API log: ${apiLogPath()}`);
+    await stopApi();
+    process.exit(1);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, async () => {
+      await stopApi();
+      process.exit(130);
+    });
+  }
+}
