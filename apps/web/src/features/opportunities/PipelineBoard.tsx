@@ -13,16 +13,16 @@ import {
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { OPPORTUNITY_STAGES, probabilityBand, type OpportunityStage, type ProbabilityBand } from '@crm/domain';
-import { Badge, Box, Button, Card, Group, Loader, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, Box, Button, Card, Group, Loader, Paper, ScrollArea, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useLookup } from '../../api/lookups';
 import { errorMessage } from '../../api/problem';
 import { formatDate, formatMoney } from '../../ui/format';
-import { dropTarget, type BoardMove } from './board-order';
+import { dropTarget, shouldLoadMore, type BoardMove } from './board-order';
 import { LostReasonDialog } from './LostReasonDialog';
-import { useColumn, useMoveOpportunity, usePipeline, type Opportunity, type PipelineTotal } from './opportunity-actions';
+import { useColumn, useMoveOpportunity, usePipeline, type OpportunityCard, type PipelineTotal } from './opportunity-actions';
 import { STAGES } from './opportunity-stage';
 
 /** Card border by probability: red ≤25%, orange <50%, black <75%, green from 75%. */
@@ -33,50 +33,85 @@ export const BAND_COLORS: Record<ProbabilityBand, string> = {
   likely: 'var(--mantine-color-green-filled)',
 };
 
-function OpportunityCardBody({ opportunity, partnerName }: { opportunity: Opportunity; partnerName: string | undefined }) {
+function OpportunityCardBody({ card }: { card: OpportunityCard }) {
   return (
     <>
       <Text size="sm" fw={600} lineClamp={2}>
-        {opportunity.name}
+        {card.name}
       </Text>
-      {partnerName && (
+      {card.partnerName && (
         <Text size="xs" c="dimmed" lineClamp={1}>
-          {partnerName}
+          {card.partnerName}
         </Text>
       )}
       <Group justify="space-between" gap={4} mt={4}>
         <Text size="xs" fw={500}>
-          {formatMoney(opportunity.amount, opportunity.currency)}
+          {formatMoney(card.amount, card.currency)}
         </Text>
         <Text size="xs" c="dimmed">
-          {formatDate(opportunity.expectedCloseDate)}
+          {formatDate(card.expectedCloseDate)}
         </Text>
       </Group>
     </>
   );
 }
 
-function cardStyle(opportunity: Opportunity) {
-  return { borderLeft: `4px solid ${BAND_COLORS[probabilityBand(opportunity.probability)]}`, cursor: 'grab' } as const;
+function cardStyle(card: OpportunityCard) {
+  return { borderLeft: `4px solid ${BAND_COLORS[probabilityBand(card.probability)]}`, cursor: 'grab' } as const;
 }
 
-function SortableCard({ opportunity, partnerName, onOpen }: { opportunity: Opportunity; partnerName: string | undefined; onOpen: () => void }) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: opportunity.id, data: { stage: opportunity.stage } });
+/** A first guess of a card's height (px) before it is measured, and the space between cards. */
+const CARD_HEIGHT_ESTIMATE = 88;
+const CARD_GAP = 6;
+
+interface SortableCardProps {
+  card: OpportunityCard;
+  /** Place in the column, for the virtualiser's measurement. */
+  index: number;
+  /** Offset from the column's top, from the virtualiser. */
+  top: number;
+  measure: (node: HTMLElement | null) => void;
+  onOpen: () => void;
+}
+
+/**
+ * A card placed by the virtualiser (`top`) and moved by dnd-kit (`transform`):
+ * dnd-kit measures cards without their transform, so the place must not be one.
+ */
+function SortableCard({ card, index, top, measure, onOpen }: SortableCardProps) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, data: { stage: card.stage } });
+  const ref = useCallback(
+    (node: HTMLDivElement | null) => {
+      setNodeRef(node);
+      measure(node);
+    },
+    [setNodeRef, measure],
+  );
   return (
     <Card
-      ref={setNodeRef}
+      ref={ref}
       withBorder
       padding="xs"
       radius="sm"
       data-testid="opportunity-card"
-      data-id={opportunity.id}
-      aria-label={opportunity.name}
-      style={{ ...cardStyle(opportunity), transform: CSS.Translate.toString(transform), transition, opacity: isDragging ? 0.4 : 1 }}
+      data-id={card.id}
+      data-index={index}
+      aria-label={card.name}
+      style={{
+        ...cardStyle(card),
+        position: 'absolute',
+        top,
+        left: 0,
+        right: 0,
+        transform: CSS.Translate.toString(transform),
+        transition,
+        opacity: isDragging ? 0.4 : 1,
+      }}
       onClick={onOpen}
       {...attributes}
       {...listeners}
     >
-      <OpportunityCardBody opportunity={opportunity} partnerName={partnerName} />
+      <OpportunityCardBody card={card} />
     </Card>
   );
 }
@@ -96,20 +131,58 @@ function ColumnTotals({ totals }: { totals: PipelineTotal[] }) {
 
 interface ColumnProps {
   stage: OpportunityStage;
-  cards: Opportunity[];
+  cards: OpportunityCard[];
   totals: PipelineTotal[];
   loading: boolean;
   hasMore: boolean;
+  /** A fetch of this column is running (next page or refetch). */
+  busy: boolean;
   loadingMore: boolean;
-  onLoadMore: () => void;
-  partnerName: (id: string | null) => string | undefined;
+  /** The last next-page fetch failed: no automatic retry, the button is there. */
+  loadFailed: boolean;
+  /** TanStack's fetchNextPage: called without cancelling a fetch already running (a fast scroll asks several times). */
+  onLoadMore: (options: { cancelRefetch: boolean }) => unknown;
+  /** The card being dragged, kept rendered even when scrolled out of view. */
+  activeId: string | null;
   onOpen: (id: string) => void;
 }
 
-function BoardColumn({ stage, cards, totals, loading, hasMore, loadingMore, onLoadMore, partnerName, onOpen }: ColumnProps) {
+/**
+ * One stage: its cards are virtualised (only those in and near the visible
+ * part of the column are in the page), and the next page loads as the user
+ * scrolls near the bottom. The SortableContext holds every loaded id; only the
+ * rendered cards are sortable nodes, and a drop on the column's own space
+ * puts the card at the bottom of the loaded cards (board-order's dropTarget).
+ */
+function BoardColumn({ stage, cards, totals, loading, hasMore, busy, loadingMore, loadFailed, onLoadMore, activeId, onOpen }: ColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: `column:${stage}` });
   const ids = useMemo(() => cards.map((card) => card.id), [cards]);
   const count = totals.reduce((sum, total) => sum + total.count, 0);
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const activeIndex = activeId === null ? -1 : ids.indexOf(activeId);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return activeIndex < 0 || indexes.includes(activeIndex) ? indexes : [...indexes, activeIndex].sort((a, b) => a - b);
+    },
+    [activeIndex],
+  );
+  const virtualizer = useVirtualizer({
+    count: cards.length,
+    getScrollElement: () => viewportRef.current,
+    estimateSize: () => CARD_HEIGHT_ESTIMATE,
+    gap: CARD_GAP,
+    overscan: 5,
+    getItemKey: (index) => ids[index] ?? index,
+    rangeExtractor,
+  });
+  const rendered = virtualizer.getVirtualItems();
+  const lastVisible = virtualizer.range?.endIndex;
+
+  useEffect(() => {
+    if (shouldLoadMore({ lastVisible, loaded: cards.length, hasMore, busy, failed: loadFailed })) void onLoadMore({ cancelRefetch: false });
+  }, [lastVisible, cards.length, hasMore, busy, loadFailed, onLoadMore]);
+
   return (
     <Paper
       withBorder
@@ -134,21 +207,22 @@ function BoardColumn({ stage, cards, totals, loading, hasMore, loadingMore, onLo
         </Group>
         <ColumnTotals totals={totals} />
       </Box>
-      <ScrollArea.Autosize mah="calc(100vh - 270px)" type="auto" offsetScrollbars>
+      <ScrollArea.Autosize mah="calc(100vh - 270px)" type="auto" offsetScrollbars viewportRef={viewportRef}>
         <SortableContext id={stage} items={ids} strategy={verticalListSortingStrategy}>
-          <Stack ref={setNodeRef} gap={6} mih={80} pb="xs">
-            {cards.map((card) => (
-              <SortableCard key={card.id} opportunity={card} partnerName={partnerName(card.partnerId)} onOpen={() => onOpen(card.id)} />
-            ))}
-            {loading && <Loader size="sm" mx="auto" />}
-            {hasMore && (
-              <Button variant="subtle" size="xs" onClick={onLoadMore} loading={loadingMore}>
-                Load more
-              </Button>
-            )}
-          </Stack>
+          <div ref={setNodeRef} data-testid="column-cards" style={{ position: 'relative', height: virtualizer.getTotalSize(), minHeight: 80, marginBottom: 'var(--mantine-spacing-xs)' }}>
+            {rendered.map((item) => {
+              const card = cards[item.index];
+              return card ? <SortableCard key={card.id} card={card} index={item.index} top={item.start} measure={virtualizer.measureElement} onOpen={() => onOpen(card.id)} /> : null;
+            })}
+          </div>
         </SortableContext>
+        {loading && <Loader size="sm" mx="auto" display="block" />}
       </ScrollArea.Autosize>
+      {hasMore && (
+        <Button variant="subtle" size="xs" mt={4} onClick={() => void onLoadMore({ cancelRefetch: false })} loading={loadingMore}>
+          Load more
+        </Button>
+      )}
     </Paper>
   );
 }
@@ -156,7 +230,6 @@ function BoardColumn({ stage, cards, totals, loading, hasMore, loadingMore, onLo
 /** The pipeline as a kanban: one column per stage, cards by rank, moved by drag and drop. */
 export function PipelineBoard() {
   const navigate = useNavigate();
-  const partners = useLookup('/api/v1/partners');
   const pipeline = usePipeline({ groupBy: 'stage' });
   const columns = {
     new: useColumn('new'),
@@ -168,10 +241,10 @@ export function PipelineBoard() {
   } satisfies Record<OpportunityStage, ReturnType<typeof useColumn>>;
   const board = Object.fromEntries(OPPORTUNITY_STAGES.map((stage) => [stage, columns[stage].data?.pages.flatMap((page) => page.items) ?? []])) as Record<
     OpportunityStage,
-    Opportunity[]
+    OpportunityCard[]
   >;
   const move = useMoveOpportunity();
-  const [dragging, setDragging] = useState<Opportunity | null>(null);
+  const [dragging, setDragging] = useState<OpportunityCard | null>(null);
   const [losing, setLosing] = useState<{ move: BoardMove; name: string } | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
@@ -217,9 +290,11 @@ export function PipelineBoard() {
                 totals={totalsOf(stage)}
                 loading={columns[stage].isPending}
                 hasMore={columns[stage].hasNextPage}
+                busy={columns[stage].isFetching}
                 loadingMore={columns[stage].isFetchingNextPage}
-                onLoadMore={() => void columns[stage].fetchNextPage()}
-                partnerName={partners.nameOf}
+                loadFailed={columns[stage].isFetchNextPageError}
+                onLoadMore={columns[stage].fetchNextPage}
+                activeId={dragging?.id ?? null}
                 onOpen={(id) => void navigate(`/opportunities/${id}`)}
               />
             ))}
@@ -228,7 +303,7 @@ export function PipelineBoard() {
         <DragOverlay>
           {dragging && (
             <Card withBorder padding="xs" radius="sm" shadow="md" style={cardStyle(dragging)}>
-              <OpportunityCardBody opportunity={dragging} partnerName={partners.nameOf(dragging.partnerId)} />
+              <OpportunityCardBody card={dragging} />
             </Card>
           )}
         </DragOverlay>

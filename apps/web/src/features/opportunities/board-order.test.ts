@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropTarget, moveCard, repage } from './board-order';
+import { dropTarget, LOAD_AHEAD, moveCard, patchCard, repage, shouldLoadMore } from './board-order';
 
 const card = (id: string, stage: 'new' | 'qualification') => ({ id, stage });
 const board = () => ({ new: [card('a', 'new'), card('b', 'new'), card('c', 'new')], qualification: [card('x', 'qualification')] });
@@ -41,5 +41,33 @@ describe('dropTarget', () => {
     expect(dropTarget(board(), 'c')).toEqual({ stage: 'new', index: 2 });
     expect(dropTarget(board(), 'column:qualification')).toEqual({ stage: 'qualification', index: 1 });
     expect(dropTarget(board(), 'nope')).toBeNull();
+  });
+});
+
+describe('patchCard', () => {
+  const pages = [
+    { items: [{ id: 'a', version: 1 }], total: 2, page: 1, pageSize: 1, totalExact: true },
+    { items: [{ id: 'b', version: 1 }], total: 2, page: 2, pageSize: 1, totalExact: true },
+  ];
+  it('replaces the fields of the one card, leaving the other pages as they were', () => {
+    const next = patchCard(pages, 'b', { version: 2 });
+    expect(next[1]?.items).toEqual([{ id: 'b', version: 2 }]);
+    expect(next[0]).toBe(pages[0]);
+    expect(patchCard(pages, 'zz', { version: 9 })).toBe(pages);
+  });
+});
+
+describe('shouldLoadMore', () => {
+  const column = { lastVisible: 0, loaded: 100, hasMore: true, busy: false, failed: false };
+  it.each([
+    ['near the bottom of the loaded cards', { lastVisible: 99 - LOAD_AHEAD }, true],
+    ['at the last loaded card', { lastVisible: 99 }, true],
+    ['higher up', { lastVisible: 98 - LOAD_AHEAD }, false],
+    ['nothing rendered yet', { lastVisible: undefined }, false],
+    ['no next page', { lastVisible: 99, hasMore: false }, false],
+    ['a fetch already running', { lastVisible: 99, busy: true }, false],
+    ['the last fetch failed (the button retries)', { lastVisible: 99, failed: true }, false],
+  ])('%s', (_case, change, expected) => {
+    expect(shouldLoadMore({ ...column, ...change })).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import type { OpportunityStage } from '@crm/domain';
 
-/** A kanban column's pages as the list endpoint returned them. */
+/** A kanban column's pages as the board endpoint returned them. */
 export interface ColumnPage<Card> {
   items: Card[];
   total: number;
@@ -64,4 +64,24 @@ export function dropTarget<Card extends { id: string }>(
     if (index >= 0) return { stage, index };
   }
   return null;
+}
+
+/** The pages with one card's fields replaced (by the API's answer to a move); the same pages when the card is not there. */
+export function patchCard<Card extends { id: string }>(pages: ColumnPage<Card>[], id: string, patch: Partial<Card>): ColumnPage<Card>[] {
+  const at = pages.findIndex((page) => page.items.some((item) => item.id === id));
+  if (at < 0) return pages;
+  return pages.map((page, i) => (i === at ? { ...page, items: page.items.map((item) => (item.id === id ? { ...item, ...patch } : item)) } : page));
+}
+
+/** Cards left below the last visible one when a column asks for its next page: a few screens ahead. */
+export const LOAD_AHEAD = 15;
+
+/**
+ * Whether a column scrolled this far should fetch its next page: when the last
+ * visible card is within LOAD_AHEAD of the loaded ones, there is a next page,
+ * and no fetch is running or has just failed (a failure waits for "Load more").
+ */
+export function shouldLoadMore(column: { lastVisible: number | undefined; loaded: number; hasMore: boolean; busy: boolean; failed: boolean }): boolean {
+  if (column.lastVisible === undefined || !column.hasMore || column.busy || column.failed) return false;
+  return column.lastVisible >= column.loaded - 1 - LOAD_AHEAD;
 }
