@@ -246,6 +246,26 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
       await as(planner)(t.http.get(`/api/v1/events?calendarId=${followed.id}`)).expect(400);
     });
 
+    it("puts what a user attends on their calendar, once, series expanded", async () => {
+      const guest = await t.signInAs('salesperson');
+      const single = await create({ subject: 'Demo for guest', startAt: '2027-06-07T10:00:00Z', endAt: '2027-06-07T11:00:00Z', attendeeUserIds: [guest.id] });
+      const recurring = await create({
+        subject: 'Guest weekly', startAt: '2027-06-08T10:00:00Z', endAt: '2027-06-08T10:30:00Z', attendeeUserIds: [guest.id],
+        recurrence: { frequency: 'weekly', interval: 1, count: 3 },
+      });
+      await create({ subject: 'Not for guest', startAt: '2027-06-07T12:00:00Z', endAt: '2027-06-07T13:00:00Z' });
+      const items = await calendar(`from=2027-06-01T00:00:00Z&to=2027-07-01T00:00:00Z&assignedToId=${guest.id}`, guest);
+      expect(items.map((o: { id: string; startAt: string }) => [o.id, o.startAt])).toEqual([
+        [single.id, '2027-06-07T10:00:00.000Z'],
+        [recurring.id, '2027-06-08T10:00:00.000Z'],
+        [recurring.id, '2027-06-15T10:00:00.000Z'],
+        [recurring.id, '2027-06-22T10:00:00.000Z'],
+      ]);
+      // the organiser who also lists the guest sees each event once
+      const both = await calendar(`from=2027-06-07T00:00:00Z&to=2027-06-08T00:00:00Z&assignedToId=${seller.id},${guest.id}`);
+      expect(both.filter((o: { id: string }) => o.id === single.id)).toHaveLength(1);
+    });
+
     it('refuses a half range, a reversed one, or list filters in calendar mode (400)', async () => {
       await asSeller(t.http.get('/api/v1/events?from=2027-03-01T00:00:00Z')).expect(400);
       await asSeller(t.http.get('/api/v1/events?from=2027-03-02T00:00:00Z&to=2027-03-01T00:00:00Z')).expect(400);

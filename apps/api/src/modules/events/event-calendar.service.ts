@@ -9,7 +9,7 @@ import { Event, EventOccurrenceView } from './event.entity';
 export interface OccurrenceFilter {
   from: Date;
   to: Date;
-  /** Events these users organise. */
+  /** Events these users organise or attend. */
   assignedToIds?: string[];
   /** Events organised by the team's members, and events put on the team. */
   teamId?: string;
@@ -73,7 +73,15 @@ export class EventCalendarService {
       // the team's own events, less those the organisers' branch already reads
       whos.push(`team_id = ${param(filter.teamId)} AND assigned_to_id <> ALL(${param(organisers)}::uuid[])`);
     }
-    if (organisers.length) whos.push(`assigned_to_id = ANY(${param(organisers)}::uuid[])`);
+    if (organisers.length) {
+      const ids = param(organisers);
+      whos.push(`assigned_to_id = ANY(${ids}::uuid[])`);
+      // what they attend without organising it (read by id through the attendee index), once even when also on the team
+      const notTeam = filter.teamId ? ` AND team_id IS DISTINCT FROM ${param(filter.teamId)}` : '';
+      whos.push(
+        `id IN (SELECT event_id FROM event_attendees WHERE user_id = ANY(${ids}::uuid[])) AND assigned_to_id <> ALL(${ids}::uuid[])${notTeam}`,
+      );
+    }
     if (!whos.length) return [];
 
     const singles = whos.flatMap((who) => [
