@@ -53,6 +53,14 @@ describe('the calendar', () => {
     await page.mouse.up();
   }
 
+  /** Grabs the event itself (a demo event may share its slot) and moves it straight across to another day's column. */
+  async function dragAcross(item, day) {
+    const box = await item.boundingBox();
+    const grab = { x: box.x + box.width / 2, y: box.y + Math.min(10, box.height / 2) };
+    const column = await page.locator(`[data-testid="calendar"] [data-date="${day}"]`).last().boundingBox();
+    await drag(grab, { x: column.x + column.width / 2, y: grab.y });
+  }
+
   before(async () => {
     session = await openBrowserSession({ name: 'calendar', demo: true, signIn: true, viewport: { width: 1600, height: 1000 }, timezoneId: 'Europe/Paris' });
     ({ server, page, pageErrors } = session);
@@ -95,7 +103,9 @@ describe('the calendar', () => {
     const item = page.locator(`[data-testid="calendar-event"][data-event-id="${event.id}"]`);
     await item.waitFor();
     const moved = page.waitForResponse((response) => response.url().endsWith(`/api/v1/events/${event.id}`) && response.request().method() === 'PATCH');
-    await drag(await slotPoint(tuesday, '10:00:00'), await slotPoint(wednesday, '10:00:00'));
+    // the form's closing overlay would take the mouse down (and the drag become a text selection)
+    await dialog().waitFor({ state: 'detached' });
+    await dragAcross(item, wednesday);
     const movedResponse = await moved;
     assert.equal(movedResponse.status(), 200);
 
@@ -126,7 +136,7 @@ describe('the calendar', () => {
     assert.equal(changed.status(), 200);
 
     const refused = page.waitForResponse((answer) => answer.url().endsWith(`/api/v1/events/${event.id}`) && answer.request().method() === 'PATCH');
-    await drag(await slotPoint(tuesday, '16:00:00'), await slotPoint(thursday, '16:00:00'));
+    await dragAcross(item, thursday);
     assert.equal((await refused).status(), 409);
     await page.getByText('The event was not moved').waitFor();
     const column = await page.locator(`[data-testid="calendar"] [data-date="${tuesday}"]`).last().boundingBox();
@@ -159,7 +169,7 @@ describe('the calendar', () => {
     await page.goto(`${server.url}/events?date=${tuesday}`);
     await page.locator(`[data-testid="calendar-event"][data-event-id="${series.id}"]`).waitFor();
 
-    await drag(await slotPoint(thursday, '14:00:00'), await slotPoint(friday, '14:00:00'));
+    await dragAcross(page.locator(`[data-testid="calendar-event"][data-event-id="${series.id}"]`).first(), friday);
     const moved = page.waitForResponse((answer) => answer.url().includes(`/api/v1/events/${series.id}/occurrences/`) && answer.request().method() === 'PATCH');
     await dialog().getByRole('button', { name: 'This occurrence' }).click();
     assert.equal((await moved).status(), 200);
