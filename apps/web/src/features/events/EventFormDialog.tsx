@@ -1,11 +1,12 @@
-import { Alert, Button, Center, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useLookup } from '../../api/lookups';
 import { errorMessage } from '../../api/problem';
 import { describeProblem, type FormProblem } from '../../ui/record-form/problem-errors';
+import { ProblemAlert } from '../../ui/record-form/ProblemAlert';
 import { fetchEvent, useDeleteEvent, useEvent, useWriteEvent } from './event-api';
 import { API_FIELDS, changesBody, createBody, eventToForm, formFieldOf, validateEvent, type EventFormValues } from './event-form-values';
 import { isOccurrence, seriesIdOf, type CalendarEvent } from './event-types';
@@ -22,25 +23,6 @@ export function userTimeZone(): string {
 }
 
 const API_FIELD_DEFS = API_FIELDS.map((name) => ({ name }));
-
-function ProblemAlert({ problem, onReload }: { problem: FormProblem; onReload: () => void }) {
-  return (
-    <Alert color={problem.stale ? 'yellow' : 'red'} icon={<IconAlertTriangle />} role="alert">
-      <Stack gap={4} align="flex-start">
-        {problem.summary.map((message) => (
-          <Text key={message} size="sm">
-            {message}
-          </Text>
-        ))}
-        {problem.stale && (
-          <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={onReload}>
-            Reload
-          </Button>
-        )}
-      </Stack>
-    </Alert>
-  );
-}
 
 interface EventFormProps {
   /** The event as loaded (edit), or none (create). */

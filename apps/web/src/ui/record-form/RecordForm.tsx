@@ -1,7 +1,6 @@
-import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Fieldset, Group, SimpleGrid, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { resourceKeys, useCreateRecord, useUpdateRecord } from '../../api/resources';
@@ -10,6 +9,7 @@ import { FieldInput } from './FieldInput';
 import classes from './RecordForm.module.css';
 import { buildRequestBody, initialFormValues, isRequired, validateRequired, type FormMode } from './form-values';
 import { describeProblem, type FormProblem } from './problem-errors';
+import { ProblemAlert } from './ProblemAlert';
 import type { FieldDef, FormValues } from './types';
 
 export interface EditedRecord {
@@ -34,25 +34,6 @@ export interface RecordFormProps<P extends CollectionPath> {
   columns?: 1 | 2;
   /** Shows the values without letting them change (a converted or lost lead), and no Save button. */
   readOnly?: boolean;
-}
-
-function ProblemAlert({ problem, onReload }: { problem: FormProblem; onReload: () => void }) {
-  return (
-    <Alert color={problem.stale ? 'yellow' : 'red'} icon={<IconAlertTriangle />} role="alert">
-      <Stack gap={4} align="flex-start">
-        {problem.summary.map((message) => (
-          <Text key={message} size="sm">
-            {message}
-          </Text>
-        ))}
-        {problem.stale && (
-          <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={onReload}>
-            Reload
-          </Button>
-        )}
-      </Stack>
-    </Alert>
-  );
 }
 
 function RecordFormBody<P extends CollectionPath>({ path, fields, record, defaults, onSaved, onCancel, submitLabel, savedMessage, columns = 1, readOnly = false }: RecordFormProps<P>) {
