@@ -21,29 +21,20 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
-  API_DIR, apiRequire, withDatabase, recreateDatabase, dropDatabase, benchPool,
+  API_DIR, apiRequire, recreateDatabase, benchPool,
   ensureBuilt, startApi, stopApi, createHttpClient, login, apiGet,
   dropSecondaryIndexes, buildIndex, loadSettings, explainAnalyze, shortPlan,
   measure, printTable, ms, sec,
-  runBench,
+  runBench, benchSettings, finishBench,
 } from './lib/harness.mjs';
 
 const env = process.env;
-const ADMIN_URL = env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
-const DB_NAME = 'crm_bench_events';
-const DB_URL = withDatabase(ADMIN_URL, DB_NAME);
-const PORT = Number(env.BENCH_PORT ?? 3992);
-const API = `http://127.0.0.1:${PORT}/api/v1`;
+const SETTINGS = benchSettings('crm_bench_events', 3992);
+const { ADMIN_URL, DB_NAME, DB_URL, PORT, API, CONCURRENCY, REUSE_DB } = SETTINGS;
 const EVENTS = Number(env.BENCH_EVENTS ?? 2_000_000);
 const USERS = Number(env.BENCH_USERS ?? 200);
 const TEAM_SIZE = Number(env.BENCH_TEAM_SIZE ?? 5);
 const YEARS = Number(env.BENCH_YEARS ?? 5);
-const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 16);
-const REQUESTS = Number(env.BENCH_REQUESTS ?? 150);
-const WARMUP = Number(env.BENCH_WARMUP ?? 5);
-const PHASE_SECONDS = Number(env.BENCH_PHASE_SECONDS ?? 60);
-const KEEP_DB = env.BENCH_KEEP_DB === '1';
-const REUSE_DB = env.BENCH_REUSE_DB === '1';
 const GOAL_P95_MS = 50;
 // weekly series: 0.2% of the events (20 per user over the span, a third of them endless), each with
 // a few edited and cancelled occurrences
@@ -79,8 +70,8 @@ async function main() {
       const probe = await apiGet(request, API, c.path(0, 0), token, true);
       const series = probe.items.filter((item) => item.seriesId).length;
       console.log(`   response: ${probe.items.length} occurrences (${series} of series)`);
-      const api = await measure(`API ${c.name}`, (client, i) => apiGet(request, API, c.path(client, i), token), phase());
-      const service = await measure(`svc ${c.name}`, (client, i) => direct.calendar.occurrences(c.filter(client, i)), phase());
+      const api = await measure(`API ${c.name}`, (client, i) => apiGet(request, API, c.path(client, i), token), SETTINGS.PHASE);
+      const service = await measure(`svc ${c.name}`, (client, i) => direct.calendar.occurrences(c.filter(client, i)), SETTINGS.PHASE);
       const sizes = [];
       for (let i = 0; i < 20; i++) sizes.push((await direct.calendar.occurrences(c.filter(i % CONCURRENCY, i))).length);
       reads.push({ c, api, service, items: sizes.reduce((a, b) => a + b, 0) / sizes.length });
@@ -101,15 +92,8 @@ async function main() {
   } finally {
     await direct.close();
     await db.end();
-    await stopApi();
-    if (KEEP_DB || REUSE_DB) console.log(`\nkept database ${DB_NAME}: ${DB_URL}`);
-    else await dropDatabase(ADMIN_URL, DB_NAME);
-    console.log(`\ntotal bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    await finishBench(SETTINGS, started);
   }
-}
-
-function phase() {
-  return { concurrency: CONCURRENCY, warmup: WARMUP, requests: REQUESTS, phaseSeconds: PHASE_SECONDS };
 }
 
 // ---------------------------------------------------------------- seeding

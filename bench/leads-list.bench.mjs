@@ -21,27 +21,18 @@
 
 import { performance } from 'node:perf_hooks';
 import {
-  apiRequire, pg, withDatabase, recreateDatabase as recreateDatabaseOn, dropDatabase as dropDatabaseOn,
+  apiRequire, pg, recreateDatabase as recreateDatabaseOn,
   ensureBuilt, startApi as startApiProcess, stopApi, createHttpClient, login as loginAs, apiGet as apiGetWith,
   dropSecondaryIndexes, buildIndex, loadSettings as loadSettingsFor, explainAnalyze, shortPlan,
   measure as measureWith, printTable as printTableRows, ms, sec,
-  runBench,
+  runBench, benchSettings, finishBench,
 } from './lib/harness.mjs';
 
 const env = process.env;
-const ADMIN_URL = env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
-const DB_NAME = 'crm_bench';
-const DB_URL = withDatabase(ADMIN_URL, DB_NAME);
-const PORT = Number(env.BENCH_PORT ?? 3990);
-const API = `http://127.0.0.1:${PORT}/api/v1`;
+const SETTINGS = benchSettings('crm_bench', 3990);
+const { ADMIN_URL, DB_NAME, DB_URL, PORT, API, CONCURRENCY, REUSE_DB } = SETTINGS;
 const LEADS = Number(env.BENCH_LEADS ?? 1_000_000);
 const PARTNERS = Number(env.BENCH_PARTNERS ?? 200_000);
-const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 16);
-const REQUESTS = Number(env.BENCH_REQUESTS ?? 150);
-const WARMUP = Number(env.BENCH_WARMUP ?? 5);
-const PHASE_SECONDS = Number(env.BENCH_PHASE_SECONDS ?? 60);
-const KEEP_DB = env.BENCH_KEEP_DB === '1';
-const REUSE_DB = env.BENCH_REUSE_DB === '1';
 const GOAL_P95_MS = 50;
 const GOAL_RATIO = 0.5;
 const EXACT_COUNT_LIMIT = 10_000; // list-runner.ts
@@ -107,10 +98,7 @@ async function main() {
     printSummary(results);
   } finally {
     await db.end();
-    await stopApi();
-    if (KEEP_DB || REUSE_DB) console.log(`\nkept database ${DB_NAME}: ${DB_URL}`);
-    else await dropDatabase();
-    console.log(`\ntotal bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    await finishBench(SETTINGS, started);
   }
 }
 
@@ -118,10 +106,6 @@ async function main() {
 
 function recreateDatabase() {
   return recreateDatabaseOn(ADMIN_URL, DB_NAME);
-}
-
-function dropDatabase() {
-  return dropDatabaseOn(ADMIN_URL, DB_NAME);
 }
 
 function startApi() {
@@ -410,7 +394,7 @@ async function bareRun(db, sql) {
 // ---------------------------------------------------------------- measuring
 
 function measure(label, once) {
-  return measureWith(label, () => once(), { concurrency: CONCURRENCY, warmup: WARMUP, requests: REQUESTS, phaseSeconds: PHASE_SECONDS });
+  return measureWith(label, () => once(), SETTINGS.PHASE);
 }
 
 // ---------------------------------------------------------------- plans and report

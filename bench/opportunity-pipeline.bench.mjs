@@ -26,31 +26,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
-  API_DIR, apiRequire, importApiDependency, withDatabase, recreateDatabase, dropDatabase, benchPool,
+  API_DIR, apiRequire, importApiDependency, recreateDatabase, benchPool,
   ensureBuilt, startApi, stopApi, createHttpClient, login, apiGet,
   dropSecondaryIndexes, buildIndex, loadSettings, explainAnalyze, shortPlan,
   measure, summarize, printTable, ms, sec,
-  runBench,
+  runBench, benchSettings, finishBench,
 } from './lib/harness.mjs';
 
 const env = process.env;
-const ADMIN_URL = env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
-const DB_NAME = 'crm_bench_pipeline';
-const DB_URL = withDatabase(ADMIN_URL, DB_NAME);
-const PORT = Number(env.BENCH_PORT ?? 3991);
-const API = `http://127.0.0.1:${PORT}/api/v1`;
+const SETTINGS = benchSettings('crm_bench_pipeline', 3991);
+const { ADMIN_URL, DB_NAME, DB_URL, PORT, API, CONCURRENCY, REUSE_DB } = SETTINGS;
 const OPPORTUNITIES = Number(env.BENCH_OPPORTUNITIES ?? 300_000);
 const PARTNERS = Number(env.BENCH_PARTNERS ?? 20_000);
-const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 16);
-const REQUESTS = Number(env.BENCH_REQUESTS ?? 150);
-const WARMUP = Number(env.BENCH_WARMUP ?? 5);
-const PHASE_SECONDS = Number(env.BENCH_PHASE_SECONDS ?? 60);
 const MOVES = Number(env.BENCH_MOVES ?? 1000);
 const MOVE_INFLIGHT = Number(env.BENCH_MOVE_INFLIGHT ?? 64);
 const MOVE_STAGE = env.BENCH_MOVE_STAGE ?? 'new';
 const MIXED_STAGES = (env.BENCH_MIXED_STAGES ?? 'qualification,proposition').split(',').map((s) => s.trim());
-const KEEP_DB = env.BENCH_KEEP_DB === '1';
-const REUSE_DB = env.BENCH_REUSE_DB === '1';
 const GOAL_P95_MS = 50;
 const EXACT_COUNT_LIMIT = 10_000; // list-runner.ts
 const VERIFY_PAGE_SIZE = 200; // MAX_PAGE_SIZE of list-query.dto.ts
@@ -98,8 +89,8 @@ async function main() {
       console.log(`\n== case ${c.name}: GET ${c.example}`);
       const probe = await apiGet(request, API, c.path(0, 0), token, true);
       console.log(`   response: ${c.describe(probe)}`);
-      const api = await measure(`API ${c.name}`, (client, i) => apiGet(request, API, c.path(client, i), token), phase());
-      const bare = await measure(`bare ${c.name}`, (client, i) => c.bare(db, client, i), phase());
+      const api = await measure(`API ${c.name}`, (client, i) => apiGet(request, API, c.path(client, i), token), SETTINGS.PHASE);
+      const bare = await measure(`bare ${c.name}`, (client, i) => c.bare(db, client, i), SETTINGS.PHASE);
       report.reads.push({ c, api, bare });
     }
 
@@ -123,15 +114,8 @@ async function main() {
     printSummary(report);
   } finally {
     await db.end();
-    await stopApi();
-    if (KEEP_DB || REUSE_DB) console.log(`\nkept database ${DB_NAME}: ${DB_URL}`);
-    else await dropDatabase(ADMIN_URL, DB_NAME);
-    console.log(`\ntotal bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    await finishBench(SETTINGS, started);
   }
-}
-
-function phase() {
-  return { concurrency: CONCURRENCY, warmup: WARMUP, requests: REQUESTS, phaseSeconds: PHASE_SECONDS };
 }
 
 // ---------------------------------------------------------------- seeding

@@ -300,3 +300,40 @@ export function runBench(main) {
     });
   }
 }
+
+/**
+ * What every benchmark that starts the API reads from its environment
+ * (bench/README.md has the table), under the names the scripts use.
+ */
+export function benchSettings(dbName, defaultPort) {
+  const env = process.env;
+  const ADMIN_URL = env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+  const PORT = Number(env.BENCH_PORT ?? defaultPort);
+  const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 16);
+  const REQUESTS = Number(env.BENCH_REQUESTS ?? 150);
+  const WARMUP = Number(env.BENCH_WARMUP ?? 5);
+  const PHASE_SECONDS = Number(env.BENCH_PHASE_SECONDS ?? 60);
+  return {
+    ADMIN_URL,
+    DB_NAME: dbName,
+    DB_URL: withDatabase(ADMIN_URL, dbName),
+    PORT,
+    API: `http://127.0.0.1:${PORT}/api/v1`,
+    CONCURRENCY,
+    REQUESTS,
+    WARMUP,
+    PHASE_SECONDS,
+    KEEP_DB: env.BENCH_KEEP_DB === '1',
+    REUSE_DB: env.BENCH_REUSE_DB === '1',
+    /** The measuring loop's settings, for `measure`. */
+    PHASE: { concurrency: CONCURRENCY, warmup: WARMUP, requests: REQUESTS, phaseSeconds: PHASE_SECONDS },
+  };
+}
+
+/** The end of a run (after the script closed its pools): the API stopped, the database dropped unless kept, the total time. */
+export async function finishBench(settings, started) {
+  await stopApi();
+  if (settings.KEEP_DB || settings.REUSE_DB) console.log(`\nkept database ${settings.DB_NAME}: ${settings.DB_URL}`);
+  else await dropDatabase(settings.ADMIN_URL, settings.DB_NAME);
+  console.log(`\ntotal bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
