@@ -1,9 +1,9 @@
-import { Anchor, Breadcrumbs, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useLookup } from '../../api/lookups';
 import { useCurrentUser } from '../../api/session';
-import { formatDateTime } from '../../ui/format';
 import { RecordForm } from '../../ui/record-form/RecordForm';
+import { RecordStamp } from '../../ui/record-form/RecordStamp';
 import { RecordLoader } from '../../ui/RecordLoader';
 import { RecordTabs } from '../../ui/RecordTabs';
 import { RecordTimeline } from '../../ui/timeline/RecordTimeline';
@@ -33,10 +33,7 @@ function LeadDetails({ lead }: { lead: Lead }) {
         savedMessage="Lead saved"
         onSaved={() => {}}
       />
-      <Divider my="md" />
-      <Text size="xs" c="dimmed">
-        Created {formatDateTime(lead.createdAt)} · Updated {formatDateTime(lead.updatedAt)} · Version {lead.version}
-      </Text>
+      <RecordStamp record={lead} />
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { isClosedStage, nextStage, reopenStage, type OpportunityStage } from '@crm/domain';
-import { Alert, Anchor, Breadcrumbs, Card, Divider, Group, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Card, Group, Stack, Stepper, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,7 +7,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useLookup } from '../../api/lookups';
 import { errorMessage } from '../../api/problem';
 import { ActionButton } from '../../ui/ActionButton';
-import { formatDate, formatDateTime, formatMoney } from '../../ui/format';
+import { formatDate, formatMoney } from '../../ui/format';
+import { RecordStamp } from '../../ui/record-form/RecordStamp';
 import { RecordForm } from '../../ui/record-form/RecordForm';
 import type { FieldDef } from '../../ui/record-form/types';
 import { RecordLoader } from '../../ui/RecordLoader';
@@ -121,10 +122,7 @@ function OpportunityDetails({ opportunity }: { opportunity: Opportunity }) {
         </Alert>
       )}
       <RecordForm path={OPPORTUNITIES_PATH} record={opportunity as never} columns={2} fields={fields} savedMessage="Opportunity saved" onSaved={() => {}} />
-      <Divider my="md" />
-      <Text size="xs" c="dimmed">
-        Created {formatDateTime(opportunity.createdAt)} · Updated {formatDateTime(opportunity.updatedAt)} · Version {opportunity.version}
-      </Text>
+      <RecordStamp record={opportunity} />
     </Card>
   );
 }
