@@ -97,7 +97,7 @@ export class OpportunitiesService {
       .createQueryBuilder('opportunity')
       .leftJoin(Partner, 'partner', 'partner.id = opportunity.partnerId')
       .select(CARD_COLUMNS.map(([expression, alias]) => `${expression} AS "${alias}"`));
-    return runRawList(qb, { ...query, sort: 'rank' }, OPPORTUNITY_LIST, (card: OpportunityCard) => ({ ...card, currency: card.currency.trim() }));
+    return runRawList(qb, { ...query, sort: 'rank' }, OPPORTUNITY_LIST, (card: OpportunityCard) => card);
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<OpportunityView> {

@@ -57,5 +57,5 @@ export async function readPipelineSummary(dataSource: DataSource, groupBy: Pipel
 }
 
 export function toPipelineTotal(row: PipelineRow): PipelineTotal {
-  return { key: row.key, currency: row.currency.trim(), count: row.count, amount: row.amount, weightedAmount: row.weighted_amount };
+  return { key: row.key, currency: row.currency, count: row.count, amount: row.amount, weightedAmount: row.weighted_amount };
 }
