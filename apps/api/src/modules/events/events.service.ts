@@ -20,9 +20,9 @@ import { Event, EventOccurrenceView, EventView } from './event.entity';
 const EVENT_LIST: ListSpec = {
   alias: 'event',
   filters: {
-    type: (param) => `event.type = ANY(CAST(:${param} AS text[]))`,
-    assignedToId: (param) => `event.assigned_to_id = ANY(CAST(:${param} AS uuid[]))`,
-    teamId: (param) => `(event.team_id = :${param} OR event.assigned_to_id IN (SELECT user_id FROM team_members WHERE team_id = :${param}))`,
+    type: (value) => `event.type = ANY(CAST(${value} AS text[]))`,
+    assignedToId: (value) => `event.assigned_to_id = ANY(CAST(${value} AS uuid[]))`,
+    teamId: (value) => `(event.team_id = ${value} OR event.assigned_to_id IN (SELECT user_id FROM team_members WHERE team_id = ${value}))`,
     status: 'event.status',
     leadId: 'event.lead_id',
     partnerId: 'event.partner_id',
@@ -30,7 +30,7 @@ const EVENT_LIST: ListSpec = {
     opportunityId: 'event.opportunity_id',
     categoryId: 'event.category_id',
     seriesId: 'event.series_id',
-    recurring: (param) => `(event.recurrence IS NOT NULL) = :${param}`,
+    recurring: (value) => `(event.recurrence IS NOT NULL) = ${value}`,
   },
   sorts: {
     startAt: 'event.start_at',

@@ -14,7 +14,7 @@ import { NewNotification, Notification } from './notification.entity';
 const NOTIFICATION_LIST: ListSpec = {
   alias: 'notification',
   filters: {
-    unread: (param) => `(notification.read_at IS NULL) = :${param}`,
+    unread: (value) => `(notification.read_at IS NULL) = ${value}`,
   },
   sorts: { createdAt: 'notification.created_at' },
   // within one user's notifications (the list is always scoped to the caller)

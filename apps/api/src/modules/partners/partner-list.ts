@@ -8,7 +8,7 @@ export const PARTNER_LIST: ListSpec = {
     isProspect: 'partner.is_prospect',
     isCustomer: 'partner.is_customer',
     isSupplier: 'partner.is_supplier',
-    isCustomerOrProspect: (param) => `(partner.is_customer OR partner.is_prospect) = :${param}`,
+    isCustomerOrProspect: (value) => `(partner.is_customer OR partner.is_prospect) = ${value}`,
     assignedToId: 'partner.assigned_to_id',
     teamId: 'partner.team_id',
     sourceId: 'partner.source_id',

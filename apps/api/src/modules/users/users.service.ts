@@ -22,7 +22,7 @@ const USER_LIST: ListSpec = {
   filters: {
     role: 'user.role',
     active: 'user.active',
-    teamId: (param) => `EXISTS (SELECT 1 FROM team_members tm WHERE tm.user_id = user.id AND tm.team_id = :${param})`,
+    teamId: (value) => `EXISTS (SELECT 1 FROM team_members tm WHERE tm.user_id = user.id AND tm.team_id = ${value})`,
   },
   sorts: { name: 'user.name', email: 'user.email', role: 'user.role', createdAt: 'user.created_at' },
   searchColumn: 'user.search_text',

@@ -8,10 +8,11 @@ export interface ListSpec {
   alias: string;
   /**
    * request field → SQL column compared by equality, or a function that
-   * writes the whole condition given the parameter name (for filters through
-   * another table).
+   * writes the whole condition around the value's placeholder (`:name` for
+   * the query builder, `$n` in plain SQL), e.g. for filters through another
+   * table.
    */
-  filters: Record<string, string | ((param: string) => string)>;
+  filters: Record<string, string | ((value: string) => string)>;
   /** request field → SQL column or expression */
   sorts: Record<string, string>;
   /**
