@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import {
   apiRequire, pg, recreateDatabase as recreateDatabaseOn,
   ensureBuilt, startApi as startApiProcess, stopApi, createHttpClient, login as loginAs, apiGet as apiGetWith,
-  dropSecondaryIndexes, buildIndex, loadSettings as loadSettingsFor, explainAnalyze, shortPlan,
+  dropSecondaryIndexes, buildIndex, loadSettings as loadSettingsFor, settleAfterLoad, printSizes, explainAnalyze, shortPlan,
   measure as measureWith, printTable as printTableRows, ms, sec,
   runBench, benchSettings, finishBench,
 } from './lib/harness.mjs';
@@ -189,15 +189,9 @@ async function seed(db) {
       await partnersClient.query('RESET ALL').catch(() => {});
       partnersClient.release();
     }
-    const t = performance.now();
     await client.query('RESET ALL');
-    await Promise.all([db.query(`VACUUM ANALYZE leads`), db.query(`VACUUM ANALYZE partners`), db.query(`VACUUM ANALYZE users`)]);
-    console.log(`  VACUUM ANALYZE in ${sec(t)}`);
-    const sizes = (await client.query(`
-      SELECT relname, pg_size_pretty(pg_relation_size(oid)) AS size FROM pg_class
-       WHERE relname IN ('leads', 'partners', 'leads_pkey', 'leads_search_trgm', 'leads_created_idx', 'leads_assignee_status_idx', 'leads_status_idx')
-       ORDER BY relname`)).rows;
-    console.log(`  sizes: ${sizes.map((s) => `${s.relname} ${s.size}`).join(', ')}`);
+    await settleAfterLoad(db, ['leads', 'partners', 'users']);
+    await printSizes(client, ['leads', 'partners']);
     console.log(`SEEDING TIME: ${sec(t0)} (${LEADS.toLocaleString('en')} leads + ${PARTNERS.toLocaleString('en')} partners, indexes rebuilt after the load, VACUUM ANALYZE)`);
 
     return await pickCaseParams(client);

@@ -28,7 +28,7 @@ import { performance } from 'node:perf_hooks';
 import {
   API_DIR, apiRequire, importApiDependency, recreateDatabase, benchPool,
   ensureBuilt, startApi, stopApi, createHttpClient, login, apiGet,
-  dropSecondaryIndexes, buildIndex, loadSettings, explainAnalyze, shortPlan,
+  dropSecondaryIndexes, buildIndex, loadSettings, settleAfterLoad, printSizes, explainAnalyze, shortPlan,
   measure, summarize, printTable, ms, sec,
   runBench, benchSettings, finishBench,
 } from './lib/harness.mjs';
@@ -186,15 +186,8 @@ async function seed(db) {
     const tt = performance.now();
     await client.query(`SELECT opportunity_pipeline_totals_rebuild()`);
     console.log(`  pipeline totals rebuilt in ${sec(tt)}`);
-    const tv = performance.now();
-    await Promise.all([db.query(`VACUUM ANALYZE opportunities`), db.query(`VACUUM ANALYZE partners`),
-      db.query(`VACUUM ANALYZE users`), db.query(`VACUUM ANALYZE teams`), db.query(`VACUUM ANALYZE team_members`)]);
-    console.log(`  VACUUM ANALYZE in ${sec(tv)}`);
-    const sizes = (await client.query(`
-      SELECT c.relname, pg_size_pretty(pg_relation_size(c.oid)) AS size FROM pg_class c
-       WHERE c.relname = 'opportunities' OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = 'opportunities'::regclass)
-       ORDER BY c.relname`)).rows;
-    console.log(`  sizes: ${sizes.map((s) => `${s.relname} ${s.size}`).join(', ')}`);
+    await settleAfterLoad(db, ['opportunities', 'partners', 'users', 'teams', 'team_members']);
+    await printSizes(client, ['opportunities']);
     console.log(`SEEDING TIME: ${sec(t0)} (${OPPORTUNITIES.toLocaleString('en')} opportunities + ${PARTNERS.toLocaleString('en')} partners, indexes rebuilt after the load, VACUUM ANALYZE)`);
   } finally {
     await client.query('RESET ALL').catch(() => {});

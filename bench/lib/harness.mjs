@@ -93,6 +93,27 @@ export async function loadSettings(client) {
   return `SET maintenance_work_mem = '1GB'; SET synchronous_commit = off;${superuser ? ` SET session_replication_role = replica;` : ''}`;
 }
 
+/**
+ * After a bulk load: VACUUM ANALYZE of `tables` (in parallel; fresh statistics
+ * and visibility maps, as autovacuum would leave them), then a CHECKPOINT, so
+ * that flushing the load's dirty pages does not fall inside a measured phase.
+ */
+export async function settleAfterLoad(db, tables) {
+  const t = performance.now();
+  await Promise.all(tables.map((table) => db.query(`VACUUM ANALYZE ${table}`)));
+  await db.query('CHECKPOINT');
+  console.log(`  VACUUM ANALYZE and CHECKPOINT in ${sec(t)}`);
+}
+
+/** Prints the on-disk size of each table and of its indexes. */
+export async function printSizes(db, tables) {
+  const { rows } = await db.query(`
+      SELECT c.relname, pg_size_pretty(pg_relation_size(c.oid)) AS size FROM pg_class c
+       WHERE c.relname = ANY($1::text[]) OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid::regclass::text = ANY($1::text[]))
+       ORDER BY c.relname`, [tables]);
+  console.log(`  sizes: ${rows.map((r) => `${r.relname} ${r.size}`).join(', ')}`);
+}
+
 /** `EXPLAIN (ANALYZE, BUFFERS)` of a statement: its plan lines and the indexes it names. */
 export async function explainAnalyze(db, sql, params = []) {
   const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
@@ -311,7 +332,8 @@ export function benchSettings(dbName, defaultPort) {
   const PORT = Number(env.BENCH_PORT ?? defaultPort);
   const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 16);
   const REQUESTS = Number(env.BENCH_REQUESTS ?? 150);
-  const WARMUP = Number(env.BENCH_WARMUP ?? 5);
+  // with 5 per client the first measured seconds still ran code V8 had not optimised yet
+  const WARMUP = Number(env.BENCH_WARMUP ?? 30);
   const PHASE_SECONDS = Number(env.BENCH_PHASE_SECONDS ?? 60);
   return {
     ADMIN_URL,
