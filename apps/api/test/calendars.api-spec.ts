@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { Test } from 'supertest';
 import { CalendarsService } from '../src/modules/calendars/calendars.service';
 import { startTestApp, TestApp } from './support/test-app';
+import { startApiProcess } from './support/worker-apps';
 
 type User = { id: string; token: string };
 
@@ -205,6 +206,60 @@ describe('calendars: configurations, the menu and the iCalendar feed', () => {
       ]);
     });
 
+    it.each([
+      ['Europe/Paris', 'with its VTIMEZONE'],
+      ['Europe/Kyiv', 'a zone the generator has no VTIMEZONE for, whose timed events go out in UTC'],
+    ])('writes an all-day series in %s (%s) with DATEs only: DTSTART, EXDATE, and the RECURRENCE-ID that puts its override in place of its own occurrence', async (allDayZone) => {
+      // Mondays at local midnight from next week, weekly four times
+      const week = (n: number) => DateTime.now().setZone(allDayZone).plus({ weeks: 1 + n }).startOf('week');
+      const date = (day: DateTime) => day.toFormat('yyyyLLdd');
+      const subject = `Offsite ${allDayZone}`;
+      const series = (
+        await as(jane)(t.http.post('/api/v1/events'))
+          .send({
+            type: 'event',
+            subject,
+            allDay: true,
+            timeZone: allDayZone,
+            startAt: week(0).toISO(),
+            endAt: week(0).plus({ days: 1 }).toISO(),
+            recurrence: { frequency: 'weekly', interval: 1, count: 4 },
+          })
+          .expect(201)
+      ).body as { id: string };
+      // the second moved to its Wednesday, the third cancelled
+      await as(jane)(t.http.patch(`/api/v1/events/${series.id}/occurrences/${week(1).toUTC().toISO()}`))
+        .send({ subject: `${subject} (moved)`, startAt: week(1).plus({ days: 2 }).toISO(), endAt: week(1).plus({ days: 3 }).toISO() })
+        .expect(200);
+      await as(jane)(t.http.delete(`/api/v1/events/${series.id}/occurrences/${week(2).toUTC().toISO()}`)).expect(204);
+
+      const { url } = (await as(jane)(t.http.get('/api/v1/calendar/feed')).expect(200)).body;
+      const text = (await feedText(url)).body as string;
+      const parts = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').filter((v) => v.getFirstPropertyValue('uid') === `${series.id}@crm`);
+      const master = new ICAL.Event(parts.find((v) => !v.hasProperty('recurrence-id'))!);
+      const override = parts.find((v) => v.hasProperty('recurrence-id'))!;
+      // RFC 5545 3.8.4.4: RECURRENCE-ID has the value type of the series' DTSTART, here a DATE, as are the EXDATEs
+      expect(master.component.getFirstProperty('dtstart')!.toICALString()).toBe(`DTSTART;VALUE=DATE:${date(week(0))}`);
+      expect(master.component.getFirstProperty('exdate')!.toICALString()).toBe(`EXDATE;VALUE=DATE:${date(week(2))}`);
+      expect(override.getFirstProperty('recurrence-id')!.toICALString()).toBe(`RECURRENCE-ID;VALUE=DATE:${date(week(1))}`);
+      expect(override.getFirstProperty('dtstart')!.toICALString()).toBe(`DTSTART;VALUE=DATE:${date(week(1).plus({ days: 2 }))}`);
+      expect(text).not.toContain('X-CRM-');
+
+      // the parser's own expansion: the override replaces the second Monday (not added beside it), the third is gone
+      master.relateException(override);
+      const iterator = master.iterator();
+      const seen: { day: string; summary: string }[] = [];
+      for (let next = iterator.next(); next; next = iterator.next()) {
+        const details = master.getOccurrenceDetails(next);
+        seen.push({ day: details.startDate.toString(), summary: details.item.summary });
+      }
+      expect(seen).toEqual([
+        { day: week(0).toISODate(), summary: subject },
+        { day: week(1).plus({ days: 2 }).toISODate(), summary: `${subject} (moved)` },
+        { day: week(3).toISODate(), summary: subject },
+      ]);
+    });
+
     it('stops serving the old URL once regenerated (404), and serves the new one', async () => {
       const old = (await as(jane)(t.http.get('/api/v1/calendar/feed')).expect(200)).body.url as string;
       const fresh = (await as(jane)(t.http.post('/api/v1/calendar/feed/regenerate')).expect(200)).body.url as string;
@@ -216,6 +271,23 @@ describe('calendars: configurations, the menu and the iCalendar feed', () => {
       const stored = await t.dataSource.query(`SELECT token_hash FROM calendar_feeds WHERE user_id = $1`, [jane.id]);
       expect(stored[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(fresh).not.toContain(stored[0].token_hash);
+    });
+
+    it('gives the feed address under CRM_PUBLIC_URL when set (a proxy ends TLS), and as the request reached it otherwise', async () => {
+      const asReached = (await as(jane)(t.http.get('/api/v1/calendar/feed')).set('host', 'crm.internal:8080').expect(200)).body.url as string;
+      expect(asReached).toMatch(/^http:\/\/crm\.internal:8080\/api\/v1\/calendar\/feed\/crm_cal_[\w-]+\.ics$/);
+
+      // another API process on the same database, configured with the public address
+      const proxied = await startApiProcess((t.dataSource.options as { url: string }).url, { runWorkers: false, env: { CRM_PUBLIC_URL: 'https://crm.example.com/' } });
+      try {
+        const published = (await as(jane)(proxied.http.get('/api/v1/calendar/feed')).set('host', 'crm.internal:8080').expect(200)).body.url as string;
+        expect(published).toBe(asReached.replace('http://crm.internal:8080/', 'https://crm.example.com/'));
+        const regenerated = (await as(jane)(proxied.http.post('/api/v1/calendar/feed/regenerate')).expect(200)).body.url as string;
+        expect(regenerated).toMatch(/^https:\/\/crm\.example\.com\/api\/v1\/calendar\/feed\/crm_cal_[\w-]+\.ics$/);
+        expect((await feedText(regenerated)).status).toBe(200);
+      } finally {
+        await proxied.close();
+      }
     });
 
     it('answers 404 for a made-up token and 401 for the feed address without authentication', async () => {

@@ -53,7 +53,8 @@ describe('notifications: the bell, read state and the live stream', () => {
     const list = await as(jane)(t.http.get('/api/v1/notifications')).expect(200);
     expect(list.body).toMatchObject({ total: 2, page: 1 });
     expect(list.body.items.map((n: { title: string }) => n.title)).toEqual(['second', 'first']);
-    expect(list.body.items[0]).toMatchObject({ userId: jane.id, kind: 'event_reminder', readAt: null, late: false, recordType: 'event' });
+    // made without an occurrence (as before reminders carried one): null, not missing
+    expect(list.body.items[0]).toMatchObject({ userId: jane.id, kind: 'event_reminder', readAt: null, late: false, recordType: 'event', occurrenceStartAt: null });
     expect(await unread(jane)).toBe(2);
 
     const read = await as(jane)(t.http.post(`/api/v1/notifications/${list.body.items[1].id}/read`)).expect(200);

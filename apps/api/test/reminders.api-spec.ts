@@ -129,6 +129,34 @@ describe('reminders: once and only once, across processes and restarts', () => {
       expect((await jobs(cancelledLate.id)).map((j: { status: string }) => j.status)).toEqual(['dropped', 'delivered']);
     });
 
+    it('links each reminder to the occurrence it is about: the series and that occurrence’s start, or the edited occurrence’s own row', async () => {
+      // daily at now + 2 min, reminded 1 day 3 minutes before: the first two occurrences' reminders are due
+      const start = Date.now() + 2 * MINUTE;
+      const first = new Date(start).toISOString();
+      const second = new Date(start + 1440 * MINUTE).toISOString();
+      const series = await createEvent({
+        subject: 'Daily stand-up',
+        startAt: first,
+        endAt: new Date(start + 15 * MINUTE).toISOString(),
+        recurrence: { frequency: 'daily', interval: 1, count: 3 },
+        reminders: [{ offsetMinutes: 1443, channel: 'notification' }],
+      });
+      // the second one edited on its own (same time): a row of its own, which its reminder is about
+      const edited = (await as(a.http.patch(`/api/v1/events/${series.id}/occurrences/${second}`)).send({ location: 'Room 2' }).expect(200)).body as { id: string };
+      await planBoth();
+      await drain([a, b]);
+
+      const mine = (await as(a.http.get('/api/v1/notifications?q=stand-up')).expect(200)).body.items as Record<string, unknown>[];
+      const links = mine.map(({ recordType, recordId, occurrenceStartAt }) => ({ recordType, recordId, occurrenceStartAt }));
+      expect(links).toEqual(
+        expect.arrayContaining([
+          { recordType: 'event', recordId: series.id, occurrenceStartAt: first },
+          { recordType: 'event', recordId: edited.id, occurrenceStartAt: second },
+        ]),
+      );
+      expect(links).toHaveLength(2);
+    });
+
     it('drops the reminder of an event moved later or cancelled, and plans the moved one anew', async () => {
       const moved = await createEvent({ startAt: at(MINUTE / 2), endAt: at(MINUTE), reminders: [{ offsetMinutes: 1, channel: 'notification' }] });
       const cancelled = await createEvent({ startAt: at(MINUTE / 2), endAt: at(MINUTE), reminders: [{ offsetMinutes: 1, channel: 'notification' }] });

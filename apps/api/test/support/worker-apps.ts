@@ -26,11 +26,12 @@ export function newDatabase(): Promise<TestDatabase> {
 /**
  * The real app on an existing database, with or without its background
  * workers (reminder planning and delivery, email sending): a test that
- * drives the workers by hand starts processes without them.
+ * drives the workers by hand starts processes without them. `env`: more
+ * of its configuration (CRM_PUBLIC_URL...).
  */
-export async function startApiProcess(url: string, { runWorkers }: { runWorkers: boolean }): Promise<ApiProcess> {
+export async function startApiProcess(url: string, { runWorkers, env = {} }: { runWorkers: boolean; env?: NodeJS.ProcessEnv }): Promise<ApiProcess> {
   const config = {
-    ...readConfig({ NODE_ENV: 'test', CRM_ADMIN_PASSWORD: ADMIN.password, DATABASE_URL: url, CRM_WORKERS: runWorkers ? '1' : '0' }, []),
+    ...readConfig({ NODE_ENV: 'test', CRM_ADMIN_PASSWORD: ADMIN.password, ...env, DATABASE_URL: url, CRM_WORKERS: runWorkers ? '1' : '0' }, []),
     webDistDir: '/nonexistent',
   };
   const { dataSource, close } = await openDatabase(config);

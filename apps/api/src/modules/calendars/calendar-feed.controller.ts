@@ -1,8 +1,9 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { CurrentUser, Public } from '../../platform/auth/auth.decorators';
+import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { ApiProblems } from '../../platform/openapi/problem.schema';
 import { CalendarFeedService } from './calendar-feed.service';
 import { CalendarFeedUrl } from './dto/calendar-feed.dto';
@@ -10,13 +11,16 @@ import { CalendarFeedUrl } from './dto/calendar-feed.dto';
 @ApiTags('Calendars')
 @Controller('calendar/feed')
 export class CalendarFeedController {
-  constructor(private readonly feeds: CalendarFeedService) {}
+  constructor(
+    private readonly feeds: CalendarFeedService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'My iCalendar feed address', description: 'The same secret URL every time, until it is regenerated.' })
   @ApiOkResponse({ type: CalendarFeedUrl })
   async url(@CurrentUser() actor: AuthenticatedUser, @Req() request: Request): Promise<CalendarFeedUrl> {
-    return { url: apiBase(request) + (await this.feeds.feedPath(actor)) };
+    return { url: this.apiBase(request) + (await this.feeds.feedPath(actor)) };
   }
 
   @Post('regenerate')
@@ -24,7 +28,7 @@ export class CalendarFeedController {
   @ApiOperation({ summary: 'Give my feed a new address', description: 'The old URL stops working at once (404); subscribed applications need the new one.' })
   @ApiOkResponse({ type: CalendarFeedUrl })
   async regenerate(@CurrentUser() actor: AuthenticatedUser, @Req() request: Request): Promise<CalendarFeedUrl> {
-    return { url: apiBase(request) + (await this.feeds.regenerate(actor)) };
+    return { url: this.apiBase(request) + (await this.feeds.regenerate(actor)) };
   }
 
   @Get(':file')
@@ -42,10 +46,14 @@ export class CalendarFeedController {
   document(@Param('file') file: string): Promise<string> {
     return this.feeds.document(file);
   }
-}
 
-/** `https://host/api/v1/` as the client reached it (the feed URL must work from outside). */
-function apiBase(request: Request): string {
-  const path = request.originalUrl.split('?')[0].replace(/calendar\/feed(\/regenerate)?\/?$/, '');
-  return `${request.protocol}://${request.get('host')}${path}`;
+  /**
+   * `https://host/api/v1/`, the feed URL must work from outside: under the
+   * configured public address (CRM_PUBLIC_URL: behind a proxy that ends TLS
+   * the request says http://), or else as the client reached it.
+   */
+  private apiBase(request: Request): string {
+    const path = request.originalUrl.split('?')[0].replace(/calendar\/feed(\/regenerate)?\/?$/, '');
+    return (this.config.publicUrl ?? `${request.protocol}://${request.get('host')}`) + path;
+  }
 }

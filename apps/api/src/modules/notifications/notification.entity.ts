@@ -37,6 +37,17 @@ export class Notification {
   @Column('uuid', { nullable: true })
   recordId: string | null;
 
+  @ApiProperty({
+    description:
+      'For an event reminder: the start of the occurrence it is about (a series has one per occurrence; `recordId` is the series); null for notifications that are not about one.',
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    example: '2026-11-28T09:45:00.000Z',
+  })
+  @Column('timestamptz', { nullable: true })
+  occurrenceStartAt: Date | null;
+
   @ApiProperty({ description: 'Delivered later than it was due (e.g. the server was down at the time).', example: false })
   @Column('boolean')
   late: boolean;
@@ -58,5 +69,6 @@ export interface NewNotification {
   body?: string | null;
   recordType?: string | null;
   recordId?: string | null;
+  occurrenceStartAt?: Date | null;
   late?: boolean;
 }

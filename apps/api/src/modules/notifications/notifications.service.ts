@@ -70,6 +70,7 @@ export class NotificationsService {
         body: item.body ?? null,
         recordType: item.recordType ?? null,
         recordId: item.recordId ?? null,
+        occurrenceStartAt: item.occurrenceStartAt ?? null,
         late: item.late ?? false,
         createdAt: new Date(),
         readAt: null,

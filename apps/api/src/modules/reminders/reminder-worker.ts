@@ -156,10 +156,22 @@ function message(job: ClaimedJob) {
   });
 }
 
-/** Reminders go to the organiser (the event's assignee), like Axelor's "for me" reminders. */
+/**
+ * Reminders go to the organiser (the event's assignee), like Axelor's "for me" reminders.
+ * With the occurrence's start, so the bell opens the meeting it reminded of, not the series.
+ */
 function toNotification(job: ClaimedJob): NewNotification {
   const { title, body } = message(job);
-  return { userId: job.user_id, kind: 'event_reminder', title, body, recordType: 'event', recordId: job.event_id, late: job.late };
+  return {
+    userId: job.user_id,
+    kind: 'event_reminder',
+    title,
+    body,
+    recordType: 'event',
+    recordId: job.event_id,
+    occurrenceStartAt: job.occurrence_start_at,
+    late: job.late,
+  };
 }
 
 function toEmail(job: ClaimedJob): QueuedEmail {

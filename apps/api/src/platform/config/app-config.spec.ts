@@ -15,6 +15,18 @@ describe('readConfig', () => {
     }
   });
 
+  it('reads the public address (CRM_PUBLIC_URL) without its trailing slash; unset, none', () => {
+    expect(read({}).publicUrl).toBeUndefined();
+    expect(read({ CRM_PUBLIC_URL: 'https://crm.example.com/' }).publicUrl).toBe('https://crm.example.com');
+    expect(read({ CRM_PUBLIC_URL: 'https://example.com/crm' }).publicUrl).toBe('https://example.com/crm');
+  });
+
+  it('refuses a public address links could not be made from', () => {
+    for (const url of ['crm.example.com', '/crm', 'ftp://crm.example.com', 'https://crm.example.com/?x=1', 'https://crm.example.com/#top']) {
+      expect(() => read({ CRM_PUBLIC_URL: url })).toThrow(/CRM_PUBLIC_URL/);
+    }
+  });
+
   it('requires an administrator password in production', () => {
     expect(() => read({ NODE_ENV: 'production' })).toThrow(/CRM_ADMIN_PASSWORD/);
   });

@@ -21,6 +21,12 @@ export interface AppConfig {
   runWorkers: boolean;
   /** API processes sharing the port (node:cluster); more than one needs a PostgreSQL server. */
   apiProcesses: number;
+  /**
+   * The CRM's address as its users reach it (`https://crm.example.com`, no
+   * trailing slash): the base of the links it hands out. Behind a proxy that
+   * ends TLS the request itself says http://. Unset: the request's address.
+   */
+  publicUrl: string | undefined;
 }
 
 /** Injection token of the AppConfig. */
@@ -58,5 +64,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     smtpUrl: env.SMTP_URL || undefined,
     runWorkers: env.CRM_WORKERS !== '0',
     apiProcesses,
+    publicUrl: publicUrl(env.CRM_PUBLIC_URL),
   };
+}
+
+/** CRM_PUBLIC_URL without its trailing slash; refused unless an absolute http(s) address, as a link made from it would not work. */
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = URL.parse(value);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    throw new ConfigError(`CRM_PUBLIC_URL must be the address users reach the CRM at, such as https://crm.example.com, got "${value}"`);
+  }
+  return url.href.replace(/\/+$/, '');
 }

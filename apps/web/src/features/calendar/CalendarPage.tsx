@@ -16,6 +16,7 @@ import { FeedButton } from './FeedButton';
 import { useCalendarOptions } from './calendar-api';
 import { useCalendarState } from './use-calendar-state';
 import { useEventMoves } from './use-event-moves';
+import { useOpenedEvent } from './use-opened-event';
 
 /** The calendar: month, week, day and list views of the events in range, filtered and coloured as the URL says. */
 export function CalendarPage() {
@@ -29,13 +30,20 @@ export function CalendarPage() {
   const events = useCalendarEvents(range ? calendarQuery(range, state, people) : null);
   const moves = useEventMoves();
   const [target, setTarget] = useState<EventFormTarget | null>(null);
+  // the event the URL opens (a notification's, a shared link's), until the form closes
+  const opened = useOpenedEvent(state.opened);
+  const openedTarget: EventFormTarget | null = state.opened && opened.data ? { kind: 'edit', item: opened.data } : null;
+  const closeForm = () => {
+    setTarget(null);
+    if (state.opened) update({ opened: null });
+  };
   const create = (slot: { start?: Date; end?: Date; allDay?: boolean } = {}) =>
     setTarget({ kind: 'new', values: newEventValues({ ...slot, assignedToId: me?.id ?? null }) });
 
   return (
     <>
       <PageHeader title="Calendar">
-        {events.isFetching && <Loader size="sm" aria-label="Loading events" />}
+        {(events.isFetching || opened.isFetching) && <Loader size="sm" aria-label="Loading events" />}
         <FeedButton />
         <Button leftSection={<IconPlus size={16} />} onClick={() => create()}>
           New event
@@ -45,6 +53,11 @@ export function CalendarPage() {
       {events.error && (
         <Alert color="red" mb="md">
           {errorMessage(events.error)}
+        </Alert>
+      )}
+      {state.opened && (opened.error || opened.data === null) && (
+        <Alert color="orange" mb="md" title="This event cannot be opened" withCloseButton closeButtonLabel="Dismiss" onClose={() => update({ opened: null })}>
+          {opened.error ? errorMessage(opened.error) : 'This occurrence is no longer on the calendar: it was cancelled, or moved to another time.'}
         </Alert>
       )}
       <CalendarLegend colorBy={state.colorBy} events={events.data ?? []} users={users} />
@@ -61,7 +74,7 @@ export function CalendarPage() {
           onMove={(item, to, revert) => void moves.move(item, to, revert)}
         />
       </Card>
-      <EventFormDialog target={target} onClose={() => setTarget(null)} />
+      <EventFormDialog target={target ?? openedTarget} onClose={closeForm} />
       {moves.dialog}
     </>
   );

@@ -1,5 +1,6 @@
+import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { assignedToIds, calendarQuery, parseCalendarState, writeCalendarState } from './calendar-state';
+import { assignedToIds, calendarQuery, openedEventPath, parseCalendarState, writeCalendarState } from './calendar-state';
 
 const TODAY = '2026-11-28';
 const parse = (search: string) => parseCalendarState(new URLSearchParams(search), TODAY);
@@ -7,7 +8,7 @@ const range = { start: new Date('2026-11-23T00:00:00.000Z'), end: new Date('2026
 
 describe('the calendar state in the URL', () => {
   it('defaults to this week, my events, coloured by type', () => {
-    expect(parse('')).toEqual({ view: 'week', date: TODAY, colorBy: 'type', types: [], users: { kind: 'mine' }, teamId: null, calendarId: null });
+    expect(parse('')).toEqual({ view: 'week', date: TODAY, colorBy: 'type', types: [], users: { kind: 'mine' }, teamId: null, calendarId: null, opened: null });
   });
 
   it('reads every setting, and ignores what it does not know', () => {
@@ -19,6 +20,7 @@ describe('the calendar state in the URL', () => {
       users: { kind: 'some', ids: ['u1', 'u2'] },
       teamId: 't1',
       calendarId: 'c1',
+      opened: null,
     });
     expect(parse('view=year&date=tomorrow').view).toBe('week');
     expect(parse('date=2026-13-45x').date).toBe(TODAY);
@@ -29,6 +31,36 @@ describe('the calendar state in the URL', () => {
     const search = 'view=day&date=2027-01-15&colorBy=user&types=meeting&users=all&teamId=t1';
     expect(writeCalendarState(parse(search), TODAY).toString()).toBe(search);
     expect(writeCalendarState(parse(''), TODAY).toString()).toBe('');
+  });
+
+  it('keeps the event open in the form, and for a series which occurrence, so a reload opens it again', () => {
+    const search = 'date=2026-12-09&event=e1&occurrence=2026-12-09T10%3A00%3A00.000Z';
+    expect(parse(search).opened).toEqual({ eventId: 'e1', occurrenceStartAt: '2026-12-09T10:00:00.000Z' });
+    expect(writeCalendarState(parse(search), TODAY).toString()).toBe(search);
+    // written as the API writes instants, so it names the same occurrence
+    expect(parse('event=e1&occurrence=2026-12-09T11:00:00%2B01:00').opened).toEqual({ eventId: 'e1', occurrenceStartAt: '2026-12-09T10:00:00.000Z' });
+    expect(parse('event=e1').opened).toEqual({ eventId: 'e1', occurrenceStartAt: null });
+  });
+
+  it('opens no occurrence from a start that is not a date, and nothing without an event', () => {
+    expect(parse('event=e1&occurrence=soon').opened).toEqual({ eventId: 'e1', occurrenceStartAt: null });
+    expect(parse('occurrence=2026-12-09T10:00:00.000Z').opened).toBeNull();
+    expect(writeCalendarState({ ...parse('event=e1&occurrence=2026-12-09T10:00:00.000Z'), opened: null }, TODAY).toString()).toBe('');
+  });
+});
+
+describe('the link to an event on the calendar', () => {
+  it('shows the day of the occurrence (in the user’s zone) with its form open, the day written even when it is today', () => {
+    const path = openedEventPath({ eventId: 'e1', occurrenceStartAt: '2026-12-09T10:00:00.000Z' });
+    const url = new URL(path, 'http://crm.test');
+    expect(url.pathname).toBe('/events');
+    expect(url.searchParams.get('date')).toBe(dayjs('2026-12-09T10:00:00.000Z').format('YYYY-MM-DD'));
+    expect(parseCalendarState(url.searchParams, TODAY).opened).toEqual({ eventId: 'e1', occurrenceStartAt: '2026-12-09T10:00:00.000Z' });
+    expect(new URL(openedEventPath({ eventId: 'e1', occurrenceStartAt: `${TODAY}T12:00:00.000Z` }), 'http://crm.test').searchParams.has('date')).toBe(true);
+  });
+
+  it('opens the event on today’s calendar when the occurrence is not known', () => {
+    expect(openedEventPath({ eventId: 'e1', occurrenceStartAt: null })).toBe('/events?event=e1');
   });
 });
 

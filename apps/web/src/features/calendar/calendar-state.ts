@@ -10,6 +10,16 @@ export type ColorBy = 'type' | 'user';
 /** Whose events are shown: the signed-in user's (default), everyone's, or the chosen users'. */
 export type UserFilter = { kind: 'mine' } | { kind: 'all' } | { kind: 'some'; ids: string[] };
 
+/**
+ * An event whose form the calendar opens (from a notification, or a shared
+ * link): the event, or series, and for one occurrence of a series its start
+ * (ISO 8601, as the series places it).
+ */
+export interface OpenedEvent {
+  eventId: string;
+  occurrenceStartAt: string | null;
+}
+
 /** Everything the calendar shows, all kept in the URL so a view can be bookmarked. */
 export interface CalendarState {
   view: CalendarViewName;
@@ -20,16 +30,25 @@ export interface CalendarState {
   users: UserFilter;
   teamId: string | null;
   calendarId: string | null;
+  /** `event` and `occurrence`: the event open in the form, so a reload or a shared link opens it again. */
+  opened: OpenedEvent | null;
 }
 
 function list(value: string | null): string[] {
   return value ? value.split(',').filter(Boolean) : [];
 }
 
+/** An ISO instant, written as the API writes it (so it names the same occurrence); null when it is not one. */
+function instant(value: string | null): string | null {
+  const time = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
 export function parseCalendarState(params: URLSearchParams, today: string): CalendarState {
   const view = params.get('view');
   const date = params.get('date');
   const users = params.get('users');
+  const eventId = params.get('event');
   return {
     view: view && view in CALENDAR_VIEWS ? (view as CalendarViewName) : 'week',
     date: date && dayjs(date, 'YYYY-MM-DD').isValid() && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today,
@@ -38,6 +57,7 @@ export function parseCalendarState(params: URLSearchParams, today: string): Cale
     users: users === null ? { kind: 'mine' } : users === 'all' ? { kind: 'all' } : { kind: 'some', ids: list(users) },
     teamId: params.get('teamId') || null,
     calendarId: params.get('calendarId') || null,
+    opened: eventId ? { eventId, occurrenceStartAt: instant(params.get('occurrence')) } : null,
   };
 }
 
@@ -52,7 +72,25 @@ export function writeCalendarState(state: CalendarState, today: string): URLSear
   if (state.users.kind === 'some') params.set('users', state.users.ids.join(','));
   if (state.teamId) params.set('teamId', state.teamId);
   if (state.calendarId) params.set('calendarId', state.calendarId);
+  if (state.opened) params.set('event', state.opened.eventId);
+  if (state.opened?.occurrenceStartAt) params.set('occurrence', state.opened.occurrenceStartAt);
   return params;
+}
+
+/**
+ * The calendar at the day of an event (or occurrence) with its form open:
+ * `/events?date=…&event=…&occurrence=…`, a link that works again after a
+ * reload or from someone else's browser. Without a start (an older
+ * notification), the calendar shows today.
+ */
+export function openedEventPath(opened: OpenedEvent): string {
+  const start = instant(opened.occurrenceStartAt);
+  const params = new URLSearchParams();
+  // the day always, not left out when it is today: the link may be opened another day
+  if (start) params.set('date', dayjs(start).format('YYYY-MM-DD'));
+  params.set('event', opened.eventId);
+  if (start) params.set('occurrence', start);
+  return `/events?${params.toString()}`;
 }
 
 /** Who the calendar is about when no team or calendar configuration says: the signed-in user, or every user (by id). */

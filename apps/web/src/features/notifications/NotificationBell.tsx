@@ -1,42 +1,69 @@
 import { ActionIcon, Button, Group, Indicator, Loader, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconBell, IconClockExclamation } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { formatRelative } from '../../ui/format';
 import { useMarkAllRead, useMarkRead, useRecentNotifications, useUnreadCount, type AppNotification } from './notification-api';
+import { notificationLink } from './notification-link';
 import { useNotificationStream } from './use-notification-stream';
 
-function NotificationItem({ notification, onRead }: { notification: AppNotification; onRead: () => void }) {
-  const unread = notification.readAt === null;
+interface NotificationItemProps {
+  notification: AppNotification;
+  onRead: () => void;
+  /** Its link was followed: the bell closes. */
+  onOpen: () => void;
+}
+
+function NotificationText({ notification }: { notification: AppNotification }) {
   return (
-    <UnstyledButton
-      onClick={unread ? onRead : undefined}
-      aria-label={unread ? `Mark read: ${notification.title}` : notification.title}
-      p="xs"
-      style={{ borderRadius: 4, background: unread ? 'var(--mantine-color-blue-0)' : undefined, cursor: unread ? 'pointer' : 'default' }}
-      data-testid="notification"
-      data-unread={unread || undefined}
-    >
-      <Group gap={6} wrap="nowrap" align="flex-start">
-        {notification.late && <IconClockExclamation size={16} color="var(--mantine-color-orange-6)" aria-label="Delivered late" />}
-        <div>
-          <Text size="sm" fw={unread ? 600 : 400}>
-            {notification.title}
-          </Text>
-          {notification.body && (
-            <Text size="xs" c="dimmed">
-              {notification.body}
-            </Text>
-          )}
+    <Group gap={6} wrap="nowrap" align="flex-start">
+      {notification.late && <IconClockExclamation size={16} color="var(--mantine-color-orange-6)" aria-label="Delivered late" />}
+      <div>
+        <Text size="sm" fw={notification.readAt === null ? 600 : 400}>
+          {notification.title}
+        </Text>
+        {notification.body && (
           <Text size="xs" c="dimmed">
-            {formatRelative(notification.createdAt)}
+            {notification.body}
           </Text>
-        </div>
-      </Group>
+        )}
+        <Text size="xs" c="dimmed">
+          {formatRelative(notification.createdAt)}
+        </Text>
+      </div>
+    </Group>
+  );
+}
+
+function NotificationItem({ notification, onRead, onOpen }: NotificationItemProps) {
+  const unread = notification.readAt === null;
+  const link = notificationLink(notification);
+  const shared = {
+    p: 'xs',
+    style: { borderRadius: 4, background: unread ? 'var(--mantine-color-blue-0)' : undefined, cursor: link || unread ? 'pointer' : 'default' },
+    'data-testid': 'notification',
+    'data-unread': unread || undefined,
+  };
+  if (!link) {
+    return (
+      <UnstyledButton onClick={unread ? onRead : undefined} aria-label={unread ? `Mark read: ${notification.title}` : notification.title} {...shared}>
+        <NotificationText notification={notification} />
+      </UnstyledButton>
+    );
+  }
+  // A link, not a button: Enter follows it, a middle click opens it in another tab; following it marks it read.
+  const open = () => {
+    if (unread) onRead();
+    onOpen();
+  };
+  return (
+    <UnstyledButton component={Link} to={link} onClick={open} aria-label={unread ? `Unread: ${notification.title}` : notification.title} {...shared}>
+      <NotificationText notification={notification} />
     </UnstyledButton>
   );
 }
 
-function NotificationList() {
+function NotificationList({ onOpen }: { onOpen: () => void }) {
   const recent = useRecentNotifications(true);
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
@@ -58,7 +85,7 @@ function NotificationList() {
       <ScrollArea.Autosize mah={360}>
         <Stack gap={4}>
           {items.map((notification) => (
-            <NotificationItem key={notification.id} notification={notification} onRead={() => markRead.mutate(notification.id)} />
+            <NotificationItem key={notification.id} notification={notification} onRead={() => markRead.mutate(notification.id)} onOpen={onOpen} />
           ))}
         </Stack>
       </ScrollArea.Autosize>
@@ -66,7 +93,7 @@ function NotificationList() {
   );
 }
 
-/** The bell in the header: the unread count, the latest notifications on click, updated live. */
+/** The bell in the header: the unread count, the latest notifications on click (each opening what it is about), updated live. */
 export function NotificationBell() {
   useNotificationStream();
   const unread = useUnreadCount().data ?? 0;
@@ -80,7 +107,7 @@ export function NotificationBell() {
           </ActionIcon>
         </Indicator>
       </Popover.Target>
-      <Popover.Dropdown>{opened && <NotificationList />}</Popover.Dropdown>
+      <Popover.Dropdown>{opened && <NotificationList onOpen={() => setOpened(false)} />}</Popover.Dropdown>
     </Popover>
   );
 }

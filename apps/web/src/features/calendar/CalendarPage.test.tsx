@@ -1,0 +1,85 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { on, page, problem, stubApi } from '../../test/http';
+import { currentSearch, renderScreen } from '../../test/render';
+import type { CalendarEvent } from '../events/event-types';
+import { CalendarPage } from './CalendarPage';
+
+const me = { id: crypto.randomUUID(), email: 'jane@example.com', name: 'Jane', role: 'salesperson' };
+const demo: CalendarEvent = {
+  id: crypto.randomUUID(),
+  createdAt: '2026-11-28T09:30:00.000Z',
+  updatedAt: '2026-11-28T09:30:00.000Z',
+  createdById: null,
+  version: 2,
+  type: 'meeting',
+  status: 'planned',
+  callDirection: null,
+  subject: 'Demo at Acme',
+  description: null,
+  location: null,
+  categoryId: null,
+  startAt: '2026-12-02T10:00:00.000Z',
+  endAt: '2026-12-02T11:00:00.000Z',
+  allDay: false,
+  timeZone: 'UTC',
+  priority: null,
+  assignedToId: me.id,
+  teamId: null,
+  leadId: null,
+  partnerId: null,
+  contactId: null,
+  opportunityId: null,
+  reminders: [],
+  recurrence: null,
+  seriesEndAt: '2026-12-02T11:00:00.000Z',
+  seriesId: null,
+  originalStartAt: null,
+  attendeeUserIds: [],
+  attendeeContactIds: [],
+};
+
+/** The calendar's own reads (who I am, people, calendars, the range) answered; `extra` first. */
+function calendarApi(...extra: Parameters<typeof stubApi>) {
+  return stubApi(
+    ...extra,
+    on('GET', '/api/v1/auth/me', { status: 200, body: me }),
+    on('GET', '/api/v1/users', { status: 200, body: page([]) }),
+    on('GET', '/api/v1/teams', { status: 200, body: page([]) }),
+    on('GET', '/api/v1/calendars', { status: 200, body: page([]) }),
+    on('GET', '/api/v1/event-categories', { status: 200, body: page([]) }),
+    on('GET', '/api/v1/events', { status: 200, body: page([]) }),
+  );
+}
+
+describe('CalendarPage opened from a link', () => {
+  it('opens the event the URL names, at its day, and forgets it in the URL once the form is closed', async () => {
+    calendarApi(on('GET', `/api/v1/events/${demo.id}`, { status: 200, body: demo }));
+    const { router } = renderScreen(<CalendarPage />, { url: `/events?date=2026-12-02&event=${demo.id}&occurrence=${demo.startAt}` });
+
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Demo at Acme' });
+    expect(await within(dialog).findByLabelText(/^Subject/)).toHaveValue('Demo at Acme');
+    const user = userEvent.setup();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(currentSearch(router).has('event')).toBe(false);
+    expect(currentSearch(router).has('occurrence')).toBe(false);
+    expect(currentSearch(router).get('date')).toBe('2026-12-02');
+  });
+
+  it('says so instead when the event is gone, and the message goes with the link', async () => {
+    calendarApi(on('GET', `/api/v1/events/${demo.id}`, { status: 404, body: problem(404, 'No event with this id.') }));
+    const { router } = renderScreen(<CalendarPage />, { url: `/events?date=2026-12-02&event=${demo.id}` });
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This event cannot be opened');
+    expect(alert).toHaveTextContent('No event with this id.');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(currentSearch(router).has('event')).toBe(false));
+    expect(screen.queryByText('This event cannot be opened')).not.toBeInTheDocument();
+  });
+});
