@@ -1,9 +1,11 @@
 // Browser tests of the calendar on the built app with the demo data: a
 // meeting made by selecting a slot of the week view, dragged to the next day,
 // stays there after a reload (and the API agrees); a refused move is put
-// back with a message; one occurrence of a weekly series moved alone; an
-// event made from a lead page; the iCal feed and a calendar of the menu; a
-// reminder that falls due rings the bell live.
+// back with a message; one occurrence of a weekly series moved alone; a
+// weekly series changed from its third occurrence on; an event made from a
+// lead page; the iCal feed and a calendar of the menu; a reminder that
+// falls due rings the bell live, and opens its event on the calendar (from
+// the keyboard), again after a reload.
 //
 // FullCalendar selects and drags on pointer events after a few pixels of
 // movement: selections and drags are mouse down, moves in steps, up.
@@ -182,6 +184,46 @@ describe('the calendar', () => {
     assert.deepEqual(pageErrors, []);
   });
 
+  it('changes a weekly meeting from its third occurrence on ("This and following"), the first two keep the old subject', async () => {
+    const wednesdays = [0, 7, 14, 21].map((days) => isoDay(nextTuesday(), 1 + days));
+    const response = await page.request.post(`${server.url}/api/v1/events`, {
+      data: {
+        type: 'meeting',
+        subject: 'Weekly forecast',
+        startAt: await local(wednesdays[0], '11:00'),
+        endAt: await local(wednesdays[0], '12:00'),
+        timeZone: 'Europe/Paris',
+        recurrence: { frequency: 'weekly', interval: 1, count: 4 },
+      },
+    });
+    assert.equal(response.status(), 201);
+    const series = await response.json();
+    await page.goto(`${server.url}/events?date=${wednesdays[2]}`);
+    await page.locator(`[data-testid="calendar-event"][data-event-id="${series.id}"]`).click();
+    await dialog().getByLabel(/^Subject/).fill('Weekly forecast, new format');
+    const saved = page.waitForResponse((answer) => answer.url().endsWith('/following') && answer.request().method() === 'PATCH');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    // the form stays open under the question: the question is the dialog of that name
+    await page.getByRole('dialog', { name: 'Change a recurring event' }).getByRole('button', { name: 'This and following' }).click();
+    const savedResponse = await saved;
+    assert.equal(savedResponse.status(), 200);
+    const created = await savedResponse.json();
+    assert.equal(new Date(created.startAt).toISOString(), await local(wednesdays[2], '11:00'));
+
+    const expected = [[series.id, 'Weekly forecast'], [series.id, 'Weekly forecast'], [created.id, 'Weekly forecast, new format'], [created.id, 'Weekly forecast, new format']];
+    for (const [index, [id, subject]] of expected.entries()) {
+      await page.goto(`${server.url}/events?date=${wednesdays[index]}`);
+      await page.locator(`[data-testid="calendar-event"][data-event-id="${id}"]`).getByText(subject, { exact: true }).waitFor();
+    }
+    const range = `from=${encodeURIComponent(await local(wednesdays[0], '00:00'))}&to=${encodeURIComponent(await local(isoDay(nextTuesday(), 28), '00:00'))}`;
+    const items = (await api(`/api/v1/events?${range}`)).items.filter((item) => item.seriesId === series.id || item.seriesId === created.id);
+    assert.deepEqual(
+      items.map((item) => [item.seriesId, new Date(item.startAt).toISOString(), item.subject]),
+      await Promise.all(expected.map(async ([id, subject], index) => [id, await local(wednesdays[index], '11:00'), subject])),
+    );
+    assert.deepEqual(pageErrors, []);
+  });
+
   it('creates an event from a lead page, linked to the lead', async () => {
     const leads = await api('/api/v1/leads?pageSize=1&sort=-createdAt');
     const lead = leads.items[0];
@@ -232,7 +274,7 @@ describe('the calendar', () => {
     assert.deepEqual(pageErrors, []);
   });
 
-  it('rings the bell when a reminder falls due', async () => {
+  it('rings the bell when a reminder falls due, and opens its event from there', async () => {
     const before = (await api('/api/v1/notifications/unread-count')).unread;
     // Due now: two minutes before a call that starts in two minutes.
     const startAt = new Date(Date.now() + 2 * 60_000).toISOString();
@@ -241,14 +283,26 @@ describe('the calendar', () => {
       data: { type: 'call', subject: 'Call back Nora', startAt, endAt, reminders: [{ offsetMinutes: 2, channel: 'notification' }] },
     });
     assert.equal(response.status(), 201);
+    const call = await response.json();
     // Live: the stream brings it, no reload.
     await page.getByRole('button', { name: `Notifications: ${before + 1} unread` }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: `Notifications: ${before + 1} unread` }).click();
     const notification = page.getByTestId('notification').filter({ hasText: 'Call back Nora' });
     await notification.waitFor();
-    await notification.click();
+    // From the keyboard: following it marks it read and opens the call's form on the calendar, at its day.
+    await notification.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/events' && url.searchParams.get('event') === call.id);
+    await page.getByRole('dialog', { name: 'Edit Call back Nora' }).waitFor();
+    assert.equal(await dialog().getByLabel(/^Subject/).inputValue(), 'Call back Nora');
     await page.getByRole('button', { name: before === 0 ? 'Notifications' : `Notifications: ${before} unread`, exact: true }).waitFor();
     assert.equal((await api('/api/v1/notifications/unread-count')).unread, before);
+    // The URL opens it again after a reload (or as a shared link); closing the form takes it out of the URL.
+    await page.reload();
+    await page.getByRole('dialog', { name: 'Edit Call back Nora' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForURL((url) => url.pathname === '/events' && !url.searchParams.has('event'));
+    await dialog().waitFor({ state: 'detached' });
     assert.deepEqual(pageErrors, []);
   });
 });

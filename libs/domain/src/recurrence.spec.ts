@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandOccurrences, isOccurrenceStart, localTimeToInstant, recurrenceProblems, seriesEnd, toRRule } from './recurrence.js';
+import { cutRecurrence, expandOccurrences, isOccurrenceStart, localTimeToInstant, occurrenceStartingAt, recurrenceProblems, seriesEnd, toRRule } from './recurrence.js';
 import type { Recurrence } from './events.js';
 
 const at = (iso: string) => new Date(iso);
@@ -153,5 +153,71 @@ describe('expandOccurrences far from the start (periods skipped)', () => {
         .map((o) => o.startAt.toISOString());
       expect(starts(series, from, to)).toEqual(all);
     }
+  });
+});
+
+describe('occurrenceStartingAt', () => {
+  const series = { startAt: at('2027-03-15T08:00:00Z'), endAt: at('2027-03-15T09:30:00Z'), timeZone: 'Europe/Paris', recurrence: { frequency: 'weekly', interval: 1 } as Recurrence };
+  it('is the occurrence with its own end (09:00-10:30 local after the change)', () => {
+    expect(occurrenceStartingAt(series, at('2027-03-29T07:00:00Z'))).toEqual({ startAt: at('2027-03-29T07:00:00Z'), endAt: at('2027-03-29T08:30:00Z') });
+  });
+  it('is null between occurrences', () => {
+    expect(occurrenceStartingAt(series, at('2027-03-29T08:00:00Z'))).toBeNull();
+  });
+});
+
+describe('cutRecurrence', () => {
+  // Paris: 09:00 local is 08:00 UTC before 28 March 2027, 07:00 UTC after
+  const paris = (recurrence: Recurrence, start = '2027-03-15T08:00:00Z', end = '2027-03-15T09:00:00Z') => ({
+    startAt: at(start), endAt: at(end), timeZone: 'Europe/Paris', recurrence,
+  });
+
+  it.each([
+    ['an endless weekly series ends the day before', paris({ frequency: 'weekly', interval: 1 }), '2027-03-29T07:00:00Z',
+      { before: { frequency: 'weekly', interval: 1, until: '2027-03-28' }, after: { frequency: 'weekly', interval: 1 } }],
+    ['a counted series shares its count', paris({ frequency: 'weekly', interval: 1, byWeekday: ['MO'], count: 6 }), '2027-03-29T07:00:00Z',
+      { before: { frequency: 'weekly', interval: 1, byWeekday: ['MO'], count: 2 }, after: { frequency: 'weekly', interval: 1, byWeekday: ['MO'], count: 4 } }],
+    ['a series until a day keeps that day for the second part', paris({ frequency: 'daily', interval: 2, until: '2027-04-30' }), '2027-03-21T08:00:00Z',
+      { before: { frequency: 'daily', interval: 2, until: '2027-03-20' }, after: { frequency: 'daily', interval: 2, until: '2027-04-30' } }],
+    ['the last occurrence of a count leaves one for the second part', paris({ frequency: 'daily', interval: 1, count: 3 }), '2027-03-17T08:00:00Z',
+      { before: { frequency: 'daily', interval: 1, count: 2 }, after: { frequency: 'daily', interval: 1, count: 1 } }],
+  ] as [string, Parameters<typeof cutRecurrence>[0], string, unknown][])('%s', (_name, series, cutAt, expected) => {
+    expect(cutRecurrence(series, at(cutAt))).toEqual(expected);
+  });
+
+  it.each([
+    ['its start', paris({ frequency: 'weekly', interval: 1, count: 5 }), '2027-03-15T08:00:00Z'],
+    // a Monday start on Wednesdays and Fridays: the first occurrence is that Wednesday
+    ['its first occurrence after a start off the pattern', paris({ frequency: 'weekly', interval: 1, byWeekday: ['WE', 'FR'] }), '2027-03-17T08:00:00Z'],
+  ] as [string, Parameters<typeof cutRecurrence>[0], string][])('is null at %s: the whole series changes', (_name, series, cutAt) => {
+    expect(cutRecurrence(series, at(cutAt))).toBeNull();
+  });
+
+  // The two parts together have the series' occurrences: none lost, none twice.
+  it.each([
+    [{ frequency: 'weekly', interval: 1 }, '2027-04-05T07:00:00Z'],
+    [{ frequency: 'weekly', interval: 1, count: 8 }, '2027-03-29T07:00:00Z'],
+    [{ frequency: 'weekly', interval: 2, byWeekday: ['MO', 'WE'], count: 9 }, '2027-03-31T07:00:00Z'],
+    [{ frequency: 'weekly', interval: 2, byWeekday: ['MO', 'WE'] }, '2027-04-12T07:00:00Z'],
+    [{ frequency: 'daily', interval: 3, until: '2027-05-01' }, '2027-03-27T08:00:00Z'],
+    [{ frequency: 'daily', interval: 1, count: 30 }, '2027-03-28T07:00:00Z'],
+    [{ frequency: 'monthly', interval: 1, count: 6 }, '2027-06-15T07:00:00Z'],
+    [{ frequency: 'yearly', interval: 1 }, '2029-03-15T08:00:00Z'],
+  ] as [Recurrence, string][])('%j cut at %s', (recurrence, cutAt) => {
+    const series = paris(recurrence);
+    const cut = cutRecurrence(series, at(cutAt))!;
+    const occurrence = occurrenceStartingAt(series, at(cutAt))!;
+    const [from, to] = [at('2027-01-01T00:00:00Z'), at('2031-01-01T00:00:00Z')];
+    const all = (part: Parameters<typeof expandOccurrences>[0]) => expandOccurrences(part, from, to).map((o) => [o.startAt.toISOString(), o.endAt.toISOString()]);
+    const parts = [...all({ ...series, recurrence: cut.before }), ...all({ ...occurrence, timeZone: series.timeZone, recurrence: cut.after })];
+    expect(parts).toEqual(all(series));
+    expect(parts.findIndex(([start]) => start === occurrence.startAt.toISOString())).toBe(all({ ...series, recurrence: cut.before }).length);
+  });
+
+  it('cuts at an occurrence a DST gap moved forward (02:30 does not exist on 28 March in Paris: 03:30)', () => {
+    const series = paris({ frequency: 'daily', interval: 1, count: 4 }, '2027-03-27T01:30:00Z', '2027-03-27T03:00:00Z');
+    const moved = occurrenceStartingAt(series, at('2027-03-28T01:30:00Z'))!;
+    expect(moved.startAt.toISOString()).toBe('2027-03-28T01:30:00.000Z');
+    expect(cutRecurrence(series, moved.startAt)).toEqual({ before: { frequency: 'daily', interval: 1, count: 1 }, after: { frequency: 'daily', interval: 1, count: 3 } });
   });
 });

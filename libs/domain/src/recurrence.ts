@@ -99,8 +99,48 @@ export function expandOccurrences(series: RecurringSeries, from: Date, to: Date)
  * row may only replace an occurrence that exists).
  */
 export function isOccurrenceStart(series: RecurringSeries, startAt: Date): boolean {
+  return occurrenceStartingAt(series, startAt) !== null;
+}
+
+/** The series' occurrence that starts at `startAt` (with its end), or null when none does. */
+export function occurrenceStartingAt(series: RecurringSeries, startAt: Date): Occurrence | null {
   const at = startAt.getTime();
-  return expandOccurrences(series, startAt, new Date(at + 1)).some((occurrence) => occurrence.startAt.getTime() === at);
+  return expandOccurrences(series, startAt, new Date(at + 1)).find((occurrence) => occurrence.startAt.getTime() === at) ?? null;
+}
+
+/** A series cut at one of its occurrences ("this and following"): how each part recurs. */
+export interface RecurrenceCut {
+  /** The series, from its start to the occurrence before the cut. */
+  before: Recurrence;
+  /** A new series that starts at the occurrence of the cut. */
+  after: Recurrence;
+}
+
+/**
+ * Cuts a series just before its occurrence starting at `at` (which must be
+ * one: see occurrenceStartingAt). The first part ends on the local day
+ * before that occurrence (`until`; occurrences start at most once a local
+ * day, so no earlier one is lost); a series that ends after a count is cut
+ * by count instead: the first part keeps the occurrences before `at`, the
+ * second the rest, so the two have as many as the series had. The second
+ * part otherwise keeps the series' end (its `until`, or none). Null when
+ * `at` is the first occurrence: nothing comes before it, and "this and
+ * following" is the whole series.
+ */
+export function cutRecurrence(series: RecurringSeries, at: Date): RecurrenceCut | null {
+  const { recurrence, timeZone } = series;
+  const rule = buildRule(recurrence, toFloating(series.startAt, timeZone), timeZone);
+  // compared as instants: an occurrence moved forward by a DST gap has another wall-clock time than its rule's
+  const startsBefore = (floating: Date) => fromFloating(floating, timeZone).getTime() < at.getTime();
+  const first = rule?.all((_date, index) => index < 1)[0];
+  if (!rule || !first || !startsBefore(first)) return null;
+  const { count, until: _until, ...pattern } = recurrence;
+  if (count === undefined) {
+    const dayBefore = new Date(toFloating(at, timeZone).getTime() - DAY_MS).toISOString().slice(0, 10);
+    return { before: { ...pattern, until: dayBefore }, after: recurrence };
+  }
+  const kept = rule.all((date) => startsBefore(date)).length;
+  return { before: { ...pattern, count: kept }, after: { ...pattern, count: count - kept } };
 }
 
 /**

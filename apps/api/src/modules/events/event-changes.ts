@@ -58,7 +58,10 @@ export async function applyEventFields(
 
 /** Which of the given columns differ between two versions of a row. */
 export function changedFields<K extends keyof EventColumns>(before: EventColumns, after: EventColumns, keys: readonly K[]): K[] {
-  return keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return keys.filter((key) =>
+    // a stored recurrence has jsonb's key order, a request's the contract's: compared as stored
+    key === 'recurrence' ? !sameRecurrence(before.recurrence, after.recurrence) : JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
 }
 
 /** A salesperson changes the events they organise or created; managers and admins any event. */
@@ -66,6 +69,11 @@ export function assertMayChange(event: Pick<Event, 'assignedToId' | 'createdById
   if (actor.role === 'admin' || actor.role === 'manager') return;
   if (event.assignedToId === actor.id || event.createdById === actor.id) return;
   throw forbidden('Only its organiser, its creator, a manager or an admin may change this event.');
+}
+
+/** Whether two recurrences repeat alike (compared as stored: a request's object against a row's). */
+export function sameRecurrence(a: Recurrence | null, b: Recurrence | null): boolean {
+  return JSON.stringify(a && plainRecurrence(a)) === JSON.stringify(b && plainRecurrence(b));
 }
 
 /** The recurrence as stored: only the fields given, in a fixed order. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { expandOccurrences } from '@crm/domain/recurrence';
+import type { Occurrence, Recurrence } from '@crm/domain';
+import { occurrenceStartingAt } from '@crm/domain/recurrence';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { newId } from '../../platform/database/ids';
 import { updateVersioned } from '../../platform/database/versioned-update';
@@ -38,23 +39,37 @@ export class EventOccurrencesService {
     await this.dataSource.transaction((manager) => this.write(manager, seriesId, originalStartAt, { status: 'cancelled' }, actor));
   }
 
-  private async write(manager: EntityManager, seriesId: string, originalStartAtText: string, dto: UpdateOccurrenceDto, actor: AuthenticatedUser): Promise<string> {
-    const { version, attendeeUserIds, attendeeContactIds, ...fields } = dto;
+  /**
+   * The series, locked for the rest of the transaction, and its occurrence
+   * that starts at `originalStartAt` (the path's text): 400 when that is no
+   * date-time, 422 when the event does not recur, 403 when the caller may
+   * not change it, 404 when no occurrence starts there.
+   */
+  async lockedOccurrence(
+    manager: EntityManager,
+    seriesId: string,
+    originalStartAtText: string,
+    actor: AuthenticatedUser,
+  ): Promise<{ series: Event & { recurrence: Recurrence }; occurrence: Occurrence }> {
     const originalStartAt = new Date(originalStartAtText);
     if (Number.isNaN(originalStartAt.getTime())) {
       throw invalidInput([{ field: 'originalStartAt', message: 'originalStartAt must be an ISO 8601 date-time' }]);
     }
     const series = await this.events.locked(manager, seriesId);
-    if (!series.recurrence) throw ruleViolation('NOT_A_SERIES', 'This event does not recur: change it with PATCH /events/:id.');
+    const { recurrence } = series;
+    if (!recurrence) throw ruleViolation('NOT_A_SERIES', 'This event does not recur: change it with PATCH /events/:id.');
     assertMayChange(series, actor);
-    const occurrence = expandOccurrences(
-      { startAt: series.startAt, endAt: series.endAt, timeZone: series.timeZone, recurrence: series.recurrence },
-      originalStartAt,
-      new Date(originalStartAt.getTime() + 1),
-    ).find((candidate) => candidate.startAt.getTime() === originalStartAt.getTime());
+    const occurrence = occurrenceStartingAt({ startAt: series.startAt, endAt: series.endAt, timeZone: series.timeZone, recurrence }, originalStartAt);
     if (!occurrence) {
       throw new DomainError('not_found', 'NOT_FOUND', `The series has no occurrence starting at ${originalStartAt.toISOString()}.`);
     }
+    return { series: { ...series, recurrence }, occurrence };
+  }
+
+  private async write(manager: EntityManager, seriesId: string, originalStartAtText: string, dto: UpdateOccurrenceDto, actor: AuthenticatedUser): Promise<string> {
+    const { version, attendeeUserIds, attendeeContactIds, ...fields } = dto;
+    const { series, occurrence } = await this.lockedOccurrence(manager, seriesId, originalStartAtText, actor);
+    const originalStartAt = occurrence.startAt;
     const existing = await manager.getRepository(Event).findOne({ where: { seriesId, originalStartAt }, lock: { mode: 'pessimistic_write' } });
     // the version the client loaded: the edited occurrence's, or the series' for an occurrence not yet edited
     if (version !== undefined && version !== (existing ?? series).version) throw staleVersion('event');

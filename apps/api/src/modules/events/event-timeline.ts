@@ -4,13 +4,21 @@ import type { HistoryRecord, HistorySubject } from '../../platform/history/histo
 import type { Event } from './event.entity';
 
 type Linked = Pick<Event, 'id' | 'type' | 'subject' | 'startAt' | 'leadId' | 'partnerId' | 'contactId' | 'opportunityId' | 'seriesId'>;
-export type EventHistoryKind = 'event_created' | 'event_realized' | 'event_cancelled' | 'event_deleted';
+export type EventHistoryKind =
+  | 'event_created'
+  | 'event_realized'
+  | 'event_cancelled'
+  | 'event_deleted'
+  | 'event_following_changed'
+  | 'event_following_deleted';
 
 const VERB: Record<EventHistoryKind, string> = {
   event_created: 'planned',
   event_realized: 'done',
   event_cancelled: 'cancelled',
   event_deleted: 'deleted',
+  event_following_changed: 'changed from this occurrence on',
+  event_following_deleted: 'deleted from this occurrence on',
 };
 
 /** The records on whose timeline an event shows: its lead, partner, contact and opportunity. */
@@ -41,4 +49,17 @@ export function statusEntryKind(from: EventStatus | null, to: EventStatus): Even
   if (to === 'realized') return 'event_realized';
   if (to === 'cancelled') return 'event_cancelled';
   return null;
+}
+
+/**
+ * "This and following" changed: the entry of the new series (its start is
+ * the cut), on the records of both series, as the change may have moved a link.
+ */
+export function followingChangedEntry(cut: Linked, from: Linked, actor: AuthenticatedUser): HistoryRecord {
+  const entry = eventEntry('event_following_changed', cut, actor);
+  const subjects = [...entry.subjects];
+  for (const subject of linkedSubjects(from)) {
+    if (!subjects.some((known) => known.type === subject.type && known.id === subject.id)) subjects.push(subject);
+  }
+  return { ...entry, subjects, data: { ...entry.data, fromSeriesId: from.id } };
 }

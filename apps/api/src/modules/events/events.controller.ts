@@ -8,6 +8,7 @@ import { Page } from '../../platform/listing/page';
 import { ApiProblems } from '../../platform/openapi/problem.schema';
 import { CreateEventDto, ListEventsQuery, UpdateEventDto, UpdateOccurrenceDto } from './dto/event.dto';
 import { EventOccurrencesService } from './event-occurrences.service';
+import { EventSeriesSplitService } from './event-series-split.service';
 import { EventOccurrenceView, EventView } from './event.entity';
 import { EventsService } from './events.service';
 
@@ -24,6 +25,7 @@ export class EventsController {
   constructor(
     private readonly events: EventsService,
     private readonly occurrences: EventOccurrencesService,
+    private readonly split: EventSeriesSplitService,
   ) {}
 
   @Get()
@@ -116,5 +118,42 @@ export class EventsController {
   @ApiProblems(400, 403, 404, 422)
   cancelOccurrence(@IdParam('seriesId') seriesId: string, @Param('originalStartAt') originalStartAt: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
     return this.occurrences.cancel(seriesId, originalStartAt, actor);
+  }
+
+  @Patch(':seriesId/occurrences/:originalStartAt/following')
+  @ApiOperation({
+    summary: 'Change this and the following occurrences of a series',
+    description:
+      'Cuts the series at this occurrence, in one transaction: the series ends the day before it (`recurrence.until`; a series with a `count` keeps as many occurrences as came before, and the new one the rest), ' +
+      'and a new series starts there with the change applied: new `startAt`/`endAt` for this occurrence, other fields, or a new `recurrence` (the series\' own, as loaded, means the rest of it; null: this occurrence alone, the following ones go). ' +
+      'The new series keeps the attendees and reminders unless the request changes them. Occurrences edited on their own from there on go with the new series, or are dropped when its time or recurrence changed (as for a whole series). ' +
+      'Answers the new series; at the first occurrence the change is the whole series\' (as `PATCH /events/:id`) and answers the series. ' +
+      '`version`: the series\' (409 when stale). No occurrence starts there: 404; the event does not recur: 422; only the organiser, the creator, a manager or an admin (403).',
+  })
+  @OccurrenceParams()
+  @ApiOkResponse({ type: EventView, description: 'The new series (from this occurrence on).' })
+  @ApiProblems(400, 403, 404, 409, 422)
+  updateFollowing(
+    @IdParam('seriesId') seriesId: string,
+    @Param('originalStartAt') originalStartAt: string,
+    @Body() dto: UpdateEventDto,
+    @CurrentUser() actor: AuthenticatedUser,
+  ): Promise<EventView> {
+    return this.split.update(seriesId, originalStartAt, dto, actor);
+  }
+
+  @Delete(':seriesId/occurrences/:originalStartAt/following')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete this and the following occurrences of a series',
+    description:
+      'The series ends the day before this occurrence (a series with a `count`: after the occurrences before it), and its occurrences edited on their own from there on are deleted; ' +
+      'at the first occurrence the whole series goes (as `DELETE /events/:id`). No occurrence starts there: 404; the event does not recur: 422.',
+  })
+  @OccurrenceParams()
+  @ApiNoContentResponse({ description: 'The series ends before this occurrence.' })
+  @ApiProblems(400, 403, 404, 422)
+  removeFollowing(@IdParam('seriesId') seriesId: string, @Param('originalStartAt') originalStartAt: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
+    return this.split.remove(seriesId, originalStartAt, actor);
   }
 }

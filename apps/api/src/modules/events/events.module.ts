@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalendarsModule } from '../calendars/calendars.module';
 import { EventCalendarService } from './event-calendar.service';
 import { EventOccurrencesService } from './event-occurrences.service';
+import { EventSeriesSplitService } from './event-series-split.service';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 
@@ -10,7 +11,7 @@ import { EventsService } from './events.service';
   // the calendarId filter asks the calendars module whom a calendar follows
   imports: [CalendarsModule],
   controllers: [EventsController],
-  providers: [EventsService, EventCalendarService, EventOccurrencesService],
+  providers: [EventsService, EventCalendarService, EventOccurrencesService, EventSeriesSplitService],
   exports: [EventsService],
 })
 export class EventsModule {}

@@ -113,25 +113,28 @@ export class EventsService {
    * line up); other changes reach the occurrences that still had the old value.
    */
   async update(id: string, dto: UpdateEventDto, actor: AuthenticatedUser): Promise<EventView> {
-    const { version, attendeeUserIds, attendeeContactIds, ...fields } = dto;
-    await this.dataSource.transaction(async (manager) => {
-      const current = await this.locked(manager, id);
-      assertMayChange(current, actor);
-      if (version !== undefined && version !== current.version) throw staleVersion('event');
-      const next = await applyEventFields(manager, current, fields, { userIds: attendeeUserIds, contactIds: attendeeContactIds });
-      if (current.recurrence) {
-        if (!next.recurrence || changedFields(current, next, TIMING_FIELDS).length) {
-          await manager.query(`DELETE FROM events WHERE series_id = $1`, [id]);
-        } else {
-          await this.followSeries(manager, id, current, next);
-        }
-      }
-      await updateVersioned(manager, Event, 'event', id, version, next);
-      await replaceAttendees(manager, id, { userIds: attendeeUserIds, contactIds: attendeeContactIds });
-      const kind = statusEntryKind(current.status, next.status);
-      if (kind) await this.history.record(manager, eventEntry(kind, { ...next, id, seriesId: current.seriesId }, actor));
-    });
+    await this.dataSource.transaction((manager) => this.updateWithin(manager, id, dto, actor));
     return this.findById(id);
+  }
+
+  /** `update` inside the caller's transaction ("this and following" from a series' first occurrence is the whole series). */
+  async updateWithin(manager: EntityManager, id: string, dto: UpdateEventDto, actor: AuthenticatedUser): Promise<void> {
+    const { version, attendeeUserIds, attendeeContactIds, ...fields } = dto;
+    const current = await this.locked(manager, id);
+    assertMayChange(current, actor);
+    if (version !== undefined && version !== current.version) throw staleVersion('event');
+    const next = await applyEventFields(manager, current, fields, { userIds: attendeeUserIds, contactIds: attendeeContactIds });
+    if (current.recurrence) {
+      if (!next.recurrence || changedFields(current, next, TIMING_FIELDS).length) {
+        await manager.query(`DELETE FROM events WHERE series_id = $1`, [id]);
+      } else {
+        await this.followSeries(manager, id, current, next);
+      }
+    }
+    await updateVersioned(manager, Event, 'event', id, version, next);
+    await replaceAttendees(manager, id, { userIds: attendeeUserIds, contactIds: attendeeContactIds });
+    const kind = statusEntryKind(current.status, next.status);
+    if (kind) await this.history.record(manager, eventEntry(kind, { ...next, id, seriesId: current.seriesId }, actor));
   }
 
   /**
@@ -140,18 +143,21 @@ export class EventsService {
    * series' original occurrence back.
    */
   async remove(id: string, actor: AuthenticatedUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const current = await this.locked(manager, id);
-      assertMayChange(current, actor);
-      if (current.seriesId) {
-        if (current.status === 'cancelled') return;
-        await updateVersioned(manager, Event, 'event', id, undefined, { status: 'cancelled' });
-        await this.history.record(manager, eventEntry('event_cancelled', current, actor));
-        return;
-      }
-      await manager.delete(Event, { id });
-      await this.history.record(manager, eventEntry('event_deleted', current, actor));
-    });
+    await this.dataSource.transaction((manager) => this.removeWithin(manager, id, actor));
+  }
+
+  /** `remove` inside the caller's transaction (deleting "this and following" from a series' first occurrence deletes it all). */
+  async removeWithin(manager: EntityManager, id: string, actor: AuthenticatedUser): Promise<void> {
+    const current = await this.locked(manager, id);
+    assertMayChange(current, actor);
+    if (current.seriesId) {
+      if (current.status === 'cancelled') return;
+      await updateVersioned(manager, Event, 'event', id, undefined, { status: 'cancelled' });
+      await this.history.record(manager, eventEntry('event_cancelled', current, actor));
+      return;
+    }
+    await manager.delete(Event, { id });
+    await this.history.record(manager, eventEntry('event_deleted', current, actor));
   }
 
   /** Locks the row for the rest of the transaction (a series: its occurrences too, as they are edited under it). */
@@ -167,7 +173,7 @@ export class EventsService {
   }
 
   /** A series' shared fields changed: each edited occurrence that still had the old value takes the new one. */
-  private async followSeries(manager: EntityManager, seriesId: string, before: EventColumns, after: EventColumns): Promise<void> {
+  async followSeries(manager: EntityManager, seriesId: string, before: EventColumns, after: EventColumns): Promise<void> {
     const columns = manager.getRepository(Event).metadata;
     for (const field of changedFields(before, after, SHARED_FIELDS)) {
       const column = columns.findColumnWithPropertyName(field)!.databaseName;

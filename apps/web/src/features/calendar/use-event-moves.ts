@@ -15,8 +15,8 @@ export interface EventMove {
 
 /**
  * Saves a drag or a resize through the API: an occurrence of a series asks
- * "this one or all?" first; a refusal (or backing out) puts the item back
- * with a message. `revert` is FullCalendar's.
+ * "this one, this and following, or all?" first; a refusal (or backing out)
+ * puts the item back with a message. `revert` is FullCalendar's.
  */
 export function useEventMoves() {
   const write = useWriteEvent();

@@ -92,4 +92,57 @@ describe('EventFormDialog', () => {
     expect(decodeURIComponent(patch.url.pathname)).toBe(`/api/v1/events/${meeting.id}/occurrences/2026-12-09T10:00:00.000Z`);
     expect(patch.body).toEqual({ location: 'Lyon', version: 2 });
   });
+
+  describe('this and the following occurrences', () => {
+    const seriesRow = { ...meeting, version: 5, recurrence: { frequency: 'weekly' as const, interval: 1 } };
+    const occurrence = { ...seriesRow, seriesId: meeting.id, startAt: '2026-12-09T10:00:00.000Z', endAt: '2026-12-09T11:00:00.000Z', occurrenceId: `${meeting.id}:2026-12-09T10:00:00.000Z` };
+    const followingPath = `/api/v1/events/${meeting.id}/occurrences/2026-12-09T10:00:00.000Z/following`;
+    const toFollowing = (method: string, reply: { status: number; body?: unknown }) => (request: { method: string; url: URL }) =>
+      request.method === method && decodeURIComponent(request.url.pathname) === followingPath ? reply : undefined;
+
+    it('offers it by keyboard and saves the change from this occurrence on with the series version', async () => {
+      const { requests } = stubApi(...lookups, on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }), toFollowing('PATCH', { status: 200, body: seriesRow }));
+      const onClose = vi.fn();
+      renderScreen(<EventFormDialog target={{ kind: 'edit', item: occurrence }} onClose={onClose} />);
+
+      const user = userEvent.setup();
+      await user.type(await screen.findByLabelText(/^Location/), 'Lyon');
+      await user.click(screen.getByRole('button', { name: 'Save' }));
+      // the question opens on "This occurrence"; "This and following" is one step back
+      await waitFor(() => expect(screen.getByRole('button', { name: 'This occurrence' })).toHaveFocus());
+      expect(screen.getByRole('button', { name: 'Whole series' })).toBeInTheDocument();
+      await user.keyboard('{Shift>}{Tab}{/Shift}');
+      expect(screen.getByRole('button', { name: 'This and following' })).toHaveFocus();
+      await user.keyboard('{Enter}');
+      await waitFor(() => expect(onClose).toHaveBeenCalled());
+      const patch = requests.find((request) => request.method === 'PATCH')!;
+      expect(decodeURIComponent(patch.url.pathname)).toBe(followingPath);
+      expect(patch.body).toEqual({ location: 'Lyon', version: 5 });
+    });
+
+    it('deletes this occurrence and the following ones', async () => {
+      const { requests } = stubApi(...lookups, on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }), toFollowing('DELETE', { status: 204 }));
+      const onClose = vi.fn();
+      renderScreen(<EventFormDialog target={{ kind: 'edit', item: occurrence }} onClose={onClose} />);
+
+      const user = userEvent.setup();
+      await user.click(await screen.findByRole('button', { name: 'Delete' }));
+      await user.click(await screen.findByRole('button', { name: 'This and following' }));
+      await waitFor(() => expect(onClose).toHaveBeenCalled());
+      expect(requests.filter((request) => request.method === 'DELETE').map((request) => decodeURIComponent(request.url.pathname))).toEqual([followingPath]);
+    });
+
+    it('shows a refusal of the API (409) and stays open', async () => {
+      stubApi(...lookups, on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }), toFollowing('PATCH', { status: 409, body: problem(409, 'The event was changed by someone else.') }));
+      const onClose = vi.fn();
+      renderScreen(<EventFormDialog target={{ kind: 'edit', item: occurrence }} onClose={onClose} />);
+
+      const user = userEvent.setup();
+      await user.type(await screen.findByLabelText(/^Location/), 'Lyon');
+      await user.click(screen.getByRole('button', { name: 'Save' }));
+      await user.click(await screen.findByRole('button', { name: 'This and following' }));
+      expect(await screen.findByText(/changed by someone else/)).toBeInTheDocument();
+      expect(onClose).not.toHaveBeenCalled();
+    });
+  });
 });

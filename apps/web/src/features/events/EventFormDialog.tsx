@@ -12,7 +12,7 @@ import { API_FIELDS, changesBody, createBody, eventToForm, formFieldOf, validate
 import { isOccurrence, seriesIdOf, type CalendarEvent } from './event-types';
 import { planChange, planRemoval } from './event-writes';
 import { EventFields } from './EventFields';
-import { useSeriesScopeQuestion } from './SeriesScopeDialog';
+import { useSeriesScopeQuestion, type SeriesScope } from './SeriesScopeDialog';
 
 /** What the dialog opens on: a new event's starting values, or a calendar item (an event or one occurrence of a series). */
 export type EventFormTarget = { kind: 'new'; values: EventFormValues } | { kind: 'edit'; item: CalendarEvent };
@@ -23,6 +23,9 @@ export function userTimeZone(): string {
 }
 
 const API_FIELD_DEFS = API_FIELDS.map((name) => ({ name }));
+
+/** What a deletion did, by what it applied to; a single event (no scope asked) is deleted as a whole series is. */
+const REMOVED: Record<SeriesScope, string> = { occurrence: 'Occurrence cancelled', following: 'This and the following occurrences deleted', series: 'Event deleted' };
 
 interface EventFormProps {
   /** The event as loaded (edit), or none (create). */
@@ -62,7 +65,7 @@ function EventForm({ item, initial, onDone, onReload }: EventFormProps) {
       // A new repetition is the series' business; otherwise ask, as calendar apps do.
       const chosen = !recurring ? null : 'recurrence' in changes ? 'series' : await scope.ask('save');
       if (recurring && chosen === null) return;
-      const series = chosen === 'series' ? await fetchEvent(seriesIdOf(item)) : undefined;
+      const series = chosen === 'series' || chosen === 'following' ? await fetchEvent(seriesIdOf(item)) : undefined;
       await write.mutateAsync(planChange(item, changes, chosen, series));
       notifications.show({ color: 'green', message: 'Event saved' });
       onDone();
@@ -78,7 +81,7 @@ function EventForm({ item, initial, onDone, onReload }: EventFormProps) {
     if (!recurring && !confirmingDelete) return setConfirmingDelete(true);
     try {
       await remove.mutateAsync(planRemoval(item, chosen));
-      notifications.show({ color: 'gray', message: chosen === 'occurrence' ? 'Occurrence cancelled' : 'Event deleted' });
+      notifications.show({ color: 'gray', message: REMOVED[chosen ?? 'series'] });
       onDone();
     } catch (error) {
       fail(error);

@@ -44,11 +44,16 @@ export function useEvent(id: string | null) {
   return useQuery({ queryKey: eventKeys.record(id ?? ''), enabled: Boolean(id), queryFn: () => fetchEvent(id!) });
 }
 
-/** What a change of an event is sent as: a new event, the event (or whole series) itself, or one occurrence of a series. */
+/**
+ * What a change of an event is sent as: a new event, the event (or whole
+ * series) itself, one occurrence of a series, or one occurrence and the
+ * following ones (the series is cut there, a new series takes the change).
+ */
 export type EventWrite =
   | { kind: 'create'; body: CreateEventBody }
   | { kind: 'event'; id: string; body: UpdateEventBody }
-  | { kind: 'occurrence'; seriesId: string; originalStartAt: string; body: UpdateOccurrenceBody };
+  | { kind: 'occurrence'; seriesId: string; originalStartAt: string; body: UpdateOccurrenceBody }
+  | { kind: 'following'; seriesId: string; originalStartAt: string; body: UpdateEventBody };
 
 export async function writeEvent(write: EventWrite): Promise<CalendarEvent> {
   switch (write.kind) {
@@ -59,6 +64,13 @@ export async function writeEvent(write: EventWrite): Promise<CalendarEvent> {
     case 'occurrence':
       return unwrap(
         await client.PATCH('/api/v1/events/{seriesId}/occurrences/{originalStartAt}', {
+          params: { path: { seriesId: write.seriesId, originalStartAt: write.originalStartAt } },
+          body: write.body,
+        }),
+      );
+    case 'following':
+      return unwrap(
+        await client.PATCH('/api/v1/events/{seriesId}/occurrences/{originalStartAt}/following', {
           params: { path: { seriesId: write.seriesId, originalStartAt: write.originalStartAt } },
           body: write.body,
         }),
@@ -75,20 +87,20 @@ export function useWriteEvent() {
   });
 }
 
-export type EventRemoval = { kind: 'event'; id: string } | { kind: 'occurrence'; seriesId: string; originalStartAt: string };
+export type EventRemoval = { kind: 'event'; id: string } | { kind: 'occurrence' | 'following'; seriesId: string; originalStartAt: string };
 
-/** Deletes an event or a whole series, or cancels one occurrence of a series. */
+/** Deletes an event or a whole series, cancels one occurrence of a series, or ends a series before one occurrence. */
 export function useDeleteEvent() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (removal: EventRemoval) => {
-      if (removal.kind === 'event') unwrap(await client.DELETE('/api/v1/events/{id}', { params: { path: { id: removal.id } } }));
-      else
-        unwrap(
-          await client.DELETE('/api/v1/events/{seriesId}/occurrences/{originalStartAt}', {
-            params: { path: { seriesId: removal.seriesId, originalStartAt: removal.originalStartAt } },
-          }),
-        );
+      if (removal.kind === 'event') {
+        unwrap(await client.DELETE('/api/v1/events/{id}', { params: { path: { id: removal.id } } }));
+        return;
+      }
+      const path = { seriesId: removal.seriesId, originalStartAt: removal.originalStartAt };
+      if (removal.kind === 'occurrence') unwrap(await client.DELETE('/api/v1/events/{seriesId}/occurrences/{originalStartAt}', { params: { path } }));
+      else unwrap(await client.DELETE('/api/v1/events/{seriesId}/occurrences/{originalStartAt}/following', { params: { path } }));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: eventKeys.all }),
   });

@@ -37,6 +37,29 @@ describe('saving a change of a calendar item', () => {
     });
   });
 
+  it('changes this occurrence and the following ones with its own new times and the series version', () => {
+    expect(planChange(occurrence, { ...moved, subject: 'From here on', timeZone: 'Europe/Paris' }, 'following', series)).toEqual({
+      kind: 'following',
+      seriesId: 's1',
+      originalStartAt: '2026-12-09T10:00:00.000Z',
+      body: { ...moved, subject: 'From here on', timeZone: 'Europe/Paris', version: 7 },
+    });
+  });
+
+  it('cuts the series at an edited occurrence by its original start, with the series version (not the occurrence one)', () => {
+    const exception = { ...occurrence, id: 'x1', version: 3, startAt: '2026-12-17T10:00:00.000Z', originalStartAt: '2026-12-16T10:00:00.000Z', occurrenceId: 's1:2026-12-16T10:00:00.000Z' };
+    expect(planChange(exception, { subject: 'From here on' }, 'following', series)).toEqual({
+      kind: 'following',
+      seriesId: 's1',
+      originalStartAt: '2026-12-16T10:00:00.000Z',
+      body: { subject: 'From here on', version: 7 },
+    });
+  });
+
+  it('needs the series loaded to change this and the following occurrences', () => {
+    expect(() => planChange(occurrence, { subject: 'x' }, 'following')).toThrow(/series must be loaded/);
+  });
+
   it('keeps an exception row addressed by its series and original start', () => {
     const exception = { ...occurrence, id: 'x1', originalStartAt: '2026-12-16T10:00:00.000Z', occurrenceId: 's1:2026-12-16T10:00:00.000Z' };
     expect(planChange(exception, { subject: 'Moved' }, 'occurrence')).toMatchObject({ kind: 'occurrence', seriesId: 's1', originalStartAt: '2026-12-16T10:00:00.000Z' });
@@ -50,9 +73,10 @@ describe('deleting a calendar item', () => {
     expect(planRemoval(seriesRow, null)).toEqual({ kind: 'event', id: 's1' });
   });
 
-  it('deletes an event, cancels one occurrence, or deletes the series', () => {
+  it('deletes an event, cancels one occurrence, ends the series before it, or deletes the series', () => {
     expect(planRemoval(single, null)).toEqual({ kind: 'event', id: 'e1' });
     expect(planRemoval(occurrence, 'occurrence')).toEqual({ kind: 'occurrence', seriesId: 's1', originalStartAt: '2026-12-09T10:00:00.000Z' });
+    expect(planRemoval(occurrence, 'following')).toEqual({ kind: 'following', seriesId: 's1', originalStartAt: '2026-12-09T10:00:00.000Z' });
     expect(planRemoval(occurrence, 'series')).toEqual({ kind: 'event', id: 's1' });
   });
 });
