@@ -2,15 +2,17 @@
 // Calendars at volume: a fresh database `crm_bench_events` with 2,000,000
 // events of 200 users (weekly series with edited and cancelled occurrences
 // among them), the built API on it, then (a) a user's week and (b) a team's
-// month through `GET /events?from&to` at 16 concurrent clients, the same reads
-// through the built EventCalendarService without HTTP, plans; PASS/MISS.
+// month through `GET /events?from&to&view=compact` (what the calendar screen
+// asks) at 16 concurrent clients, the same reads through the built
+// EventCalendarService without HTTP, plans; PASS/MISS.
 //
 //   BENCH_PG_URL          server to use, default postgres://root@127.0.0.1:5432/postgres (trust auth)
 //   BENCH_PORT            API port, default 3992
 //   BENCH_EVENTS          default 2000000      BENCH_USERS  default 200 (teams of BENCH_TEAM_SIZE, default 5)
 //   BENCH_YEARS           span of the events, default 5 (four years back, one ahead)
 //   BENCH_CONCURRENCY     default 16           BENCH_REQUESTS  per client, default 150
-//   BENCH_WARMUP          per client, default 5
+//   BENCH_WARMUP          per client, default 30
+//   BENCH_VIEW            items asked for: compact (default, the calendar screen's) or full (every field)
 //   BENCH_PHASE_SECONDS   a measured phase stops at this deadline, default 60
 //   BENCH_KEEP_DB=1       keep crm_bench_events afterwards (to EXPLAIN by hand)
 //   BENCH_REUSE_DB=1      measure a kept crm_bench_events as it is (no reseed, not dropped)
@@ -23,7 +25,7 @@ import { performance } from 'node:perf_hooks';
 import {
   API_DIR, apiRequire, recreateDatabase, benchPool,
   ensureBuilt, startApi, stopApi, createHttpClient, login, apiGet,
-  dropSecondaryIndexes, buildIndex, loadSettings, explainAnalyze, shortPlan,
+  dropSecondaryIndexes, buildIndex, loadSettings, settleAfterLoad, printSizes, explainAnalyze, shortPlan,
   measure, printTable, ms, sec,
   runBench, benchSettings, finishBench,
 } from './lib/harness.mjs';
@@ -36,6 +38,8 @@ const USERS = Number(env.BENCH_USERS ?? 200);
 const TEAM_SIZE = Number(env.BENCH_TEAM_SIZE ?? 5);
 const YEARS = Number(env.BENCH_YEARS ?? 5);
 const GOAL_P95_MS = 50;
+const VIEW = env.BENCH_VIEW ?? 'compact';
+if (!['compact', 'full'].includes(VIEW)) throw new Error('BENCH_VIEW is compact or full');
 // weekly series: 0.2% of the events (20 per user over the span, a third of them endless), each with
 // a few edited and cancelled occurrences
 const SERIES_SHARE = 0.002;
@@ -71,9 +75,9 @@ async function main() {
       const series = probe.items.filter((item) => item.seriesId).length;
       console.log(`   response: ${probe.items.length} occurrences (${series} of series)`);
       const api = await measure(`API ${c.name}`, (client, i) => apiGet(request, API, c.path(client, i), token), SETTINGS.PHASE);
-      const service = await measure(`svc ${c.name}`, (client, i) => direct.calendar.occurrences(c.filter(client, i)), SETTINGS.PHASE);
+      const service = await measure(`svc ${c.name}`, (client, i) => direct.calendar.occurrences(c.filter(client, i), VIEW), SETTINGS.PHASE);
       const sizes = [];
-      for (let i = 0; i < 20; i++) sizes.push((await direct.calendar.occurrences(c.filter(i % CONCURRENCY, i))).length);
+      for (let i = 0; i < 20; i++) sizes.push((await direct.calendar.occurrences(c.filter(i % CONCURRENCY, i), VIEW)).length);
       reads.push({ c, api, service, items: sizes.reduce((a, b) => a + b, 0) / sizes.length });
     }
 
@@ -145,14 +149,8 @@ async function seed(db) {
       (async () => { for (const ix of btree.filter((_, k) => k % 2 === 0)) await buildIndex(other, ix); })(),
     ]);
     await Promise.all([client.query('RESET ALL'), other.query('RESET ALL')]);
-    const tv = performance.now();
-    await Promise.all([db.query(`VACUUM ANALYZE events`), db.query(`VACUUM ANALYZE users`), db.query(`VACUUM ANALYZE team_members`)]);
-    console.log(`  VACUUM ANALYZE in ${sec(tv)}`);
-    const sizes = (await client.query(`
-      SELECT c.relname, pg_size_pretty(pg_relation_size(c.oid)) AS size FROM pg_class c
-       WHERE c.relname = 'events' OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = 'events'::regclass)
-       ORDER BY c.relname`)).rows;
-    console.log(`  sizes: ${sizes.map((s) => `${s.relname} ${s.size}`).join(', ')}`);
+    await settleAfterLoad(db, ['events', 'users', 'team_members']);
+    await printSizes(client, ['events']);
     const total = (await client.query(`SELECT count(*)::int AS n FROM events`)).rows[0].n;
     console.log(`SEEDING TIME: ${sec(t0)} (${total.toLocaleString('en')} events, indexes rebuilt after the load, VACUUM ANALYZE)`);
   } finally {
@@ -264,11 +262,11 @@ function defineCases({ users, teams, weeks, months }) {
   return [
     {
       name: 'a', label: "a user's week", filter: week,
-      path: (client, i) => { const f = week(client, i); return `/events?from=${f.from.toISOString()}&to=${f.to.toISOString()}&assignedToId=${f.assignedToIds[0]}`; },
+      path: (client, i) => { const f = week(client, i); return `/events?from=${f.from.toISOString()}&to=${f.to.toISOString()}&assignedToId=${f.assignedToIds[0]}&view=${VIEW}`; },
     },
     {
       name: 'b', label: `a team's month (${TEAM_SIZE} users)`, filter: month,
-      path: (client, i) => { const f = month(client, i); return `/events?from=${f.from.toISOString()}&to=${f.to.toISOString()}&teamId=${f.teamId}`; },
+      path: (client, i) => { const f = month(client, i); return `/events?from=${f.from.toISOString()}&to=${f.to.toISOString()}&teamId=${f.teamId}&view=${VIEW}`; },
     },
   ];
 }
@@ -295,7 +293,7 @@ async function directCalendar() {
     calendar,
     async capture(filter) {
       captured = [];
-      await calendar.occurrences(filter);
+      await calendar.occurrences(filter, VIEW);
       const statements = captured;
       captured = undefined;
       return statements;

@@ -246,6 +246,24 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
       await as(planner)(t.http.get(`/api/v1/events?calendarId=${followed.id}`)).expect(400);
     });
 
+    it('answers compact items with view=compact: the same occurrences, only what the calendar grid draws', async () => {
+      const range = 'from=2027-03-14T00:00:00Z&to=2027-04-13T00:00:00Z';
+      const full = await calendar(range, planner);
+      const compact = await calendar(`${range}&view=compact`, planner);
+      const keys = ['allDay', 'assignedToId', 'callDirection', 'endAt', 'id', 'occurrenceId', 'originalStartAt', 'priority', 'seriesId', 'startAt',
+        'status', 'subject', 'teamId', 'type', 'version'];
+      expect(compact.length).toBeGreaterThan(1);
+      for (const item of compact) expect(Object.keys(item).sort()).toEqual(keys);
+      const pick = (item: Record<string, unknown>) => Object.fromEntries(keys.map((key) => [key, item[key]]));
+      expect(compact).toEqual(full.map(pick));
+    });
+
+    it('refuses an unknown view, and a view outside the calendar mode (400)', async () => {
+      const refused = await asSeller(t.http.get('/api/v1/events?from=2027-03-01T00:00:00Z&to=2027-03-02T00:00:00Z&view=wide')).expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'view' })]);
+      await asSeller(t.http.get('/api/v1/events?view=compact')).expect(400);
+    });
+
     it("puts what a user attends on their calendar, once, series expanded", async () => {
       const guest = await t.signInAs('salesperson');
       const single = await create({ subject: 'Demo for guest', startAt: '2027-06-07T10:00:00Z', endAt: '2027-06-07T11:00:00Z', attendeeUserIds: [guest.id] });

@@ -269,21 +269,40 @@ function fromFloating(floating: Date, zone: string): Date {
 const MINUTE_MS = 60_000;
 const QUARTER_HOUR_MS = 15 * MINUTE_MS;
 const OFFSET_CACHE_LIMIT = 100_000;
-const offsets = new Map<string, number>();
+/** Per zone, per UTC day: the zone's offset all that day, or null for a day in which it changes. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+/** Offsets of the days with a change, per quarter of an hour. */
+const changeDayOffsets = new Map<string, number>();
 
 /**
  * The zone's UTC offset (minutes) at `ts`. Asking Intl costs tens of
  * microseconds and a calendar range asks thousands of times, so offsets are
- * cached per quarter of an hour: zones change offset only at such boundaries
- * (even the :30 and :45 zones switch on a quarter hour of UTC).
+ * cached per UTC day (a few thousand entries cover years of calendars); on
+ * the rare day in which the offset changes, per quarter of an hour: zones
+ * change offset only at such boundaries (even the :30 and :45 zones switch
+ * on a quarter hour of UTC), and never twice in a day.
  */
 function offsetMinutes(zone: string, ts: number): number {
-  const key = `${zone}|${Math.floor(ts / QUARTER_HOUR_MS)}`;
-  let offset = offsets.get(key);
+  let days = dayOffsets.get(zone);
+  if (!days) dayOffsets.set(zone, (days = new Map()));
+  const day = Math.floor(ts / DAY_MS);
+  let offset = days.get(day);
   if (offset === undefined) {
-    if (offsets.size >= OFFSET_CACHE_LIMIT) offsets.clear();
+    if (days.size >= OFFSET_CACHE_LIMIT) days.clear();
+    const atStart = IANAZone.create(zone).offset(day * DAY_MS);
+    offset = atStart === IANAZone.create(zone).offset((day + 1) * DAY_MS - 1) ? atStart : null;
+    days.set(day, offset);
+  }
+  return offset ?? changeDayOffset(zone, ts);
+}
+
+function changeDayOffset(zone: string, ts: number): number {
+  const key = `${zone}|${Math.floor(ts / QUARTER_HOUR_MS)}`;
+  let offset = changeDayOffsets.get(key);
+  if (offset === undefined) {
+    if (changeDayOffsets.size >= OFFSET_CACHE_LIMIT) changeDayOffsets.clear();
     offset = IANAZone.create(zone).offset(ts);
-    offsets.set(key, offset);
+    changeDayOffsets.set(key, offset);
   }
   return offset;
 }

@@ -1385,6 +1385,30 @@ export interface paths {
         patch: operations["Events_updateOccurrence"];
         trace?: never;
     };
+    "/api/v1/events/{seriesId}/occurrences/{originalStartAt}/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete this and the following occurrences of a series
+         * @description The series ends the day before this occurrence (a series with a `count`: after the occurrences before it), and its occurrences edited on their own from there on are deleted; at the first occurrence the whole series goes (as `DELETE /events/:id`). No occurrence starts there: 404; the event does not recur: 422.
+         */
+        delete: operations["Events_removeFollowing"];
+        options?: never;
+        head?: never;
+        /**
+         * Change this and the following occurrences of a series
+         * @description Cuts the series at this occurrence, in one transaction: the series ends the day before it (`recurrence.until`; a series with a `count` keeps as many occurrences as came before, and the new one the rest), and a new series starts there with the change applied: new `startAt`/`endAt` for this occurrence, other fields, or a new `recurrence` (the series' own, as loaded, means the rest of it; null: this occurrence alone, the following ones go). The new series keeps the attendees and reminders unless the request changes them. Occurrences edited on their own from there on go with the new series, or are dropped when its time or recurrence changed (as for a whole series). Answers the new series; at the first occurrence the change is the whole series' (as `PATCH /events/:id`) and answers the series. `version`: the series' (409 when stale). No occurrence starts there: 404; the event does not recur: 422; only the organiser, the creator, a manager or an admin (403).
+         */
+        patch: operations["Events_updateFollowing"];
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -5084,6 +5108,93 @@ export interface components {
              */
             occurrenceId: string;
         };
+        EventCalendarItem: {
+            /**
+             * @description Record id (UUID v7).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * @description Incremented on every change; send it back in PATCH to guard against lost updates.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description Kind of event.
+             * @example meeting
+             * @enum {string}
+             */
+            type: "call" | "meeting" | "task" | "event";
+            /**
+             * @description planned, realized (a task: done) or cancelled.
+             * @example planned
+             * @enum {string}
+             */
+            status: "planned" | "realized" | "cancelled";
+            /**
+             * @description Calls only: inbound or outbound; null for other types.
+             * @example null
+             * @enum {string|null}
+             */
+            callDirection: "inbound" | "outbound" | null;
+            /**
+             * @description What it is about.
+             * @example Demo of the new release
+             */
+            subject: string;
+            /**
+             * Format: date-time
+             * @description Start (UTC).
+             * @example 2027-03-15T08:00:00.000Z
+             */
+            startAt: string;
+            /**
+             * Format: date-time
+             * @description End (UTC), after the start; a task's due time.
+             * @example 2027-03-15T09:00:00.000Z
+             */
+            endAt: string;
+            /**
+             * @description An all-day event (start and end at local midnights).
+             * @example false
+             */
+            allDay: boolean;
+            /**
+             * @description Tasks only: low, normal, high or urgent; null for other types.
+             * @example null
+             * @enum {string|null}
+             */
+            priority: "low" | "normal" | "high" | "urgent" | null;
+            /**
+             * Format: uuid
+             * @description The organiser, on whose calendar it is.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            assignedToId: string;
+            /**
+             * Format: uuid
+             * @description Team calendar it is also shown on.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId: string | null;
+            /**
+             * Format: uuid
+             * @description The series this row is one edited or cancelled occurrence of.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            seriesId: string | null;
+            /**
+             * Format: date-time
+             * @description With seriesId: the start of the series occurrence this row replaces.
+             * @example 2027-03-22T08:00:00.000Z
+             */
+            originalStartAt: string | null;
+            /**
+             * @description Unique per item: `${seriesId}:${originalStartAt}` for an occurrence of a series, the event id otherwise.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41:2027-03-22T08:00:00.000Z
+             */
+            occurrenceId: string;
+        };
         CreateEventDto: {
             /**
              * @description Kind of event.
@@ -5518,6 +5629,12 @@ export interface components {
              * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
              */
             recordId: string | null;
+            /**
+             * Format: date-time
+             * @description For an event reminder: the start of the occurrence it is about (a series has one per occurrence; `recordId` is the series); null for notifications that are not about one.
+             * @example 2026-11-28T09:45:00.000Z
+             */
+            occurrenceStartAt: string | null;
             /**
              * @description Delivered later than it was due (e.g. the server was down at the time).
              * @example false
@@ -10499,6 +10616,8 @@ export interface operations {
                 from?: string;
                 /** @description Calendar mode, with `from`: the end of the range (exclusive). */
                 to?: string;
+                /** @description Calendar mode only: `full` (default) items carry every field of the event; `compact` items only what a calendar grid draws and a drag writes with (id, occurrenceId, seriesId, originalStartAt, type, status, callDirection, priority, subject, startAt, endAt, allDay, assignedToId, teamId, version): a quarter of the bytes, for screens that read the rest (`GET /events/:id`) when an item is opened. */
+                view?: "full" | "compact";
                 /** @description Only these types (repeat or comma-separated). */
                 type?: ("call" | "meeting" | "task" | "event")[];
                 /** @description Only organised by these users (repeat or comma-separated). Calendar mode without it or teamId: the caller. */
@@ -10530,14 +10649,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of events; in calendar mode every occurrence in the range (each with `occurrenceId`). */
+            /** @description A page of events; in calendar mode every occurrence in the range (each with `occurrenceId`), compact items with `view=compact`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["EventOccurrenceView"][];
+                        items: (components["schemas"]["EventOccurrenceView"] | components["schemas"]["EventCalendarItem"])[];
                         /**
                          * @description Matching records; exact up to 10000, an estimate above.
                          * @example 1234
@@ -10840,6 +10959,139 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventView"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you loaded it (stale `version`), or a unique value is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Events_removeFollowing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the series (the recurring event). */
+                seriesId: string;
+                /** @description Start of the occurrence as the series places it (its `originalStartAt`), ISO 8601. */
+                originalStartAt: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series ends before this occurrence. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Events_updateFollowing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the series (the recurring event). */
+                seriesId: string;
+                /** @description Start of the occurrence as the series places it (its `originalStartAt`), ISO 8601. */
+                originalStartAt: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEventDto"];
+            };
+        };
+        responses: {
+            /** @description The new series (from this occurrence on). */
             200: {
                 headers: {
                     [name: string]: unknown;

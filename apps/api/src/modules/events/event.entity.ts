@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { Column, Entity } from 'typeorm';
 import {
   CALL_DIRECTIONS,
@@ -143,3 +143,12 @@ export class EventOccurrenceView extends EventView {
   })
   occurrenceId: string;
 }
+
+/** What a calendar grid draws of an item and what a drag writes with (`GET /events?from&to&view=compact`); the form reads the rest. */
+export const CALENDAR_ITEM_FIELDS = [
+  'id', 'occurrenceId', 'seriesId', 'originalStartAt', 'type', 'status', 'callDirection', 'priority', 'subject', 'startAt', 'endAt', 'allDay',
+  'assignedToId', 'teamId', 'version',
+] as const;
+
+/** A compact calendar item: the fields of CALENDAR_ITEM_FIELDS of an EventOccurrenceView. */
+export class EventCalendarItem extends PickType(EventOccurrenceView, CALENDAR_ITEM_FIELDS) {}

@@ -9,7 +9,7 @@ import { ApiProblems } from '../../platform/openapi/problem.schema';
 import { CreateEventDto, ListEventsQuery, UpdateEventDto, UpdateOccurrenceDto } from './dto/event.dto';
 import { EventOccurrencesService } from './event-occurrences.service';
 import { EventSeriesSplitService } from './event-series-split.service';
-import { EventOccurrenceView, EventView } from './event.entity';
+import { EventCalendarItem, EventOccurrenceView, EventView } from './event.entity';
 import { EventsService } from './events.service';
 
 const OccurrenceParams = () =>
@@ -38,9 +38,9 @@ export class EventsController {
       'an edited occurrence in place of the original and a cancelled one left out, sorted by start, all in one page; ' +
       'filters `assignedToId` (repeat or comma list), `teamId` (its members\' events and the team\'s), `calendarId` (the users a calendar follows), `type`, `status`; none of the three: the caller\'s calendar.',
   })
-  @ApiPageResponse(EventOccurrenceView, 'A page of events; in calendar mode every occurrence in the range (each with `occurrenceId`).')
+  @ApiPageResponse([EventOccurrenceView, EventCalendarItem], 'A page of events; in calendar mode every occurrence in the range (each with `occurrenceId`), compact items with `view=compact`.')
   @ApiProblems(400, 403, 404)
-  list(@Query() query: ListEventsQuery, @CurrentUser() actor: AuthenticatedUser): Promise<Page<EventView | EventOccurrenceView>> {
+  list(@Query() query: ListEventsQuery, @CurrentUser() actor: AuthenticatedUser): Promise<Page<EventView | EventOccurrenceView | EventCalendarItem>> {
     return this.events.list(query, actor);
   }
 

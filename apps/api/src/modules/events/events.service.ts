@@ -15,7 +15,7 @@ import { attendeesOf, replaceAttendees } from './event-attendees';
 import { EventCalendarService, MAX_RANGE_DAYS, OccurrenceFilter } from './event-calendar.service';
 import { applyEventFields, assertMayChange, changedFields, EventColumns, TIMING_FIELDS } from './event-changes';
 import { eventEntry, statusEntryKind } from './event-timeline';
-import { Event, EventOccurrenceView, EventView } from './event.entity';
+import { Event, EventCalendarItem, EventOccurrenceView, EventView } from './event.entity';
 
 const EVENT_LIST: ListSpec = {
   alias: 'event',
@@ -52,7 +52,7 @@ const SHARED_FIELDS = ['type', 'status', 'callDirection', 'subject', 'descriptio
   'teamId', 'leadId', 'partnerId', 'contactId', 'opportunityId', 'reminders'] as const;
 
 /** Calendar mode filters: the list's other filters do not apply to expanded occurrences. */
-const RANGE_FIELDS = new Set(['from', 'to', 'type', 'assignedToId', 'teamId', 'calendarId', 'status']);
+const RANGE_FIELDS = new Set(['from', 'to', 'view', 'type', 'assignedToId', 'teamId', 'calendarId', 'status']);
 
 @Injectable()
 export class EventsService {
@@ -64,20 +64,17 @@ export class EventsService {
   ) {}
 
   /** The list (paged rows), or with `from` and `to` the calendar: every occurrence in the range. */
-  async list(query: ListEventsQuery, actor: AuthenticatedUser): Promise<Page<EventView | EventOccurrenceView>> {
+  async list(query: ListEventsQuery, actor: AuthenticatedUser): Promise<Page<EventView | EventOccurrenceView | EventCalendarItem>> {
     const { from, to, ...filters } = query;
     if (from === undefined && to === undefined) {
-      if (query.calendarId) throw invalidInput([{ field: 'calendarId', message: 'calendarId goes with from and to (the calendar mode)' }]);
+      for (const field of ['calendarId', 'view'] as const) {
+        if (query[field]) throw invalidInput([{ field, message: `${field} goes with from and to (the calendar mode)` }]);
+      }
       const page = await runList(this.dataSource.getRepository(Event).createQueryBuilder('event'), filters, EVENT_LIST);
       return { ...page, items: await this.withAttendees(page.items) };
     }
-    const items = await this.occurrences(await this.rangeFilter(query, actor));
+    const items = await this.calendar.occurrences(await this.rangeFilter(query, actor), query.view ?? 'full');
     return { items, total: items.length, page: 1, pageSize: items.length, totalExact: true };
-  }
-
-  /** Every occurrence overlapping [from, to) of the users' or the team's calendars, series expanded. */
-  occurrences(filter: OccurrenceFilter): Promise<EventOccurrenceView[]> {
-    return this.calendar.occurrences(filter);
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<EventView> {

@@ -1,13 +1,13 @@
 import { EVENT_TYPES } from '@crm/domain';
 import { ColorSwatch, Group, Text } from '@mantine/core';
 import type { Lookup } from '../../api/lookups';
-import type { CalendarEvent } from '../events/event-types';
+import type { CalendarItem } from '../events/event-types';
 import { TYPE_LABELS } from '../events/EventFields';
 import type { ColorBy } from './calendar-state';
 import { TYPE_COLORS, userColor } from './event-colors';
 
 /** What the colours mean: the four types, or the people whose events are on screen. */
-export function CalendarLegend({ colorBy, events, users }: { colorBy: ColorBy; events: CalendarEvent[]; users: Lookup }) {
+export function CalendarLegend({ colorBy, events, users }: { colorBy: ColorBy; events: CalendarItem[]; users: Lookup }) {
   const entries =
     colorBy === 'type'
       ? EVENT_TYPES.map((type) => ({ key: type, label: TYPE_LABELS[type], color: TYPE_COLORS[type] }))

@@ -10,7 +10,7 @@ import timeGridPlugin from '@fullcalendar/react/timegrid';
 import './calendar.css';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef } from 'react';
-import type { CalendarEvent } from '../events/event-types';
+import type { CalendarItem } from '../events/event-types';
 import { CALENDAR_VIEWS, type CalendarState, type CalendarViewName, type VisibleRange } from './calendar-state';
 import { eventColors } from './event-colors';
 import type { EventMove } from './use-event-moves';
@@ -20,15 +20,15 @@ const VIEW_BY_TYPE = Object.fromEntries(Object.entries(CALENDAR_VIEWS).map(([nam
 
 interface CalendarViewProps {
   state: CalendarState;
-  events: CalendarEvent[];
+  events: CalendarItem[];
   /** The range on screen changed (navigation, another view): what to load, and the view and date for the URL. */
   onRange: (range: VisibleRange, view: CalendarViewName, date: string) => void;
   onSelect: (slot: { start: Date; end: Date; allDay: boolean }) => void;
-  onOpen: (event: CalendarEvent) => void;
-  onMove: (event: CalendarEvent, to: EventMove, revert: () => void) => void;
+  onOpen: (event: CalendarItem) => void;
+  onMove: (event: CalendarItem, to: EventMove, revert: () => void) => void;
 }
 
-function toInput(event: CalendarEvent, state: CalendarState): EventInput {
+function toInput(event: CalendarItem, state: CalendarState): EventInput {
   const colors = eventColors(event, state.colorBy);
   return {
     id: event.occurrenceId ?? event.id,
@@ -72,7 +72,7 @@ export function CalendarView({ state, events, onRange, onSelect, onOpen, onMove 
   };
 
   const changed = (info: EventChangeInfo) => {
-    const item = info.event.extendedProps.event as CalendarEvent;
+    const item = info.event.extendedProps.event as CalendarItem;
     const start = info.event.start!;
     // FullCalendar leaves out the end of an item as long as its default: a day, or an hour.
     const end = info.event.end ?? (info.event.allDay ? dayjs(start).add(1, 'day') : dayjs(start).add(1, 'hour')).toDate();
@@ -104,12 +104,12 @@ export function CalendarView({ state, events, onRange, onSelect, onOpen, onMove 
       }}
       eventClick={(info) => {
         info.jsEvent.preventDefault();
-        onOpen(info.event.extendedProps.event as CalendarEvent);
+        onOpen(info.event.extendedProps.event as CalendarItem);
       }}
       eventDidMount={(info) => {
         // Who it is for tests and assistive technology; mirrors (while dragging) are not the event.
         if (info.isMirror) return;
-        const item = info.event.extendedProps.event as CalendarEvent;
+        const item = info.event.extendedProps.event as CalendarItem;
         info.el.dataset.eventId = item.seriesId ?? item.id;
         info.el.setAttribute('data-testid', 'calendar-event');
       }}

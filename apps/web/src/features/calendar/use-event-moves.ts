@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback } from 'react';
 import { errorMessage } from '../../api/problem';
 import { fetchEvent, useWriteEvent } from '../events/event-api';
-import { isOccurrence, seriesIdOf, type CalendarEvent } from '../events/event-types';
+import { isOccurrence, seriesIdOf, type CalendarItem } from '../events/event-types';
 import { planChange } from '../events/event-writes';
 import { useSeriesScopeQuestion } from '../events/SeriesScopeDialog';
 
@@ -24,11 +24,11 @@ export function useEventMoves() {
   const { ask } = scope;
   const { mutateAsync } = write;
   const move = useCallback(
-    async (item: CalendarEvent, to: EventMove, revert: () => void) => {
+    async (item: CalendarItem, to: EventMove, revert: () => void) => {
       try {
         const chosen = isOccurrence(item) ? await ask('move') : null;
         if (isOccurrence(item) && chosen === null) return revert();
-        const series = chosen === 'series' ? await fetchEvent(seriesIdOf(item)) : undefined;
+        const series = chosen === 'series' || chosen === 'following' ? await fetchEvent(seriesIdOf(item)) : undefined;
         await mutateAsync(planChange(item, { startAt: to.startAt, endAt: to.endAt, allDay: to.allDay }, chosen, series));
         notifications.show({ color: 'green', message: `${item.subject} moved` });
       } catch (error) {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { on, page, problem, stubApi } from '../../test/http';
 import { renderScreen } from '../../test/render';
 import { newEventValues } from './event-form-values';
-import type { CalendarEvent } from './event-types';
+import type { CalendarEvent, CalendarItem } from './event-types';
 import { EventFormDialog } from './EventFormDialog';
 
 const meeting: CalendarEvent = {
@@ -77,13 +77,24 @@ describe('EventFormDialog', () => {
     await waitFor(() => expect(requests.find((request) => request.method === 'PATCH')?.body).toEqual({ subject: 'Demo v2', version: 2 }));
   });
 
-  it('asks "this occurrence or the whole series?" and saves one occurrence by its original start', async () => {
-    const occurrence = { ...meeting, id: meeting.id, seriesId: meeting.id, recurrence: { frequency: 'weekly' as const, interval: 1 }, startAt: '2026-12-09T10:00:00.000Z', endAt: '2026-12-09T11:00:00.000Z', occurrenceId: `${meeting.id}:2026-12-09T10:00:00.000Z` };
-    const { requests } = stubApi(...lookups, (request) => (request.method === 'PATCH' && request.url.pathname.startsWith(`/api/v1/events/${meeting.id}/occurrences/`) ? { status: 200, body: occurrence } : undefined));
+  it('loads the series a compact calendar item stands for, asks "this occurrence or the whole series?" and saves one occurrence by its original start', async () => {
+    const series = { ...meeting, description: 'Weekly demo of the release', recurrence: { frequency: 'weekly' as const, interval: 1 } };
+    // what the calendar screen holds (view=compact): no description, no recurrence
+    const occurrence: CalendarItem = {
+      id: meeting.id, occurrenceId: `${meeting.id}:2026-12-09T10:00:00.000Z`, seriesId: meeting.id, originalStartAt: '2026-12-09T10:00:00.000Z', type: 'meeting',
+      status: 'planned', callDirection: null, priority: null, subject: 'Demo', startAt: '2026-12-09T10:00:00.000Z', endAt: '2026-12-09T11:00:00.000Z',
+      allDay: false, assignedToId: meeting.assignedToId, teamId: null, version: 2,
+    };
+    const { requests } = stubApi(
+      ...lookups,
+      on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: series }),
+      (request) => (request.method === 'PATCH' && request.url.pathname.startsWith(`/api/v1/events/${meeting.id}/occurrences/`) ? { status: 200, body: series } : undefined),
+    );
     const onClose = vi.fn();
     renderScreen(<EventFormDialog target={{ kind: 'edit', item: occurrence }} onClose={onClose} />);
 
     const user = userEvent.setup();
+    expect(await screen.findByDisplayValue('Weekly demo of the release')).toBeInTheDocument();
     await user.type(await screen.findByLabelText(/^Location/), 'Lyon');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await user.click(await screen.findByRole('button', { name: 'This occurrence' }));

@@ -9,13 +9,13 @@ import { describeProblem, type FormProblem } from '../../ui/record-form/problem-
 import { ProblemAlert } from '../../ui/record-form/ProblemAlert';
 import { fetchEvent, useDeleteEvent, useEvent, useWriteEvent } from './event-api';
 import { API_FIELDS, changesBody, createBody, eventToForm, formFieldOf, validateEvent, type EventFormValues } from './event-form-values';
-import { isOccurrence, seriesIdOf, type CalendarEvent } from './event-types';
+import { isOccurrence, seriesIdOf, type CalendarEvent, type CalendarItem } from './event-types';
 import { planChange, planRemoval } from './event-writes';
 import { EventFields } from './EventFields';
 import { useSeriesScopeQuestion, type SeriesScope } from './SeriesScopeDialog';
 
-/** What the dialog opens on: a new event's starting values, or a calendar item (an event or one occurrence of a series). */
-export type EventFormTarget = { kind: 'new'; values: EventFormValues } | { kind: 'edit'; item: CalendarEvent };
+/** What the dialog opens on: a new event's starting values, or an event or calendar item (an event or one occurrence of a series). */
+export type EventFormTarget = { kind: 'new'; values: EventFormValues } | { kind: 'edit'; item: CalendarItem | CalendarEvent };
 
 /** The user's zone, the one the form's wall-clock times are in and a series keeps across DST. */
 export function userTimeZone(): string {
@@ -116,21 +116,29 @@ function EventForm({ item, initial, onDone, onReload }: EventFormProps) {
   );
 }
 
-/** An event loaded fresh before editing, so the form sends its current version; an occurrence of a series keeps its own times. */
-function EditEvent({ item, onDone }: { item: CalendarEvent; onDone: () => void }) {
-  const recurring = isOccurrence(item);
-  const loaded = useEvent(recurring ? null : item.id);
-  if (!recurring && loaded.isPending)
+/**
+ * The event loaded fresh before editing (a calendar item carries only what
+ * the grid draws), so the form shows every field and sends the current
+ * version. An occurrence of a series is its series' row (or its own, once
+ * edited) at the occurrence's times.
+ */
+function EditEvent({ item, onDone }: { item: CalendarItem | CalendarEvent; onDone: () => void }) {
+  const loaded = useEvent(item.id);
+  if (loaded.isPending)
     return (
       <Center h={120}>
         <Loader />
       </Center>
     );
-  if (!recurring && loaded.error) return <Alert color="red">{errorMessage(loaded.error)}</Alert>;
-  const event = recurring ? item : loaded.data!;
-  // An occurrence is not loaded on its own: after a refusal the calendar, refreshed, is where to reopen it.
-  const reload = recurring ? onDone : () => void loaded.refetch();
-  return <EventForm key={`${event.id}@${event.version}`} item={event} initial={eventToForm(event)} onDone={onDone} onReload={reload} />;
+  if (loaded.error) return <Alert color="red">{errorMessage(loaded.error)}</Alert>;
+  const event = atOccurrence(loaded.data, item);
+  return <EventForm key={`${event.id}@${event.version}`} item={event} initial={eventToForm(event)} onDone={onDone} onReload={() => void loaded.refetch()} />;
+}
+
+/** The loaded row as the occurrence the calendar item stands for (its own start, end and keys); a single event as loaded. */
+function atOccurrence(event: CalendarEvent, item: CalendarItem | CalendarEvent): CalendarEvent {
+  if (!isOccurrence(item)) return event;
+  return { ...event, startAt: item.startAt, endAt: item.endAt, seriesId: item.seriesId, originalStartAt: item.originalStartAt, occurrenceId: item.occurrenceId };
 }
 
 interface EventFormDialogProps {

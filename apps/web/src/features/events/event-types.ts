@@ -4,8 +4,14 @@ export const EVENTS_PATH = '/api/v1/events';
 
 type EventView = components['schemas']['EventView'];
 
-/** An event as the API answers it (`GET /events/:id`), and each occurrence of a calendar answer (with its `occurrenceId`). */
+/** An event as the API answers it (`GET /events/:id`), and each occurrence of a full calendar answer (with its `occurrenceId`). */
 export type CalendarEvent = EventView & { occurrenceId?: string | null };
+
+/**
+ * An item of the calendar screen (`view=compact`): what the grid draws and a
+ * drag writes with; the form loads the rest (`GET /events/:id`) when it opens.
+ */
+export type CalendarItem = components['schemas']['EventCalendarItem'];
 
 /** The query of `GET /events`: the calendar range and filters, or a record's events. */
 export type EventsQuery = NonNullable<operations['Events_list']['parameters']['query']>;

@@ -34,6 +34,10 @@ import { EXAMPLE_ID } from '../../../platform/openapi/examples';
 import { RecurrenceDto, ReminderDto } from './recurrence.dto';
 
 const nullable = () => ValidateIf((_, value) => value !== null && value !== undefined);
+/** How much of each event a calendar answer carries (EventCalendarService). */
+export const CALENDAR_VIEWS = ['full', 'compact'] as const;
+export type CalendarView = (typeof CALENDAR_VIEWS)[number];
+
 const oneOf = (values: readonly string[], name: string) => IsIn(values, { message: `${name} must be one of ${values.join(', ')}` });
 
 /** An instant with its offset (`Z` or `+02:00`): a time without one would mean the server's zone. */
@@ -166,6 +170,18 @@ export class ListEventsQuery extends ListQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
   to?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Calendar mode only: `full` (default) items carry every field of the event; `compact` items only what a calendar grid draws and a drag writes with ' +
+      '(id, occurrenceId, seriesId, originalStartAt, type, status, callDirection, priority, subject, startAt, endAt, allDay, assignedToId, teamId, version): ' +
+      'a quarter of the bytes, for screens that read the rest (`GET /events/:id`) when an item is opened.',
+    enum: CALENDAR_VIEWS,
+    default: 'full',
+  })
+  @IsOptional()
+  @oneOf(CALENDAR_VIEWS, 'view')
+  view?: CalendarView;
 
   @ApiPropertyOptional({ description: 'Only these types (repeat or comma-separated).', enum: EVENT_TYPES, isArray: true, example: ['call', 'meeting'] })
   @IsOptional()
