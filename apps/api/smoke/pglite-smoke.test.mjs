@@ -66,6 +66,22 @@ describe('the built CRM on PGlite', () => {
     assert.match(invalid.type, /application\/problem\+json/);
   });
 
+  it('answers the hot reads, prepared statements and all: a kanban column twice, a compact calendar month', async () => {
+    for (let i = 0; i < 2; i++) {
+      const column = await api('/opportunities/board?stage=new&pageSize=5');
+      assert.equal(column.status, 200);
+      assert.ok(column.body.items.length > 0 && column.body.items.every((card) => card.stage === 'new'));
+    }
+    const today = new Date();
+    const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+    const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1));
+    const users = (await api('/users?pageSize=200')).body.items.map((user) => user.id).join(',');
+    const month = await api(`/events?from=${from.toISOString()}&to=${to.toISOString()}&assignedToId=${users}&view=compact`);
+    assert.equal(month.status, 200);
+    assert.ok(month.body.items.length > 0, 'the demo events of this month');
+    assert.ok(month.body.items.every((item) => 'occurrenceId' in item && !('description' in item)));
+  });
+
   it('keeps its data across a restart (migrations are idempotent)', async () => {
     await server.stop();
     server = await startServer({ dataDir, demo: true });

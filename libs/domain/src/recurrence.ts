@@ -237,11 +237,20 @@ function shiftPeriods(recurrence: Recurrence, start: Date, periods: number): Dat
 
 /** The last instant an occurrence may start: a date means the end of that day in the zone. */
 function untilInstant(until: string, timeZone: string): Date | null {
-  const parsed = ISO_DATE.test(until)
-    ? DateTime.fromISO(until, { zone: timeZone }).endOf('day')
-    : DateTime.fromISO(until, { zone: timeZone });
-  return parsed.isValid ? parsed.toJSDate() : null;
+  // asked on every expansion of a series that ends on a date; luxon's zone arithmetic is the slow part
+  const key = `${until}|${timeZone}`;
+  let instant = untilInstants.get(key);
+  if (instant === undefined) {
+    const parsed = ISO_DATE.test(until)
+      ? DateTime.fromISO(until, { zone: timeZone }).endOf('day')
+      : DateTime.fromISO(until, { zone: timeZone });
+    instant = parsed.isValid ? parsed.toMillis() : null;
+    if (untilInstants.size >= OFFSET_CACHE_LIMIT) untilInstants.clear();
+    untilInstants.set(key, instant);
+  }
+  return instant === null ? null : new Date(instant);
 }
+const untilInstants = new Map<string, number | null>();
 
 /** The wall-clock time of `instant` in `zone`, written as a UTC Date ("floating"). */
 function toFloating(instant: Date, zone: string): Date {

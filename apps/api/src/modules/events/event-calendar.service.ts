@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { occurrenceId, type EventStatus, type EventType } from '@crm/domain';
 import { expandOccurrences } from '@crm/domain/recurrence';
+import { queryPrepared } from '../../platform/database/prepared-query';
 import type { CalendarView } from './dto/event.dto';
 import { Event, EventCalendarItem, EventOccurrenceView } from './event.entity';
 
@@ -55,8 +56,9 @@ type Row = Event & { attendeeUserIds: string[]; attendeeContactIds: string[]; re
  * side; a team's members first). Each "who" (the users, the
  * team's members, the team itself) is read with the indexes of migration
  * 1764600000000: single events and exception rows by (who, start_at) over
- * [from − 24 h, to), the rare longer ones by their own partial index, series
- * by (who, start_at) before `to` and not ended before `from`, each with the
+ * [from − 24 h, to), the rare longer ones and the series by (who, end,
+ * start) of migration 1764630000000: ending after `from`, starting before
+ * `to` (an endless series ends at infinity); each series with the
  * original starts of its exception rows (unique index on series_id,
  * original_start_at). Series are expanded here; an exception row replaces
  * or, cancelled, removes the occurrence it names.
@@ -101,16 +103,16 @@ export class EventCalendarService {
       `SELECT ${fields}, NULL::float8[] AS replaced FROM events WHERE recurrence IS NULL AND ${who}
          AND start_at >= $1::timestamptz - interval '24 hours' AND start_at < $2 AND end_at > $1 AND end_at - start_at <= interval '24 hours' ${extra}`,
       `SELECT ${fields}, NULL::float8[] AS replaced FROM events WHERE recurrence IS NULL AND ${who}
-         AND end_at - start_at > interval '24 hours' AND start_at < $2 AND end_at > $1 ${extra}`,
+         AND end_at - start_at > interval '24 hours' AND end_at > $1 AND start_at < $2 ${extra}`,
     ]);
     // an occurrence overlapping the range started at most one series length (plus a DST hour) before it
     const replaced = `ARRAY(SELECT date_part('epoch', x.original_start_at) * 1000 FROM events x WHERE x.series_id = events.id
          AND x.original_start_at > $1::timestamptz - (events.end_at - events.start_at) - interval '2 hours' AND x.original_start_at < $2) AS replaced`;
     const series = whos.map(
-      (who) => `SELECT ${fields}, ${replaced} FROM events WHERE recurrence IS NOT NULL AND ${who} AND start_at < $2
-         AND (series_end_at IS NULL OR series_end_at > $1) ${extra}`,
+      (who) => `SELECT ${fields}, ${replaced} FROM events WHERE recurrence IS NOT NULL AND ${who}
+         AND coalesce(series_end_at, 'infinity'::timestamptz) > $1 AND start_at < $2 ${extra}`,
     );
-    const rows: Row[] = await this.dataSource.query([...singles, ...series].join(' UNION ALL '), params);
+    const rows = await queryPrepared<Row>(this.dataSource, [...singles, ...series].join(' UNION ALL '), params);
 
     const toItem = view === 'full' ? toView : toCompactItem;
     // exception rows show as themselves (when in range); a cancelled one only hides its occurrence
