@@ -11,7 +11,7 @@
 //   BENCH_EVENTS          default 2000000      BENCH_USERS  default 200 (teams of BENCH_TEAM_SIZE, default 5)
 //   BENCH_YEARS           span of the events, default 5 (four years back, one ahead)
 //   BENCH_CONCURRENCY     default 16           BENCH_REQUESTS  per client, default 150
-//   BENCH_WARMUP          per client, default 30
+//   BENCH_WARMUP          per client, default 100
 //   BENCH_VIEW            items asked for: compact (default, the calendar screen's) or full (every field)
 //   BENCH_PHASE_SECONDS   a measured phase stops at this deadline, default 60
 //   BENCH_KEEP_DB=1       keep crm_bench_events afterwards (to EXPLAIN by hand)

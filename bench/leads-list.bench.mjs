@@ -9,7 +9,7 @@
 //   BENCH_PORT            API port, default 3990
 //   BENCH_LEADS           default 1000000      BENCH_PARTNERS  default 200000
 //   BENCH_CONCURRENCY     default 16           BENCH_REQUESTS  per client, default 150
-//   BENCH_WARMUP          per client, default 5
+//   BENCH_WARMUP          per client, default 100
 //   BENCH_PHASE_SECONDS   a measured phase stops at this deadline even if the
 //                         requests are not all done, default 60 (the count is printed)
 //   BENCH_KEEP_DB=1       keep crm_bench afterwards (to EXPLAIN by hand)

@@ -10,7 +10,7 @@
 //   BENCH_PORT            API port, default 3991
 //   BENCH_OPPORTUNITIES   default 300000       BENCH_PARTNERS  default 20000
 //   BENCH_CONCURRENCY     default 16           BENCH_REQUESTS  per client, default 150
-//   BENCH_WARMUP          per client, default 5
+//   BENCH_WARMUP          per client, default 100
 //   BENCH_PHASE_SECONDS   a measured phase stops at this deadline, default 60
 //   BENCH_MOVES           moves per storm, default 1000
 //   BENCH_MOVE_INFLIGHT   move requests in flight at once, default 64 (1000 = all at once)

@@ -13,7 +13,7 @@
 //                         (all at once: the hardest burst); 60 spreads them over the whole minute
 //   BENCH_LEAD_SECONDS    the due minute starts at least this long after seeding, default 75
 //   BENCH_TIMEOUT_SECONDS give up waiting this long after the due minute, default 180
-//   BENCH_API_PROCESSES   API processes (CRM_API_PROCESSES), default 2
+//   BENCH_API_PROCESSES   API processes (CRM_API_PROCESSES), default 2 (the point: several racing for the same reminders)
 //   BENCH_KEEP_DB=1       keep crm_bench_reminders afterwards
 //
 // Needs: a PostgreSQL server, apps/api built (built here with tsc when dist/ is
@@ -21,7 +21,7 @@
 
 import { performance } from 'node:perf_hooks';
 import {
-  API_PROCESSES, withDatabase, recreateDatabase, dropDatabase, benchPool, ensureBuilt, startApi, stopApi,
+  withDatabase, recreateDatabase, dropDatabase, benchPool, ensureBuilt, startApi, stopApi,
   createHttpClient, printTable, sec, sleep,
   runBench,
 } from './lib/harness.mjs';
@@ -31,6 +31,7 @@ const ADMIN_URL = env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 const DB_NAME = 'crm_bench_reminders';
 const DB_URL = withDatabase(ADMIN_URL, DB_NAME);
 const PORT = Number(env.BENCH_PORT ?? 3993);
+const API_PROCESSES = env.BENCH_API_PROCESSES ?? '2';
 const REMINDERS = Number(env.BENCH_REMINDERS ?? 10_000);
 const USERS = Number(env.BENCH_USERS ?? 200);
 const EMAIL_SHARE = Number(env.BENCH_EMAIL_SHARE ?? 0);
@@ -51,7 +52,7 @@ async function main() {
   console.log(`reminders bench: ${REMINDERS.toLocaleString('en')} reminders due in one minute, ${USERS} organisers, ${API_PROCESSES} API processes, database ${DB_NAME}`);
   await recreateDatabase(ADMIN_URL, DB_NAME);
   ensureBuilt();
-  await startApi({ port: PORT, dbUrl: DB_URL, logPrefix: 'reminders-bench-', request });
+  await startApi({ port: PORT, dbUrl: DB_URL, logPrefix: 'reminders-bench-', request, processes: API_PROCESSES });
   const db = benchPool(DB_URL, 2);
   try {
     const dueMinute = await seed(db);
