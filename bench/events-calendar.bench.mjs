@@ -278,17 +278,20 @@ function defineCases({ users, teams, weeks, months }) {
 async function directCalendar() {
   const { createDataSource } = apiRequire(join(API_DIR, 'dist/platform/database/data-source.js'));
   const { EventCalendarService } = apiRequire(join(API_DIR, 'dist/modules/events/event-calendar.service.js'));
+  const { attachGenericPlanPool } = apiRequire(join(API_DIR, 'dist/platform/database/prepared-query.js'));
+  const { SESSION_OPTIONS } = apiRequire(join(API_DIR, 'dist/platform/database/data-source.js'));
   const dataSource = createDataSource({ url: DB_URL, poolSize: CONCURRENCY });
   await dataSource.initialize();
+  // as openDatabase sets the API's up: its calendar reads run their generic plans on sessions of their own
+  const closeGenericPlans = attachGenericPlanPool(dataSource, DB_URL, CONCURRENCY, SESSION_OPTIONS);
   const calendar = new EventCalendarService(dataSource);
+  // every statement, TypeORM's own and the prepared ones, goes through the logger
   let captured;
-  for (const target of [dataSource, dataSource.manager]) {
-    const query = target.query.bind(target);
-    target.query = (sql, params) => {
-      captured?.push({ sql, params });
-      return query(sql, params);
-    };
-  }
+  const logQuery = dataSource.logger.logQuery.bind(dataSource.logger);
+  dataSource.logger.logQuery = (sql, params, runner) => {
+    captured?.push({ sql, params: params ?? [] });
+    return logQuery(sql, params, runner);
+  };
   return {
     calendar,
     async capture(filter) {
@@ -298,7 +301,10 @@ async function directCalendar() {
       captured = undefined;
       return statements;
     },
-    close: () => dataSource.destroy(),
+    close: async () => {
+      await closeGenericPlans();
+      await dataSource.destroy();
+    },
   };
 }
 

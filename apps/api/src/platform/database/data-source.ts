@@ -9,6 +9,16 @@ export interface DatabaseTarget {
   poolSize: number;
 }
 
+/**
+ * Settings of every session the API opens. JIT compiles a plan once its
+ * estimated cost is high (a team's calendar over a year can be): ~100 ms of
+ * compilation for reads that take a few milliseconds; OLTP reads never win
+ * from it. Parallel workers likewise: a team's month (900 rows) was planned
+ * with two, whose start-up made it 13 ms instead of 4, and with many
+ * requests at once there is no idle core for them anyway.
+ */
+export const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
+
 export function createDataSource(target: DatabaseTarget): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -18,10 +28,6 @@ export function createDataSource(target: DatabaseTarget): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    // JIT compiles a plan once its estimated cost is high (a team's calendar over a year can be):
-    // ~100 ms of compilation for reads that take a few milliseconds. OLTP reads never win from it.
-    // Parallel workers likewise: a team's month (900 rows) was planned with two, whose start-up made
-    // it 13 ms instead of 4, and with many requests at once there is no idle core for them anyway.
-    extra: { max: target.poolSize, options: '-c jit=off -c max_parallel_workers_per_gather=0' },
+    extra: { max: target.poolSize, options: SESSION_OPTIONS },
   });
 }

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { createDataSource } from './data-source';
+import { createDataSource, SESSION_OPTIONS } from './data-source';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { attachGenericPlanPool } from './prepared-query';
 
 /**
  * Opens the database the config names (a server, or the embedded PGlite),
@@ -17,7 +18,8 @@ export async function openDatabase(config: AppConfig): Promise<{ dataSource: Dat
     url = embedded.url;
     logger.log(`Embedded PostgreSQL (PGlite) in ${config.dataDir}`);
   }
-  const dataSource = createDataSource({ url, poolSize: embedded ? 1 : 10 });
+  const poolSize = embedded ? 1 : 10;
+  const dataSource = createDataSource({ url, poolSize });
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations();
@@ -26,9 +28,12 @@ export async function openDatabase(config: AppConfig): Promise<{ dataSource: Dat
     await embedded?.stop();
     throw error;
   }
+  // the embedded PGlite has one session: its reads are planned as usual
+  const closeGenericPlans = embedded ? undefined : attachGenericPlanPool(dataSource, url, poolSize, SESSION_OPTIONS);
   return {
     dataSource,
     close: async () => {
+      await closeGenericPlans?.();
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.stop();
     },
