@@ -1,4 +1,5 @@
 import type { components } from '../api/schema';
+import type { CalendarEvent } from '../features/events/event-types';
 
 type Lead = components['schemas']['Lead'];
 type Partner = components['schemas']['Partner'];
@@ -77,6 +78,40 @@ export function aContact(overrides: Partial<Contact> = {}): Contact {
     address: noAddress,
     description: null,
     assignedToId: null,
+    ...overrides,
+  };
+}
+
+/** A single planned meeting (an hour on 2 December 2026, UTC), as `GET /events/:id` answers it. */
+export function anEvent(overrides: Partial<CalendarEvent> = {}): CalendarEvent {
+  return {
+    id: crypto.randomUUID(),
+    ...stamps,
+    type: 'meeting',
+    status: 'planned',
+    callDirection: null,
+    subject: 'Demo',
+    description: null,
+    location: null,
+    categoryId: null,
+    startAt: '2026-12-02T10:00:00.000Z',
+    endAt: '2026-12-02T11:00:00.000Z',
+    allDay: false,
+    timeZone: 'UTC',
+    priority: null,
+    assignedToId: crypto.randomUUID(),
+    teamId: null,
+    leadId: null,
+    partnerId: null,
+    contactId: null,
+    opportunityId: null,
+    reminders: [],
+    recurrence: null,
+    seriesEndAt: '2026-12-02T11:00:00.000Z',
+    seriesId: null,
+    originalStartAt: null,
+    attendeeUserIds: [],
+    attendeeContactIds: [],
     ...overrides,
   };
 }

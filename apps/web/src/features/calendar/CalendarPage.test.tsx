@@ -2,43 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { on, page, problem, stubApi } from '../../test/http';
+import { anEvent } from '../../test/fixtures';
 import { currentSearch, renderScreen } from '../../test/render';
-import type { CalendarEvent } from '../events/event-types';
 import { CalendarPage } from './CalendarPage';
 
 const me = { id: crypto.randomUUID(), email: 'jane@example.com', name: 'Jane', role: 'salesperson' };
-const demo: CalendarEvent = {
-  id: crypto.randomUUID(),
-  createdAt: '2026-11-28T09:30:00.000Z',
-  updatedAt: '2026-11-28T09:30:00.000Z',
-  createdById: null,
-  version: 2,
-  type: 'meeting',
-  status: 'planned',
-  callDirection: null,
-  subject: 'Demo at Acme',
-  description: null,
-  location: null,
-  categoryId: null,
-  startAt: '2026-12-02T10:00:00.000Z',
-  endAt: '2026-12-02T11:00:00.000Z',
-  allDay: false,
-  timeZone: 'UTC',
-  priority: null,
-  assignedToId: me.id,
-  teamId: null,
-  leadId: null,
-  partnerId: null,
-  contactId: null,
-  opportunityId: null,
-  reminders: [],
-  recurrence: null,
-  seriesEndAt: '2026-12-02T11:00:00.000Z',
-  seriesId: null,
-  originalStartAt: null,
-  attendeeUserIds: [],
-  attendeeContactIds: [],
-};
+const demo = anEvent({ version: 2, subject: 'Demo at Acme', assignedToId: me.id });
 
 /** The calendar's own reads (who I am, people, calendars, the range) answered; `extra` first. */
 function calendarApi(...extra: Parameters<typeof stubApi>) {

@@ -1,41 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { anEvent } from '../../test/fixtures';
 import { on, page, problem, stubApi } from '../../test/http';
 import type { CalendarEvent } from '../events/event-types';
 import { findOpenedEvent } from './use-opened-event';
 
 const organiser = crypto.randomUUID();
-const series: CalendarEvent = {
-  id: crypto.randomUUID(),
-  createdAt: '2026-11-28T09:30:00.000Z',
-  updatedAt: '2026-11-28T09:30:00.000Z',
-  createdById: null,
+const series = anEvent({
   version: 3,
-  type: 'meeting',
-  status: 'planned',
-  callDirection: null,
   subject: 'Weekly sync',
-  description: null,
-  location: null,
-  categoryId: null,
-  startAt: '2026-12-02T10:00:00.000Z',
   endAt: '2026-12-02T10:30:00.000Z',
-  allDay: false,
-  timeZone: 'UTC',
-  priority: null,
   assignedToId: organiser,
-  teamId: null,
-  leadId: null,
-  partnerId: null,
-  contactId: null,
-  opportunityId: null,
   reminders: [{ offsetMinutes: 10, channel: 'notification' }],
   recurrence: { frequency: 'weekly', interval: 1 },
   seriesEndAt: null,
-  seriesId: null,
-  originalStartAt: null,
-  attendeeUserIds: [],
-  attendeeContactIds: [],
-};
+});
 const third = '2026-12-16T10:00:00.000Z';
 const occurrence = (startAt: string, overrides: Partial<CalendarEvent> = {}): CalendarEvent => ({
   ...series,

@@ -2,43 +2,13 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { on, page, problem, stubApi } from '../../test/http';
+import { anEvent } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';
 import { newEventValues } from './event-form-values';
-import type { CalendarEvent, CalendarItem } from './event-types';
+import type { CalendarItem } from './event-types';
 import { EventFormDialog } from './EventFormDialog';
 
-const meeting: CalendarEvent = {
-  id: crypto.randomUUID(),
-  createdAt: '2026-11-28T09:30:00.000Z',
-  updatedAt: '2026-11-28T09:30:00.000Z',
-  createdById: null,
-  version: 2,
-  type: 'meeting',
-  status: 'planned',
-  callDirection: null,
-  subject: 'Demo',
-  description: null,
-  location: null,
-  categoryId: null,
-  startAt: '2026-12-02T10:00:00.000Z',
-  endAt: '2026-12-02T11:00:00.000Z',
-  allDay: false,
-  timeZone: 'UTC',
-  priority: null,
-  assignedToId: crypto.randomUUID(),
-  teamId: null,
-  leadId: null,
-  partnerId: null,
-  contactId: null,
-  opportunityId: null,
-  reminders: [],
-  recurrence: null,
-  seriesEndAt: '2026-12-02T11:00:00.000Z',
-  seriesId: null,
-  originalStartAt: null,
-  attendeeUserIds: [],
-  attendeeContactIds: [],
-};
+const meeting = anEvent({ version: 2 });
 
 const lookups = [on('GET', '/api/v1/users', { status: 200, body: page([]) }), on('GET', '/api/v1/event-categories', { status: 200, body: page([]) })];
 

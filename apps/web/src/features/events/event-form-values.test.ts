@@ -13,7 +13,7 @@ import {
   validateEvent,
   type RecurrenceForm,
 } from './event-form-values';
-import type { CalendarEvent } from './event-types';
+import { anEvent } from '../../test/fixtures';
 
 // Wall-clock text in the form is the browser's zone: UTC here, so it reads as the ISO instants.
 process.env.TZ = 'UTC';
@@ -62,38 +62,18 @@ describe('dates: form ↔ API', () => {
   });
 });
 
-const saved: CalendarEvent = {
+const saved = anEvent({
   id: 'e1',
-  type: 'meeting',
-  status: 'planned',
-  callDirection: null,
-  subject: 'Demo',
-  description: null,
   location: 'Lyon',
-  categoryId: null,
-  startAt: '2026-12-02T10:00:00.000Z',
-  endAt: '2026-12-02T11:00:00.000Z',
-  allDay: false,
   timeZone: ZONE,
-  priority: null,
   assignedToId: 'u1',
-  teamId: null,
   leadId: 'l1',
-  partnerId: null,
-  contactId: null,
-  opportunityId: null,
   reminders: [{ offsetMinutes: 15, channel: 'notification' }],
-  recurrence: null,
-  attendeeUserIds: [],
-  attendeeContactIds: [],
-  seriesId: null,
-  originalStartAt: null,
   version: 3,
-  seriesEndAt: '2026-12-02T11:00:00.000Z',
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
   createdById: 'u1',
-};
+});
 
 describe('request bodies', () => {
   it('creates a meeting from a chosen slot, linked to its record, with the user zone', () => {
