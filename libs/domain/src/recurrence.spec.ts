@@ -53,6 +53,18 @@ describe('expandOccurrences', () => {
     ]);
   });
 
+  it('moves an occurrence inside the DST gap forward by the gap, keeping its length (02:30–03:00 in Paris on 28 March 2027)', () => {
+    const nightly = { startAt: at('2027-03-27T01:30:00Z'), endAt: at('2027-03-27T02:00:00Z'), timeZone: 'Europe/Paris', recurrence: { frequency: 'daily', interval: 1, count: 3 } as Recurrence };
+    const occurrences = expandOccurrences(nightly, at('2027-03-27T00:00:00Z'), at('2027-03-30T00:00:00Z'));
+    expect(occurrences.map((o) => [o.startAt.toISOString(), o.endAt.toISOString()])).toEqual([
+      ['2027-03-27T01:30:00.000Z', '2027-03-27T02:00:00.000Z'],
+      // 02:30 local does not exist that night: an hour later, 03:30 local (01:30 UTC), for its 30 minutes
+      ['2027-03-28T01:30:00.000Z', '2027-03-28T02:00:00.000Z'],
+      ['2027-03-29T00:30:00.000Z', '2027-03-29T01:00:00.000Z'],
+    ]);
+    expect(isOccurrenceStart(nightly, at('2027-03-28T01:30:00Z'))).toBe(true);
+  });
+
   it('includes an occurrence that started before the range and is still running', () => {
     const series = paris({ frequency: 'daily', interval: 1 }, '2027-03-15T08:00:00Z', '2027-03-15T20:00:00Z');
     expect(starts(series, '2027-03-16T12:00:00Z', '2027-03-16T13:00:00Z')).toEqual(['2027-03-16T08:00:00.000Z']);

@@ -88,7 +88,9 @@ export function expandOccurrences(series: RecurringSeries, from: Date, to: Date)
   const occurrences: Occurrence[] = [];
   for (const floating of rule.between(windowStart, windowEnd, true)) {
     const startAt = fromFloating(floating, timeZone);
-    const endAt = fromFloating(new Date(floating.getTime() + floatingLength), timeZone);
+    let endAt = fromFloating(new Date(floating.getTime() + floatingLength), timeZone);
+    // a start in a DST gap moves forward by the gap, an end in it may then fall before it: the occurrence keeps its length
+    if (endAt.getTime() <= startAt.getTime()) endAt = new Date(startAt.getTime() + floatingLength);
     if (startAt.getTime() < to.getTime() && endAt.getTime() > from.getTime()) occurrences.push({ startAt, endAt });
   }
   return occurrences;
