@@ -67,9 +67,16 @@ type Row = Event & { attendeeUserIds: string[]; attendeeContactIds: string[]; re
 export class EventCalendarService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  occurrences(filter: OccurrenceFilter, view: 'full'): Promise<EventOccurrenceView[]>;
-  occurrences(filter: OccurrenceFilter, view: CalendarView): Promise<EventOccurrenceView[] | EventCalendarItem[]>;
   async occurrences(filter: OccurrenceFilter, view: CalendarView): Promise<EventOccurrenceView[] | EventCalendarItem[]> {
+    const statement = await this.rangeStatement(filter, view);
+    if (!statement) return [];
+    // its generic plan: the same index ranges whatever the ids and times, without planning a dozen branches each time
+    const rows = await queryPrepared<Row>(this.dataSource, statement.sql, statement.params, { generic: true });
+    return view === 'full' ? toItems(rows, filter, toView) : toItems(rows, filter, toCompactItem);
+  }
+
+  /** The one statement that reads the range's rows (null when the filter names nobody's calendar). */
+  private async rangeStatement(filter: OccurrenceFilter, view: CalendarView): Promise<{ sql: string; params: unknown[] } | null> {
     const params: unknown[] = [filter.from, filter.to];
     const param = (value: unknown) => `$${params.push(value)}`;
     const extra = [
@@ -95,7 +102,7 @@ export class EventCalendarService {
         `id IN (SELECT event_id FROM event_attendees WHERE user_id = ANY(${ids}::uuid[])) AND assigned_to_id <> ALL(${ids}::uuid[])${notTeam}`,
       );
     }
-    if (!whos.length) return [];
+    if (!whos.length) return null;
 
     const fields = FIELDS[view];
     // one statement, one round trip: single events (and exception rows) with no `replaced`, then the series
@@ -112,32 +119,34 @@ export class EventCalendarService {
       (who) => `SELECT ${fields}, ${replaced} FROM events WHERE recurrence IS NOT NULL AND ${who}
          AND coalesce(series_end_at, 'infinity'::timestamptz) > $1 AND start_at < $2 ${extra}`,
     );
-    // its generic plan: the same index ranges whatever the ids and times, without planning a dozen branches each time
-    const rows = await queryPrepared<Row>(this.dataSource, [...singles, ...series].join(' UNION ALL '), params, { generic: true });
+    return { sql: [...singles, ...series].join(' UNION ALL '), params };
+  }
+}
 
-    const toItem = view === 'full' ? toView : toCompactItem;
-    // exception rows show as themselves (when in range); a cancelled one only hides its occurrence
-    const items: (EventOccurrenceView | EventCalendarItem)[] = [];
-    for (const row of rows) {
-      if (row.recurrence) continue;
-      if (row.seriesId && row.status === 'cancelled') continue;
-      const event = withDates(row);
+/** Makes one calendar item of a row, at an occurrence's times. */
+type ItemMaker<T> = (e: Row, startAt: Date, endAt: Date, seriesId: string | null, originalStartAt: Date | null, itemId: string) => T;
+
+/**
+ * The range's items, sorted by start: series expanded, less the
+ * occurrences their exception rows replace; an exception row shows as
+ * itself (when in range), a cancelled one only hides its occurrence.
+ */
+function toItems<T extends { startAt: Date; occurrenceId: string }>(rows: Row[], filter: OccurrenceFilter, toItem: ItemMaker<T>): T[] {
+  const items: T[] = [];
+  for (const row of rows) {
+    const replaced = new Set(row.replaced ?? []);
+    const event = withDates(row);
+    if (event.recurrence) {
+      const recurring = { startAt: event.startAt, endAt: event.endAt, timeZone: event.timeZone, recurrence: event.recurrence };
+      for (const { startAt, endAt } of expandOccurrences(recurring, filter.from, filter.to)) {
+        if (!replaced.has(startAt.getTime())) items.push(toItem(event, startAt, endAt, event.id, startAt, occurrenceId(event.id, startAt)));
+      }
+    } else if (!(event.seriesId && event.status === 'cancelled')) {
       const itemId = event.seriesId ? occurrenceId(event.seriesId, event.originalStartAt!) : event.id;
       items.push(toItem(event, event.startAt, event.endAt, event.seriesId, event.originalStartAt, itemId));
     }
-    for (const row of rows) {
-      if (!row.recurrence) continue;
-      const skip = new Set(row.replaced ?? []);
-      const event = withDates(row);
-      const recurring = { startAt: event.startAt, endAt: event.endAt, timeZone: event.timeZone, recurrence: event.recurrence! };
-      for (const { startAt, endAt } of expandOccurrences(recurring, filter.from, filter.to)) {
-        if (!skip.has(startAt.getTime())) items.push(toItem(event, startAt, endAt, event.id, startAt, occurrenceId(event.id, startAt)));
-      }
-    }
-    return items.sort((a, b) => a.startAt.getTime() - b.startAt.getTime() || (a.occurrenceId < b.occurrenceId ? -1 : a.occurrenceId > b.occurrenceId ? 1 : 0)) as
-      | EventOccurrenceView[]
-      | EventCalendarItem[];
   }
+  return items.sort((a, b) => a.startAt.getTime() - b.startAt.getTime() || (a.occurrenceId < b.occurrenceId ? -1 : a.occurrenceId > b.occurrenceId ? 1 : 0));
 }
 
 /** A row with its epoch-millisecond timestamps as dates (and without the series' helper column); the compact rows have some of them. */
