@@ -20,7 +20,13 @@ export async function runList<E extends ObjectLiteral>(
   query: ListQueryDto,
   spec: ListSpec,
 ): Promise<Page<E>> {
-  return runPagedQuery(qb, query, spec, () => qb.getMany());
+  applyListFilters(qb, query, spec);
+  const countQb = qb.clone();
+  applyListSort(qb, query.sort ?? spec.defaultSort, spec);
+  const { page, pageSize, offset } = paging(query);
+  qb.offset(offset).limit(pageSize);
+  const [items, counted] = await Promise.all([qb.getMany(), countMatches(countQb)]);
+  return { items, page, pageSize, ...counted };
 }
 
 /**
@@ -47,16 +53,6 @@ export async function runSqlList<T>(dataSource: DataSource, select: string, tabl
     queryPrepared<T>(dataSource, paged, [...params, pageSize, offset]),
     countMatchingRows(dataSource, matching, params, conditions.length ? undefined : table),
   ]);
-  return { items, page, pageSize, ...counted };
-}
-
-async function runPagedQuery<E extends ObjectLiteral, T>(qb: SelectQueryBuilder<E>, query: ListQueryDto, spec: ListSpec, fetch: () => Promise<T[]>): Promise<Page<T>> {
-  applyListFilters(qb, query, spec);
-  const countQb = qb.clone();
-  applyListSort(qb, query.sort ?? spec.defaultSort, spec);
-  const { page, pageSize, offset } = paging(query);
-  qb.offset(offset).limit(pageSize);
-  const [items, counted] = await Promise.all([fetch(), countMatches(countQb)]);
   return { items, page, pageSize, ...counted };
 }
 
