@@ -240,16 +240,12 @@ function shiftPeriods(recurrence: Recurrence, start: Date, periods: number): Dat
 /** The last instant an occurrence may start: a date means the end of that day in the zone. */
 function untilInstant(until: string, timeZone: string): Date | null {
   // asked on every expansion of a series that ends on a date; luxon's zone arithmetic is the slow part
-  const key = `${until}|${timeZone}`;
-  let instant = untilInstants.get(key);
-  if (instant === undefined) {
+  const instant = cached(untilInstants, `${until}|${timeZone}`, () => {
     const parsed = ISO_DATE.test(until)
       ? DateTime.fromISO(until, { zone: timeZone }).endOf('day')
       : DateTime.fromISO(until, { zone: timeZone });
-    instant = parsed.isValid ? parsed.toMillis() : null;
-    if (untilInstants.size >= OFFSET_CACHE_LIMIT) untilInstants.clear();
-    untilInstants.set(key, instant);
-  }
+    return parsed.isValid ? parsed.toMillis() : null;
+  });
   return instant === null ? null : new Date(instant);
 }
 const untilInstants = new Map<string, number | null>();
@@ -279,7 +275,19 @@ function fromFloating(floating: Date, zone: string): Date {
 
 const MINUTE_MS = 60_000;
 const QUARTER_HOUR_MS = 15 * MINUTE_MS;
-const OFFSET_CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 100_000;
+
+/** `key`'s value in `cache`, computed on first use (a full cache starts afresh: its values are cheap to compute again). */
+function cached<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** Per zone, per UTC day: the zone's offset all that day, or null for a day in which it changes. */
 const dayOffsets = new Map<string, Map<number, number | null>>();
 /** Offsets of the days with a change, per quarter of an hour. */
@@ -294,26 +302,11 @@ const changeDayOffsets = new Map<string, number>();
  * on a quarter hour of UTC), and never twice in a day.
  */
 function offsetMinutes(zone: string, ts: number): number {
-  let days = dayOffsets.get(zone);
-  if (!days) dayOffsets.set(zone, (days = new Map()));
+  const days = cached(dayOffsets, zone, () => new Map<number, number | null>());
   const day = Math.floor(ts / DAY_MS);
-  let offset = days.get(day);
-  if (offset === undefined) {
-    if (days.size >= OFFSET_CACHE_LIMIT) days.clear();
+  const offset = cached(days, day, () => {
     const atStart = IANAZone.create(zone).offset(day * DAY_MS);
-    offset = atStart === IANAZone.create(zone).offset((day + 1) * DAY_MS - 1) ? atStart : null;
-    days.set(day, offset);
-  }
-  return offset ?? changeDayOffset(zone, ts);
-}
-
-function changeDayOffset(zone: string, ts: number): number {
-  const key = `${zone}|${Math.floor(ts / QUARTER_HOUR_MS)}`;
-  let offset = changeDayOffsets.get(key);
-  if (offset === undefined) {
-    if (changeDayOffsets.size >= OFFSET_CACHE_LIMIT) changeDayOffsets.clear();
-    offset = IANAZone.create(zone).offset(ts);
-    changeDayOffsets.set(key, offset);
-  }
-  return offset;
+    return atStart === IANAZone.create(zone).offset((day + 1) * DAY_MS - 1) ? atStart : null;
+  });
+  return offset ?? cached(changeDayOffsets, `${zone}|${Math.floor(ts / QUARTER_HOUR_MS)}`, () => IANAZone.create(zone).offset(ts));
 }
