@@ -19,7 +19,6 @@ export interface OccurrenceFilter {
   statuses?: EventStatus[];
 }
 
-
 /** Longest range one request may expand (a year view plus its edges). */
 export const MAX_RANGE_DAYS = 366;
 

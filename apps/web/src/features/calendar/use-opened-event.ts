@@ -19,7 +19,7 @@ export async function findOpenedEvent(opened: OpenedEvent): Promise<CalendarEven
   const start = new Date(opened.occurrenceStartAt);
   const length = Date.parse(event.endAt) - Date.parse(event.startAt);
   const query = { from: start.toISOString(), to: new Date(start.getTime() + length).toISOString(), assignedToId: [event.assignedToId] };
-  // the full items (the default view): every field the form shows
+  // full items (the default view): the item the form opens on, which it then reads afresh by id for the current version
   const items = unwrap(await client.GET('/api/v1/events', { params: { query } })).items as CalendarEvent[];
   const wanted = occurrenceId(event.id, start);
   return items.find((item) => item.occurrenceId === wanted) ?? null;
