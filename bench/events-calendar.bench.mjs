@@ -6,14 +6,22 @@
 // asks) at 16 concurrent clients, the same reads through the built
 // EventCalendarService without HTTP, plans; PASS/MISS.
 //
+// The API keeps calendar answers between reads while nothing in them changes
+// (EventCalendarAnswers): the clients ask a set of ranges over and over, as a
+// sales floor does, while a writer changes events of random users through the
+// API (BENCH_WRITES_PER_SECOND), each write making the answers that show that
+// event read afresh. `svc` is the read without that cache (nor HTTP): what a
+// range costs the first time. CRM_CALENDAR_CACHE_MB=0 runs the API without it.
+//
 //   BENCH_PG_URL          server to use, default postgres://root@127.0.0.1:5432/postgres (trust auth)
 //   BENCH_PORT            API port, default 3992
 //   BENCH_EVENTS          default 2000000      BENCH_USERS  default 200 (teams of BENCH_TEAM_SIZE, default 5)
 //   BENCH_YEARS           span of the events, default 5 (four years back, one ahead)
-//   BENCH_CONCURRENCY     default 16           BENCH_REQUESTS  per client, default 150
+//   BENCH_CONCURRENCY     default 16           BENCH_REQUESTS  per client, default 400
 //   BENCH_WARMUP          per client, default 100
 //   BENCH_VIEW            items asked for: compact (default, the calendar screen's) or full (every field)
 //   BENCH_PHASE_SECONDS   a measured phase stops at this deadline, default 60
+//   BENCH_WRITES_PER_SECOND  event changes (PATCH subject) during each API phase, default 2
 //   BENCH_KEEP_DB=1       keep crm_bench_events afterwards (to EXPLAIN by hand)
 //   BENCH_REUSE_DB=1      measure a kept crm_bench_events as it is (no reseed, not dropped)
 //
@@ -21,6 +29,7 @@
 // (built here with tsc when dist/ is missing), port 3992 free.
 
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import {
   API_DIR, apiRequire, recreateDatabase, benchPool,
@@ -31,7 +40,8 @@ import {
 } from './lib/harness.mjs';
 
 const env = process.env;
-const SETTINGS = benchSettings('crm_bench_events', 3992);
+// 400 requests a client: phases of several seconds, long enough for the writer to change events during them
+const SETTINGS = benchSettings('crm_bench_events', 3992, { requests: 400 });
 const { ADMIN_URL, DB_NAME, DB_URL, PORT, API, CONCURRENCY, REUSE_DB } = SETTINGS;
 const EVENTS = Number(env.BENCH_EVENTS ?? 2_000_000);
 const USERS = Number(env.BENCH_USERS ?? 200);
@@ -39,6 +49,7 @@ const TEAM_SIZE = Number(env.BENCH_TEAM_SIZE ?? 5);
 const YEARS = Number(env.BENCH_YEARS ?? 5);
 const GOAL_P95_MS = 50;
 const VIEW = env.BENCH_VIEW ?? 'compact';
+const WRITES_PER_SECOND = Number(env.BENCH_WRITES_PER_SECOND ?? 2);
 if (!['compact', 'full'].includes(VIEW)) throw new Error('BENCH_VIEW is compact or full');
 // weekly series: 0.2% of the events (20 per user over the span, a third of them endless), each with
 // a few edited and cancelled occurrences
@@ -49,7 +60,9 @@ const DAY_MS = 86_400_000;
 const SUBJECTS = ['Follow-up call', 'Qualification call', 'Product demo', 'Discovery meeting', 'Negotiation meeting', 'Send the proposal',
   'Prepare the quote', 'Quarterly review', 'Onboarding workshop', 'Renewal call', 'Trade show', 'Contract signature'];
 
-const { request } = createHttpClient(CONCURRENCY);
+// gzip accepted, as every browser does (the API sends a calendar gzipped then); the body is not inflated
+// here, as that is the browser's work on its own machine, not the server's
+const { request } = createHttpClient(CONCURRENCY, { 'accept-encoding': 'gzip' });
 
 runBench(main);
 
@@ -71,10 +84,16 @@ async function main() {
     const cases = defineCases(params);
     for (const c of cases) {
       console.log(`\n== case ${c.name}: GET ${c.path(0, 0)}`);
-      const probe = await apiGet(request, API, c.path(0, 0), token, true);
-      const series = probe.items.filter((item) => item.seriesId).length;
-      console.log(`   response: ${probe.items.length} occurrences (${series} of series)`);
+      const probe = await request('GET', `${API}${c.path(0, 0)}`, { headers: { authorization: `Bearer ${token}` } });
+      const text = probe.headers['content-encoding'] === 'gzip' ? gunzipSync(probe.body) : probe.body;
+      const { items } = JSON.parse(text);
+      const series = items.filter((item) => item.seriesId).length;
+      console.log(`   response: ${items.length} occurrences (${series} of series), ${kB(text.length)} kB of JSON, ${kB(probe.body.length)} kB sent (${probe.headers['content-encoding'] ?? 'identity'})`);
+      console.log(`   ranges asked: ${distinctPaths(c)} distinct over the warm-up and the measured requests`);
+      const writer = startWriter(params.writable, token);
       const api = await measure(`API ${c.name}`, (client, i) => apiGet(request, API, c.path(client, i), token), SETTINGS.PHASE);
+      const writes = await writer.stop();
+      console.log(`   meanwhile ${writes.count} events changed through the API (${writes.rate.toFixed(1)}/s)`);
       const service = await measure(`svc ${c.name}`, (client, i) => direct.calendar.occurrences(c.filter(client, i), VIEW), SETTINGS.PHASE);
       const sizes = [];
       for (let i = 0; i < 20; i++) sizes.push((await direct.calendar.occurrences(c.filter(i % CONCURRENCY, i), VIEW)).length);
@@ -240,13 +259,18 @@ const EXCEPTIONS_INSERT = `
 async function pickParams(db) {
   const users = (await db.query(`SELECT id FROM users WHERE role = 'salesperson' ORDER BY email`)).rows.map((r) => r.id);
   const teams = (await db.query(`SELECT id FROM teams ORDER BY name`)).rows.map((r) => r.id);
+  // single events in the months read, for the writer (with an id the API takes: the seed's ids are not all RFC 9562 variants)
+  const writable = (await db.query(`
+    SELECT id FROM events WHERE recurrence IS NULL AND series_id IS NULL AND start_at > now() - interval '6 months' AND start_at < now() + interval '6 months'
+       AND substr(id::text, 20, 1) IN ('8', '9', 'a', 'b')
+     ORDER BY random() LIMIT 5000`)).rows.map((r) => r.id);
   // Mondays and first days of months within a year around today (where calendars are read)
   const monday = new Date();
   monday.setUTCHours(0, 0, 0, 0);
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
   const weeks = Array.from({ length: 52 }, (_, i) => new Date(monday.getTime() + (i - 26) * 7 * DAY_MS));
   const months = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(monday.getUTCFullYear(), monday.getUTCMonth() - 6 + i, 1)));
-  return { users, teams, weeks, months };
+  return { users, teams, weeks, months, writable };
 }
 
 function defineCases({ users, teams, weeks, months }) {
@@ -269,6 +293,40 @@ function defineCases({ users, teams, weeks, months }) {
       path: (client, i) => { const f = month(client, i); return `/events?from=${f.from.toISOString()}&to=${f.to.toISOString()}&teamId=${f.teamId}&view=${VIEW}`; },
     },
   ];
+}
+
+const kB = (bytes) => (bytes / 1024).toFixed(0);
+
+/** How many different ranges a case's clients ask (the warm-up asks the first of the measured ones). */
+function distinctPaths(c) {
+  const paths = new Set();
+  for (let client = 0; client < CONCURRENCY; client++) {
+    for (let i = 0; i < Math.max(SETTINGS.WARMUP, SETTINGS.REQUESTS); i++) paths.add(c.path(client, i));
+  }
+  return paths.size;
+}
+
+/** Changes the subject of one of `ids` every 1/WRITES_PER_SECOND s through the API, until stopped. */
+function startWriter(ids, token) {
+  let count = 0;
+  let stopped = false;
+  const t0 = performance.now();
+  const done = (async () => {
+    while (!stopped && WRITES_PER_SECOND > 0) {
+      await new Promise((resolveTick) => setTimeout(resolveTick, 1000 / WRITES_PER_SECOND));
+      const id = ids[Math.floor(Math.random() * ids.length)];
+      const { status, body } = await request('PATCH', `${API}/events/${id}`, { headers: { authorization: `Bearer ${token}` }, body: { subject: `Changed ${count}` } });
+      if (status !== 200) throw new Error(`PATCH /events/${id}: ${status} ${body.toString().slice(0, 300)}`);
+      count++;
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await done;
+      return { count, rate: count / ((performance.now() - t0) / 1000) };
+    },
+  };
 }
 
 /**

@@ -210,8 +210,11 @@ export async function stopApi() {
 // pool; http.request also costs less CPU per request, which matters when the
 // client shares 2 cores with the API and PostgreSQL.)
 
-/** A keep-alive client: `request(method, url, { body, headers })` resolves `{ status, body: Buffer }`. */
-export function createHttpClient(sockets) {
+/**
+ * A keep-alive client: `request(method, url, { body, headers })` resolves
+ * `{ status, headers, body: Buffer }`; `defaultHeaders` go with every request.
+ */
+export function createHttpClient(sockets, defaultHeaders = {}) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
   function request(method, url, { body, headers = {} } = {}) {
     return new Promise((resolveRequest, reject) => {
@@ -219,11 +222,11 @@ export function createHttpClient(sockets) {
       const req = http.request(url, {
         method,
         agent,
-        headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}), ...headers },
+        headers: { accept: 'application/json', ...defaultHeaders, ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}), ...headers },
       }, (res) => {
         const chunks = [];
         res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => resolveRequest({ status: res.statusCode, body: Buffer.concat(chunks) }));
+        res.on('end', () => resolveRequest({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
         res.on('error', reject);
       });
       req.on('error', reject);
@@ -332,12 +335,12 @@ export function runBench(main) {
  * What every benchmark that starts the API reads from its environment
  * (bench/README.md has the table), under the names the scripts use.
  */
-export function benchSettings(dbName, defaultPort) {
+export function benchSettings(dbName, defaultPort, { requests = 150 } = {}) {
   const env = process.env;
   const ADMIN_URL = env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
   const PORT = Number(env.BENCH_PORT ?? defaultPort);
   const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 16);
-  const REQUESTS = Number(env.BENCH_REQUESTS ?? 150);
+  const REQUESTS = Number(env.BENCH_REQUESTS ?? requests);
   // a server is measured warm: with 5 requests per client the first measured seconds still ran code V8
   // had not optimised yet, and the pool's connections had not prepared their statements
   const WARMUP = Number(env.BENCH_WARMUP ?? 100);

@@ -1318,7 +1318,7 @@ export interface paths {
         };
         /**
          * List events, or the occurrences of a calendar range
-         * @description Without `from`/`to`: a page of event rows (series as one row), searched by subject (`q`), filtered and sorted (default `-startAt`); `leadId`, `partnerId`, `contactId` or `opportunityId` lists a record's events. With `from` and `to` (at most 366 days): every occurrence overlapping the range, series expanded in their time zone, an edited occurrence in place of the original and a cancelled one left out, sorted by start, all in one page; filters `assignedToId` (repeat or comma list), `teamId` (its members' events and the team's), `calendarId` (the users a calendar follows), `type`, `status`; none of the three: the caller's calendar.
+         * @description Without `from`/`to`: a page of event rows (series as one row), searched by subject (`q`), filtered and sorted (default `-startAt`); `leadId`, `partnerId`, `contactId` or `opportunityId` lists a record's events. With `from` and `to` (at most 366 days): every occurrence overlapping the range, series expanded in their time zone, an edited occurrence in place of the original and a cancelled one left out, sorted by start, all in one page; filters `assignedToId` (repeat or comma list), `teamId` (its members' events and the team's), `calendarId` (the users a calendar follows), `type`, `status`; none of the three: the caller's calendar. A range answer is gzipped for a client that accepts it and carries an `ETag`: sent back in `If-None-Match`, it answers 304 while nothing in the range changed.
          */
         get: operations["Events_list"];
         put?: never;

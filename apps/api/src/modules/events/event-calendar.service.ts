@@ -15,6 +15,8 @@ export interface OccurrenceFilter {
   assignedToIds?: string[];
   /** Events organised by the team's members, and events put on the team. */
   teamId?: string;
+  /** The team's members when the caller has read them already (else read here). */
+  teamMemberIds?: string[];
   types?: EventType[];
   statuses?: EventStatus[];
 }
@@ -87,8 +89,8 @@ export class EventCalendarService {
     if (filter.teamId) {
       // the members as a list, not a sub-select: with the ids the planner estimates each one's index range
       // well (a sub-select's unknown list made it expect thousands of rows, and the cost then turned JIT on)
-      const members: { user_id: string }[] = await this.dataSource.query(`SELECT user_id FROM team_members WHERE team_id = $1`, [filter.teamId]);
-      organisers = [...new Set([...organisers, ...members.map((member) => member.user_id)])];
+      const members = filter.teamMemberIds ?? (await this.teamMemberIds(filter.teamId));
+      organisers = [...new Set([...organisers, ...members])];
       // the team's own events, less those the organisers' branch already reads
       whos.push(`team_id = ${param(filter.teamId)} AND assigned_to_id <> ALL(${param(organisers)}::uuid[])`);
     }
@@ -119,6 +121,11 @@ export class EventCalendarService {
          AND coalesce(series_end_at, 'infinity'::timestamptz) > $1 AND start_at < $2 ${extra}`,
     );
     return { sql: [...singles, ...series].join(' UNION ALL '), params };
+  }
+
+  private async teamMemberIds(teamId: string): Promise<string[]> {
+    const members: { user_id: string }[] = await this.dataSource.query(`SELECT user_id FROM team_members WHERE team_id = $1`, [teamId]);
+    return members.map((member) => member.user_id);
   }
 }
 

@@ -1,12 +1,13 @@
-import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { CurrentUser } from '../../platform/auth/auth.decorators';
 import { IdParam } from '../../platform/http/id-param';
 import { ApiPageResponse } from '../../platform/listing/api-page-response.decorator';
-import { Page } from '../../platform/listing/page';
 import { ApiProblems } from '../../platform/openapi/problem.schema';
 import { CreateEventDto, ListEventsQuery, UpdateEventDto, UpdateOccurrenceDto } from './dto/event.dto';
+import { sendCalendarAnswer } from './event-calendar-answers';
 import { EventOccurrencesService } from './event-occurrences.service';
 import { EventSeriesSplitService } from './event-series-split.service';
 import { EventCalendarItem, EventOccurrenceView, EventView } from './event.entity';
@@ -36,12 +37,23 @@ export class EventsController {
       '`leadId`, `partnerId`, `contactId` or `opportunityId` lists a record\'s events. ' +
       'With `from` and `to` (at most 366 days): every occurrence overlapping the range, series expanded in their time zone, ' +
       'an edited occurrence in place of the original and a cancelled one left out, sorted by start, all in one page; ' +
-      'filters `assignedToId` (repeat or comma list), `teamId` (its members\' events and the team\'s), `calendarId` (the users a calendar follows), `type`, `status`; none of the three: the caller\'s calendar.',
+      'filters `assignedToId` (repeat or comma list), `teamId` (its members\' events and the team\'s), `calendarId` (the users a calendar follows), `type`, `status`; none of the three: the caller\'s calendar. ' +
+      'A range answer is gzipped for a client that accepts it and carries an `ETag`: sent back in `If-None-Match`, it answers 304 while nothing in the range changed.',
   })
   @ApiPageResponse([EventOccurrenceView, EventCalendarItem], 'A page of events; in calendar mode every occurrence in the range (each with `occurrenceId`), compact items with `view=compact`.')
   @ApiProblems(400, 403, 404)
-  list(@Query() query: ListEventsQuery, @CurrentUser() actor: AuthenticatedUser): Promise<Page<EventView | EventOccurrenceView | EventCalendarItem>> {
-    return this.events.list(query, actor);
+  async list(
+    @Query() query: ListEventsQuery,
+    @CurrentUser() actor: AuthenticatedUser,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!this.events.isCalendarRange(query)) {
+      response.json(await this.events.list(query));
+      return;
+    }
+    // a range is sent as kept between reads (JSON text, and gzipped), with an ETag
+    sendCalendarAnswer(request, response, await this.events.calendarRange(query, actor));
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarsModule } from '../calendars/calendars.module';
+import { EventCalendarAnswers } from './event-calendar-answers';
 import { EventCalendarService } from './event-calendar.service';
 import { EventOccurrencesService } from './event-occurrences.service';
 import { EventSeriesSplitService } from './event-series-split.service';
@@ -11,7 +12,7 @@ import { EventsService } from './events.service';
   // the calendarId filter asks the calendars module whom a calendar follows
   imports: [CalendarsModule],
   controllers: [EventsController],
-  providers: [EventsService, EventCalendarService, EventOccurrencesService, EventSeriesSplitService],
+  providers: [EventsService, EventCalendarService, EventCalendarAnswers, EventOccurrencesService, EventSeriesSplitService],
   exports: [EventsService],
 })
 export class EventsModule {}

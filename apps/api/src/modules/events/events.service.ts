@@ -12,10 +12,11 @@ import { Page } from '../../platform/listing/page';
 import { CalendarsService } from '../calendars/calendars.service';
 import { CreateEventDto, ListEventsQuery, UpdateEventDto } from './dto/event.dto';
 import { attendeesOf, replaceAttendees } from './event-attendees';
-import { EventCalendarService, MAX_RANGE_DAYS, OccurrenceFilter } from './event-calendar.service';
+import { CalendarAnswer, EventCalendarAnswers } from './event-calendar-answers';
+import { MAX_RANGE_DAYS, OccurrenceFilter } from './event-calendar.service';
 import { applyEventFields, assertMayChange, changedFields, EventColumns, TIMING_FIELDS } from './event-changes';
 import { eventEntry, statusEntryKind } from './event-timeline';
-import { Event, EventCalendarItem, EventOccurrenceView, EventView } from './event.entity';
+import { Event, EventView } from './event.entity';
 
 const EVENT_LIST: ListSpec = {
   alias: 'event',
@@ -59,22 +60,27 @@ export class EventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly history: HistoryService,
-    private readonly calendar: EventCalendarService,
+    private readonly calendarAnswers: EventCalendarAnswers,
     private readonly calendars: CalendarsService,
   ) {}
 
-  /** The list (paged rows), or with `from` and `to` the calendar: every occurrence in the range. */
-  async list(query: ListEventsQuery, actor: AuthenticatedUser): Promise<Page<EventView | EventOccurrenceView | EventCalendarItem>> {
-    const { from, to, ...filters } = query;
-    if (from === undefined && to === undefined) {
-      for (const field of ['calendarId', 'view'] as const) {
-        if (query[field]) throw invalidInput([{ field, message: `${field} goes with from and to (the calendar mode)` }]);
-      }
-      const page = await runList(this.dataSource.getRepository(Event).createQueryBuilder('event'), filters, EVENT_LIST);
-      return { ...page, items: await this.withAttendees(page.items) };
+  /** The list: a page of event rows (without `from` and `to`, see `isCalendarRange`). */
+  async list(query: ListEventsQuery): Promise<Page<EventView>> {
+    for (const field of ['calendarId', 'view'] as const) {
+      if (query[field]) throw invalidInput([{ field, message: `${field} goes with from and to (the calendar mode)` }]);
     }
-    const items = await this.calendar.occurrences(await this.rangeFilter(query, actor), query.view ?? 'full');
-    return { items, total: items.length, page: 1, pageSize: items.length, totalExact: true };
+    const page = await runList(this.dataSource.getRepository(Event).createQueryBuilder('event'), query, EVENT_LIST);
+    return { ...page, items: await this.withAttendees(page.items) };
+  }
+
+  /** With `from` or `to` the list is a calendar range. */
+  isCalendarRange(query: ListEventsQuery): boolean {
+    return query.from !== undefined || query.to !== undefined;
+  }
+
+  /** The calendar: every occurrence in the range, as one page of JSON text (kept while nothing in it changes). */
+  async calendarRange(query: ListEventsQuery, actor: AuthenticatedUser): Promise<CalendarAnswer> {
+    return this.calendarAnswers.answer(await this.rangeFilter(query, actor), query.view ?? 'full');
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<EventView> {

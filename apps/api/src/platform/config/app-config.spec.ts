@@ -27,6 +27,13 @@ describe('readConfig', () => {
     }
   });
 
+  it('keeps 64 MB of calendar answers unless told otherwise; 0 keeps none; refuses nonsense', () => {
+    expect(read({}).calendarCacheMb).toBe(64);
+    expect(read({ CRM_CALENDAR_CACHE_MB: '0' }).calendarCacheMb).toBe(0);
+    expect(read({ CRM_CALENDAR_CACHE_MB: '256' }).calendarCacheMb).toBe(256);
+    for (const size of ['-1', 'lots', '']) expect(() => read({ CRM_CALENDAR_CACHE_MB: size })).toThrow(/CRM_CALENDAR_CACHE_MB/);
+  });
+
   it('requires an administrator password in production', () => {
     expect(() => read({ NODE_ENV: 'production' })).toThrow(/CRM_ADMIN_PASSWORD/);
   });

@@ -27,6 +27,8 @@ export interface AppConfig {
    * ends TLS the request itself says http://. Unset: the request's address.
    */
   publicUrl: string | undefined;
+  /** Memory for calendar answers kept between reads (megabytes per API process); 0 turns the cache off. */
+  calendarCacheMb: number;
 }
 
 /** Injection token of the AppConfig. */
@@ -48,6 +50,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (!Number.isInteger(apiProcesses) || apiProcesses < 1 || apiProcesses > 64) {
     throw new ConfigError(`CRM_API_PROCESSES must be a whole number from 1 to 64, got "${env.CRM_API_PROCESSES}"`);
   }
+  const calendarCacheMb = Number(env.CRM_CALENDAR_CACHE_MB ?? 64);
+  if (env.CRM_CALENDAR_CACHE_MB?.trim() === '' || !Number.isFinite(calendarCacheMb) || calendarCacheMb < 0) {
+    throw new ConfigError(`CRM_CALENDAR_CACHE_MB must be a number of megabytes (0: no cache), got "${env.CRM_CALENDAR_CACHE_MB}"`);
+  }
   if (apiProcesses > 1 && !env.DATABASE_URL) {
     throw new ConfigError('CRM_API_PROCESSES above 1 needs DATABASE_URL: the embedded database serves one process');
   }
@@ -65,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     runWorkers: env.CRM_WORKERS !== '0',
     apiProcesses,
     publicUrl: publicUrl(env.CRM_PUBLIC_URL),
+    calendarCacheMb,
   };
 }
 
