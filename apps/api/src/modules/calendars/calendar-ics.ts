@@ -1,28 +1,13 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalAlarmType, ICalCalendar, ICalEvent, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { type EventStatus, type Recurrence, type Reminder } from '@crm/domain';
+import { type Recurrence } from '@crm/domain';
 import { toRRule } from '@crm/domain/recurrence';
+import type { EventRow } from '../events/event-row';
 
 /** An events row as the feed needs it (series rows, single events and exception rows alike). */
-export interface FeedEventRow {
-  id: string;
-  type: string;
-  status: EventStatus;
-  subject: string;
-  description: string | null;
-  location: string | null;
-  start_at: Date;
-  end_at: Date;
-  all_day: boolean;
-  time_zone: string;
-  reminders: Reminder[];
-  recurrence: Recurrence | null;
-  series_id: string | null;
-  original_start_at: Date | null;
-  updated_at: Date;
-  version: number;
-}
+export type FeedEventRow = Pick<EventRow, 'id' | 'type' | 'status' | 'subject' | 'description' | 'location' | 'start_at' | 'end_at' | 'all_day'
+  | 'time_zone' | 'reminders' | 'recurrence' | 'series_id' | 'original_start_at' | 'updated_at' | 'version'>;
 
 const UID_DOMAIN = 'crm';
 

@@ -2,13 +2,14 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type EventStatus, type EventType, type Recurrence, type Reminder } from '@crm/domain';
+import { type Reminder } from '@crm/domain';
 import { isOccurrenceStart } from '@crm/domain/recurrence';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { PollingWorker } from '../../platform/jobs/polling-worker';
 import { EmailService, QueuedEmail } from '../email/email.service';
 import { NewNotification, Notification } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
+import type { EventRow } from '../events/event-row';
 import { reminderMessage } from './reminder-message';
 import { QUEUE_BATCH, ReminderPlanner } from './reminder-planner';
 
@@ -22,23 +23,14 @@ const PLANNING_INTERVAL_MS = 10_000;
 /** Which process delivered a job (host:pid), kept on the job for operators and the benchmark. */
 const THIS_PROCESS = `${hostname()}:${process.pid}`;
 
-interface ClaimedJob {
+/** A claimed job with its event's columns and its organiser. */
+interface ClaimedJob extends Pick<EventRow, 'type' | 'status' | 'subject' | 'location' | 'start_at' | 'end_at' | 'all_day' | 'time_zone' | 'reminders' | 'recurrence'> {
   id: string;
   event_id: string;
   occurrence_start_at: Date;
   offset_minutes: number;
   channel: Reminder['channel'];
   late: boolean;
-  type: EventType;
-  status: EventStatus;
-  subject: string;
-  location: string | null;
-  start_at: Date;
-  end_at: Date;
-  all_day: boolean;
-  time_zone: string;
-  reminders: Reminder[];
-  recurrence: Recurrence | null;
   replaced: boolean;
   user_id: string;
   email: string;
