@@ -33,9 +33,9 @@ import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import {
   API_DIR, apiRequire, recreateDatabase, benchPool,
-  ensureBuilt, startApi, stopApi, createHttpClient, login, apiGet,
+  ensureBuilt, startApi, stopApi, createHttpClient, login,
   dropSecondaryIndexes, buildIndex, loadSettings, settleAfterLoad, printSizes, explainAnalyze, shortPlan,
-  measure, printTable, ms, sec,
+  measure, summarize, printTable, ms, sec,
   runBench, benchSettings, finishBench,
 } from './lib/harness.mjs';
 
@@ -91,9 +91,11 @@ async function main() {
       console.log(`   response: ${items.length} occurrences (${series} of series), ${kB(text.length)} kB of JSON, ${kB(probe.body.length)} kB sent (${probe.headers['content-encoding'] ?? 'identity'})`);
       console.log(`   ranges asked: ${distinctPaths(c)} distinct over the warm-up and the measured requests`);
       const writer = startWriter(params.writable, token);
-      const api = await measure(`API ${c.name}`, (client, i) => apiGet(request, API, c.path(client, i), token), SETTINGS.PHASE);
+      const served = servedCounter();
+      const api = await measure(`API ${c.name}`, (client, i) => served.get(client, c.path(client, i), token), SETTINGS.PHASE);
       const writes = await writer.stop();
       console.log(`   meanwhile ${writes.count} events changed through the API (${writes.rate.toFixed(1)}/s)`);
+      console.log(`   ${served.report()}`);
       const service = await measure(`svc ${c.name}`, (client, i) => direct.calendar.occurrences(c.filter(client, i), VIEW), SETTINGS.PHASE);
       const sizes = [];
       for (let i = 0; i < 20; i++) sizes.push((await direct.calendar.occurrences(c.filter(i % CONCURRENCY, i), VIEW)).length);
@@ -304,6 +306,34 @@ function distinctPaths(c) {
     for (let i = 0; i < Math.max(SETTINGS.WARMUP, SETTINGS.REQUESTS); i++) paths.add(c.path(client, i));
   }
   return paths.size;
+}
+
+/**
+ * GETs a range and counts, over the measured requests (a client's first
+ * WARMUP are the warm-up), the answers the API kept from an earlier read and
+ * those it read afresh (its Server-Timing header says which), with the
+ * latencies of the latter.
+ */
+function servedCounter() {
+  const calls = new Array(CONCURRENCY).fill(0);
+  let kept = 0;
+  const read = [];
+  return {
+    async get(client, path, token) {
+      const t = performance.now();
+      const { status, headers, body } = await request('GET', `${API}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      if (status !== 200) throw new Error(`GET ${path}: ${status} ${body.toString().slice(0, 500)}`);
+      if (++calls[client] <= SETTINGS.WARMUP) return;
+      if (headers['server-timing'] === 'calendar;desc=kept') kept++;
+      else read.push(performance.now() - t);
+    },
+    report() {
+      const total = kept + read.length;
+      const { p50, p95 } = summarize(read);
+      return `answers kept from an earlier read: ${kept} of ${total} (${((100 * kept) / total).toFixed(1)}%); read afresh: ${read.length}` +
+        (read.length ? ` (p50 ${ms(p50)}, p95 ${ms(p95)} ms)` : '');
+    },
+  };
 }
 
 /** Changes the subject of one of `ids` every 1/WRITES_PER_SECOND s through the API, until stopped. */

@@ -62,9 +62,11 @@ describe('calendar answers kept between reads', () => {
     expect(first.body).toMatchObject({ total: 1, page: 1, pageSize: 1, totalExact: true, items: [{ subject: 'Kick-off' }] });
     const again = await as(ann)(a.http.get(`/api/v1/events?${march}`)).expect(200);
     expect(again.headers.etag).toBe(first.headers.etag);
+    expect([first.headers['server-timing'], again.headers['server-timing']]).toEqual(['calendar;desc=read', 'calendar;desc=kept']);
     // the other process, without a cache, reads the same answer afresh: same text, same ETag
     const elsewhere = await as(ann)(b.http.get(`/api/v1/events?${march}`)).expect(200);
     expect(elsewhere.headers.etag).toBe(first.headers.etag);
+    expect(elsewhere.headers['server-timing']).toBe('calendar;desc=read');
     const unchanged = await as(ann)(b.http.get(`/api/v1/events?${march}`)).set('If-None-Match', first.headers.etag).expect(304);
     expect(unchanged.text).toBeFalsy();
     // another view or filter is another answer
@@ -76,6 +78,8 @@ describe('calendar answers kept between reads', () => {
   it('serves a change made through another process at the next read', async () => {
     expect(await subjects(a, `assignedToId=${ann.id}`)).toEqual(['Kick-off']);
     const event = await create(b, ann, meeting('Pricing review', 2));
+    const afterCreate = await as(ann)(a.http.get(`/api/v1/events?${march}&assignedToId=${ann.id}&view=compact`)).expect(200);
+    expect(afterCreate.headers['server-timing']).toBe('calendar;desc=read');
     expect(await subjects(a, `assignedToId=${ann.id}`)).toEqual(['Kick-off', 'Pricing review']);
     await as(ann)(b.http.patch(`/api/v1/events/${event.id}`)).send({ subject: 'Pricing call', version: event.version }).expect(200);
     expect(await subjects(a, `assignedToId=${ann.id}`)).toEqual(['Kick-off', 'Pricing call']);

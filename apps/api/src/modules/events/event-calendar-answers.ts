@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gunzip, gzip } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
@@ -11,14 +11,24 @@ import { queryPrepared } from '../../platform/database/prepared-query';
 import type { CalendarView } from './dto/event.dto';
 import { EventCalendarService, OccurrenceFilter } from './event-calendar.service';
 
-/** A calendar answer as sent: the page's JSON text, the same gzipped (made once, sent many times), and its ETag (a hash of the text). */
+/**
+ * A calendar answer as sent: the page's JSON text gzipped (made once, sent
+ * many times; a team's month is 400 kB of text, 35 kB gzipped), and its ETag
+ * (a hash of the text).
+ */
 export interface CalendarAnswer {
-  json: string;
   gzipped: Buffer;
   etag: string;
 }
 
+/** An answer, and whether it was kept from an earlier read (else read now). */
+export interface ServedAnswer {
+  answer: CalendarAnswer;
+  kept: boolean;
+}
+
 const gzipText = promisify(gzip);
+const gunzipText = promisify(gunzip);
 
 interface KeptAnswer extends CalendarAnswer {
   /** The versions of the calendar owners' months it was read at (see OWNERS). */
@@ -45,7 +55,7 @@ const OWNERS = `
    ORDER BY o.id, o.member`;
 
 /**
- * Calendar answers kept in memory, as JSON text, while nothing they show
+ * Calendar answers kept in memory, gzipped, while nothing they show
  * has changed. A calendar is read again and again (each member of a team
  * opening the team's month, every refetch of the screen) and changes far less
  * often; a team's month is hundreds of occurrences to read, expand and
@@ -68,18 +78,18 @@ export class EventCalendarAnswers {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const maxSize = Math.floor(config.calendarCacheMb * 1024 * 1024);
-    // a character of JSON text is a byte (V8 keeps ASCII strings one byte a character), plus the entry's own keep
-    this.kept = maxSize > 0 ? new LRUCache({ maxSize, sizeCalculation: (answer) => answer.json.length + answer.gzipped.length + 256 }) : null;
+    // (plus the entry's own keep: its key, versions and ETag)
+    this.kept = maxSize > 0 ? new LRUCache({ maxSize, sizeCalculation: (answer) => answer.gzipped.length + 512 }) : null;
   }
 
-  async answer(filter: OccurrenceFilter, view: CalendarView): Promise<CalendarAnswer> {
+  async answer(filter: OccurrenceFilter, view: CalendarView): Promise<ServedAnswer> {
     const owners = await queryPrepared<{ id: string; member: boolean; versions: string }>(
       this.dataSource, OWNERS, [filter.assignedToIds ?? [], filter.teamId ?? null, filter.from, filter.to],
     );
     const versions = owners.map((owner) => `${owner.id}${owner.member ? '*' : ''}:${owner.versions}`).join(';');
     const key = rangeKey(filter, view);
     const kept = this.kept?.get(key);
-    if (kept?.versions === versions) return kept;
+    if (kept?.versions === versions) return { answer: kept, kept: true };
 
     const computingKey = `${key}@${versions}`;
     let computed = this.computing.get(computingKey);
@@ -89,16 +99,16 @@ export class EventCalendarAnswers {
       this.computing.set(computingKey, computed);
       void computed.then((answer) => this.kept?.set(key, answer), () => undefined);
     }
-    return computed;
+    return { answer: await computed, kept: false };
   }
 
   /** The range read afresh, as the page the list endpoint sends. */
   private async read(filter: OccurrenceFilter, view: CalendarView, versions: string): Promise<KeptAnswer> {
     const items = await this.calendar.occurrences(filter, view);
     const json = JSON.stringify({ items, total: items.length, page: 1, pageSize: items.length, totalExact: true });
-    // (gzipped on libuv's threads: a team's month is 400 kB of text, 40 kB gzipped; weak ETag: the same for both encodings)
+    // (gzipped on libuv's threads; a weak ETag: the same for both encodings)
     const gzipped = await gzipText(json);
-    return { json, gzipped, etag: `W/"${createHash('sha1').update(json).digest('base64url')}"`, versions };
+    return { gzipped, etag: `W/"${createHash('sha1').update(json).digest('base64url')}"`, versions };
   }
 }
 
@@ -111,12 +121,14 @@ function rangeKey(filter: OccurrenceFilter, view: CalendarView): string {
 
 /**
  * Sends an answer: gzipped to a client that takes it (every browser), else
- * the text; 304 to one that holds it already (Express compares the ETag).
- * A browser keeps it but asks again each time (no-cache), never trusting a
- * copy that may be stale.
+ * inflated; 304 to one that holds it already (Express compares the ETag). A
+ * browser keeps it but asks again each time (no-cache), never trusting a copy
+ * that may be stale. Server-Timing says whether it was kept or read afresh.
  */
-export function sendCalendarAnswer(request: Request, response: Response, answer: CalendarAnswer): void {
-  response.type('application/json').set({ ETag: answer.etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding' });
+export async function sendCalendarAnswer(request: Request, response: Response, { answer, kept }: ServedAnswer): Promise<void> {
+  response.type('application/json').set({
+    ETag: answer.etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding', 'Server-Timing': `calendar;desc=${kept ? 'kept' : 'read'}`,
+  });
   if (request.acceptsEncodings('gzip', 'identity') === 'gzip') response.set('Content-Encoding', 'gzip').send(answer.gzipped);
-  else response.send(answer.json);
+  else response.send(await gunzipText(answer.gzipped));
 }

@@ -52,8 +52,8 @@ export class EventsController {
       response.json(await this.events.list(query));
       return;
     }
-    // a range is sent as kept between reads (JSON text, and gzipped), with an ETag
-    sendCalendarAnswer(request, response, await this.events.calendarRange(query, actor));
+    // a range is sent as kept between reads (gzipped JSON), with an ETag
+    await sendCalendarAnswer(request, response, await this.events.calendarRange(query, actor));
   }
 
   @Get(':id')

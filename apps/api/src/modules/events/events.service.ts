@@ -12,7 +12,7 @@ import { Page } from '../../platform/listing/page';
 import { CalendarsService } from '../calendars/calendars.service';
 import { CreateEventDto, ListEventsQuery, UpdateEventDto } from './dto/event.dto';
 import { attendeesOf, replaceAttendees } from './event-attendees';
-import { CalendarAnswer, EventCalendarAnswers } from './event-calendar-answers';
+import { EventCalendarAnswers, ServedAnswer } from './event-calendar-answers';
 import { MAX_RANGE_DAYS, OccurrenceFilter } from './event-calendar.service';
 import { applyEventFields, assertMayChange, changedFields, EventColumns, TIMING_FIELDS } from './event-changes';
 import { eventEntry, statusEntryKind } from './event-timeline';
@@ -78,8 +78,8 @@ export class EventsService {
     return query.from !== undefined || query.to !== undefined;
   }
 
-  /** The calendar: every occurrence in the range, as one page of JSON text (kept while nothing in it changes). */
-  async calendarRange(query: ListEventsQuery, actor: AuthenticatedUser): Promise<CalendarAnswer> {
+  /** The calendar: every occurrence in the range, as one page of gzipped JSON (kept while nothing in it changes). */
+  async calendarRange(query: ListEventsQuery, actor: AuthenticatedUser): Promise<ServedAnswer> {
     return this.calendarAnswers.answer(await this.rangeFilter(query, actor), query.view ?? 'full');
   }
 
