@@ -1,6 +1,6 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { on, page, stubApi } from '../../test/http';
 import { currentSearch, renderScreen } from '../../test/render';
 import type { AppNotification } from './notification-api';
@@ -84,6 +84,65 @@ describe('NotificationBell', () => {
 
     await waitFor(() => expect(readRequests(requests)).toEqual([`/api/v1/notifications/${note.id}/read`]));
     expect(router.state.location.pathname).toBe('/leads');
+  });
+});
+
+/** The server's stream, played by the test: `deliver` sends a notification as the API does. */
+class StreamStub extends EventTarget {
+  static opened: StreamStub[] = [];
+  constructor(readonly url: string) {
+    super();
+    StreamStub.opened.push(this);
+  }
+  close(): void {}
+  deliver(notification: AppNotification): void {
+    act(() => void this.dispatchEvent(new MessageEvent('notification', { data: JSON.stringify(notification) })));
+  }
+}
+
+/** The bell listening to the stub stream, and the stream once it is open. */
+async function renderLiveBell(notification: AppNotification) {
+  StreamStub.opened = [];
+  vi.stubGlobal('EventSource', StreamStub);
+  const rendered = renderBell([notification]);
+  await waitFor(() => expect(StreamStub.opened).toHaveLength(1));
+  return { ...rendered, stream: StreamStub.opened[0]! };
+}
+
+describe('the toast of a live notification', () => {
+  it('opens the occurrence a reminder is about within the app on a click, marks it read and goes', async () => {
+    const reminder = aReminder();
+    const { requests, router, stream } = await renderLiveBell(reminder);
+    stream.deliver(reminder);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('link', { name: `Open: ${reminder.title}` }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/events'));
+    expect(Object.fromEntries(currentSearch(router))).toMatchObject({ event: seriesId, occurrence: occurrenceStartAt });
+    await waitFor(() => expect(readRequests(requests)).toEqual([`/api/v1/notifications/${reminder.id}/read`]));
+    await waitFor(() => expect(screen.queryByText(reminder.title)).not.toBeInTheDocument());
+    expect(StreamStub.opened).toHaveLength(1);
+  });
+
+  it('is followed from the keyboard', async () => {
+    const reminder = aReminder();
+    const { router, stream } = await renderLiveBell(reminder);
+    stream.deliver(reminder);
+    (await screen.findByRole('link', { name: `Open: ${reminder.title}` })).focus();
+    await userEvent.setup().keyboard('{Enter}');
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/events'));
+    expect(currentSearch(router).get('event')).toBe(seriesId);
+  });
+
+  it('only tells a notification about nothing to open, with no link', async () => {
+    const note = aReminder({ recordType: null, recordId: null, occurrenceStartAt: null, title: 'Welcome', body: 'Your account is ready' });
+    const { requests, stream } = await renderLiveBell(note);
+    stream.deliver(note);
+
+    expect(await screen.findByText('Your account is ready')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Open/ })).not.toBeInTheDocument();
+    expect(readRequests(requests)).toEqual([]);
   });
 });
 

@@ -1,15 +1,20 @@
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { NOTIFICATIONS_PATH, notificationKeys, type AppNotification } from './notification-api';
+import { useNavigate } from 'react-router';
+import { NOTIFICATIONS_PATH, notificationKeys, useMarkRead, type AppNotification } from './notification-api';
+import { showNotificationToast } from './NotificationToast';
 
 /**
  * Listens to the server's live notifications (Server-Sent Events, the
- * session cookie authenticates it): each one pops up and refreshes the bell.
- * EventSource reconnects by itself; on reconnecting the count is re-read.
+ * session cookie authenticates it): each one pops up, opening what it is
+ * about from there, and refreshes the bell. EventSource reconnects by
+ * itself; on reconnecting the count is re-read.
  */
 export function useNotificationStream(): void {
   const queryClient = useQueryClient();
+  // both stable: the stream is not reopened on a render
+  const navigate = useNavigate();
+  const { mutate: markRead } = useMarkRead();
   useEffect(() => {
     if (typeof EventSource === 'undefined') return undefined;
     const source = new EventSource(`${NOTIFICATIONS_PATH}/stream`);
@@ -17,9 +22,7 @@ export function useNotificationStream(): void {
     const arrived = (message: MessageEvent<string>) => {
       refresh();
       try {
-        const notification = JSON.parse(message.data) as AppNotification;
-        // Bottom right: the bell it refers to stays uncovered.
-        notifications.show({ color: notification.late ? 'orange' : 'blue', title: notification.title, message: notification.body ?? '', autoClose: 10_000, position: 'bottom-right' });
+        showNotificationToast(JSON.parse(message.data) as AppNotification, { navigate, markRead });
       } catch {
         // Not JSON: the bell is refreshed anyway.
       }
@@ -27,5 +30,5 @@ export function useNotificationStream(): void {
     source.addEventListener('notification', arrived);
     source.addEventListener('open', refresh);
     return () => source.close();
-  }, [queryClient]);
+  }, [queryClient, navigate, markRead]);
 }
