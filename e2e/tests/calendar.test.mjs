@@ -2,10 +2,12 @@
 // meeting made by selecting a slot of the week view, dragged to the next day,
 // stays there after a reload (and the API agrees); a refused move is put
 // back with a message; one occurrence of a weekly series moved alone; a
-// weekly series changed from its third occurrence on; an event made from a
-// lead page; the iCal feed and a calendar of the menu; a reminder that
-// falls due rings the bell live, and opens its event on the calendar (from
-// the keyboard), again after a reload.
+// weekly series changed from its third occurrence on; another made to repeat
+// every other week from its third occurrence on; an occurrence opened by a
+// click, kept in the URL (Back closes it, a reload opens it again); an event
+// made from a lead page; the iCal feed and a calendar of the menu; a
+// reminder that falls due rings the bell live, and opens its event on the
+// calendar (from the keyboard), again after a reload.
 //
 // FullCalendar selects and drags on pointer events after a few pixels of
 // movement: selections and drags are mouse down, moves in steps, up.
@@ -209,6 +211,8 @@ describe('the calendar', () => {
     assert.equal(savedResponse.status(), 200);
     const created = await savedResponse.json();
     assert.equal(new Date(created.startAt).toISOString(), await local(wednesdays[2], '11:00'));
+    // the form, opened by the click, closes by going back to the calendar's entry: done before leaving the page
+    await page.waitForURL((url) => !url.searchParams.has('event'));
 
     const expected = [[series.id, 'Weekly forecast'], [series.id, 'Weekly forecast'], [created.id, 'Weekly forecast, new format'], [created.id, 'Weekly forecast, new format']];
     for (const [index, [id, subject]] of expected.entries()) {
@@ -221,6 +225,88 @@ describe('the calendar', () => {
       items.map((item) => [item.seriesId, new Date(item.startAt).toISOString(), item.subject]),
       await Promise.all(expected.map(async ([id, subject], index) => [id, await local(wednesdays[index], '11:00'), subject])),
     );
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('repeats a weekly meeting every other week from its third occurrence on ("This and following"), the first two unchanged', async () => {
+    const thursdays = [0, 7, 14, 21, 28, 35].map((days) => isoDay(nextTuesday(), 2 + days));
+    const response = await page.request.post(`${server.url}/api/v1/events`, {
+      data: {
+        type: 'meeting',
+        subject: 'Account review',
+        startAt: await local(thursdays[0], '16:00'),
+        endAt: await local(thursdays[0], '17:00'),
+        timeZone: 'Europe/Paris',
+        recurrence: { frequency: 'weekly', interval: 1 },
+      },
+    });
+    assert.equal(response.status(), 201);
+    const series = await response.json();
+    await page.goto(`${server.url}/events?date=${thursdays[2]}`);
+    await page.locator(`[data-testid="calendar-event"][data-event-id="${series.id}"]`).click();
+    // the occurrence's form shows the series' repetition
+    const every = dialog().getByLabel('Every (weeks)');
+    assert.equal(await every.inputValue(), '1');
+    await every.fill('2');
+    const saved = page.waitForResponse((answer) => answer.url().endsWith('/following') && answer.request().method() === 'PATCH');
+    await dialog().getByRole('button', { name: 'Save' }).click();
+    // one occurrence cannot repeat on its own: only this and the following ones, or the whole series
+    const question = page.getByRole('dialog', { name: 'Change how a recurring event repeats' });
+    await question.getByRole('button', { name: 'Whole series' }).waitFor();
+    assert.equal(await question.getByRole('button', { name: 'This occurrence' }).count(), 0);
+    await question.getByRole('button', { name: 'This and following' }).click();
+    const savedResponse = await saved;
+    assert.equal(savedResponse.status(), 200);
+    const created = await savedResponse.json();
+    assert.equal(created.recurrence.interval, 2);
+    await page.waitForURL((url) => !url.searchParams.has('event'));
+
+    const range = `from=${encodeURIComponent(await local(thursdays[0], '00:00'))}&to=${encodeURIComponent(await local(thursdays[5], '23:00'))}`;
+    const items = (await api(`/api/v1/events?${range}`)).items.filter((item) => item.seriesId === series.id || item.seriesId === created.id);
+    const at = (day) => local(day, '16:00');
+    assert.deepEqual(
+      items.map((item) => [item.seriesId, new Date(item.startAt).toISOString()]),
+      [[series.id, await at(thursdays[0])], [series.id, await at(thursdays[1])], [created.id, await at(thursdays[2])], [created.id, await at(thursdays[4])]],
+    );
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('opens an occurrence by a click and keeps it in the URL: Back closes it, a reload opens it again', async () => {
+    const tuesday = isoDay(nextTuesday());
+    const response = await page.request.post(`${server.url}/api/v1/events`, {
+      data: {
+        type: 'meeting',
+        subject: 'Weekly stand-up',
+        startAt: await local(isoDay(nextTuesday(), -7), '08:30'),
+        endAt: await local(isoDay(nextTuesday(), -7), '09:30'),
+        timeZone: 'Europe/Paris',
+        recurrence: { frequency: 'weekly', interval: 1, count: 3 },
+      },
+    });
+    assert.equal(response.status(), 201);
+    const series = await response.json();
+    const occurrence = await local(tuesday, '08:30');
+    const form = page.getByRole('dialog', { name: 'Edit Weekly stand-up' });
+    const opensTuesdays = async () => {
+      await form.waitFor();
+      assert.equal(await form.getByLabel(/^Start/).inputValue(), `${tuesday}T08:30`);
+    };
+    await page.goto(`${server.url}/events?date=${tuesday}`);
+    await page.locator(`[data-testid="calendar-event"][data-event-id="${series.id}"]`).click();
+    await page.waitForURL((url) => url.searchParams.get('event') === series.id && url.searchParams.get('occurrence') === occurrence);
+    await opensTuesdays();
+
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('date') === tuesday && !url.searchParams.has('event'));
+    await dialog().waitFor({ state: 'detached' });
+    await page.goForward();
+    await opensTuesdays();
+    // a reload (or the URL shared) opens the same occurrence, not the series' first
+    await page.reload();
+    await opensTuesdays();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForURL((url) => url.searchParams.get('date') === tuesday && !url.searchParams.has('event'));
+    await dialog().waitFor({ state: 'detached' });
     assert.deepEqual(pageErrors, []);
   });
 

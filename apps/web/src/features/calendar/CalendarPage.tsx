@@ -29,21 +29,21 @@ export function CalendarPage() {
   const people = { meId: me?.id, everyone: users.options.map((user) => user.value) };
   const events = useCalendarEvents(range ? calendarQuery(range, state, people) : null);
   const moves = useEventMoves();
-  const [target, setTarget] = useState<EventFormTarget | null>(null);
-  // the event the URL opens (a notification's, a shared link's), until the form closes
-  const opened = useOpenedEvent(state.opened);
-  const openedTarget: EventFormTarget | null = state.opened && opened.data ? { kind: 'edit', item: opened.data } : null;
+  const [creating, setCreating] = useState<EventFormTarget | null>(null);
+  // the event the URL opens (clicked, a notification's, a shared link's), until the form closes
+  const opened = useOpenedEvent(state.opened, update);
+  const editing: EventFormTarget | null = opened.item ? { kind: 'edit', item: opened.item } : null;
   const closeForm = () => {
-    setTarget(null);
-    if (state.opened) update({ opened: null });
+    setCreating(null);
+    opened.close();
   };
   const create = (slot: { start?: Date; end?: Date; allDay?: boolean } = {}) =>
-    setTarget({ kind: 'new', values: newEventValues({ ...slot, assignedToId: me?.id ?? null }) });
+    setCreating({ kind: 'new', values: newEventValues({ ...slot, assignedToId: me?.id ?? null }) });
 
   return (
     <>
       <PageHeader title="Calendar">
-        {(events.isFetching || opened.isFetching) && <Loader size="sm" aria-label="Loading events" />}
+        {(events.isFetching || opened.query.isFetching) && <Loader size="sm" aria-label="Loading events" />}
         <FeedButton />
         <Button leftSection={<IconPlus size={16} />} onClick={() => create()}>
           New event
@@ -55,9 +55,9 @@ export function CalendarPage() {
           {errorMessage(events.error)}
         </Alert>
       )}
-      {state.opened && (opened.error || opened.data === null) && (
+      {state.opened && (opened.query.error || opened.query.data === null) && (
         <Alert color="orange" mb="md" title="This event cannot be opened" withCloseButton closeButtonLabel="Dismiss" onClose={() => update({ opened: null })}>
-          {opened.error ? errorMessage(opened.error) : 'This occurrence is no longer on the calendar: it was cancelled, or moved to another time.'}
+          {opened.query.error ? errorMessage(opened.query.error) : 'This occurrence is no longer on the calendar: it was cancelled, or moved to another time.'}
         </Alert>
       )}
       <CalendarLegend colorBy={state.colorBy} events={events.data ?? []} users={users} />
@@ -67,14 +67,16 @@ export function CalendarPage() {
           events={events.data ?? []}
           onRange={(next, view, date) => {
             setRange(next);
-            if (view !== state.view || date !== state.date) update({ view, date });
+            // always written (the same URL changes nothing): compared with `state`, a second view change before this
+            // render caught up with the first was taken for no change, and the URL then pulled the calendar back
+            update({ view, date });
           }}
           onSelect={create}
-          onOpen={(item) => setTarget({ kind: 'edit', item })}
+          onOpen={opened.open}
           onMove={(item, to, revert) => void moves.move(item, to, revert)}
         />
       </Card>
-      <EventFormDialog target={target ?? openedTarget} onClose={closeForm} />
+      <EventFormDialog target={creating ?? editing} onClose={closeForm} />
       {moves.dialog}
     </>
   );

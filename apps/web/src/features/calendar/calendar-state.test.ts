@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { assignedToIds, calendarQuery, openedEventPath, parseCalendarState, writeCalendarState } from './calendar-state';
+import { assignedToIds, calendarQuery, openedEventPath, openedItem, parseCalendarState, writeCalendarState } from './calendar-state';
 
 const TODAY = '2026-11-28';
 const parse = (search: string) => parseCalendarState(new URLSearchParams(search), TODAY);
@@ -61,6 +61,24 @@ describe('the link to an event on the calendar', () => {
 
   it('opens the event on today’s calendar when the occurrence is not known', () => {
     expect(openedEventPath({ eventId: 'e1', occurrenceStartAt: null })).toBe('/events?event=e1');
+  });
+});
+
+describe('a calendar item opened by a click, as the URL names it', () => {
+  const at = { startAt: '2026-12-09T10:00:00.000Z', occurrenceId: 's1:2026-12-09T10:00:00.000Z' };
+
+  it('names an occurrence of a series by the series and its start there, so a reload finds the same occurrence', () => {
+    const opened = openedItem({ ...at, id: 's1', seriesId: 's1', originalStartAt: '2026-12-09T10:00:00.000Z' });
+    expect(opened).toEqual({ eventId: 's1', occurrenceStartAt: '2026-12-09T10:00:00.000Z' });
+    expect(parse(writeCalendarState({ ...parse(''), opened }, TODAY).toString()).opened).toEqual(opened);
+  });
+
+  it('names an occurrence edited on its own (even moved) by its own row and its start in the series, and a single event by itself', () => {
+    expect(openedItem({ ...at, id: 'x1', seriesId: 's1', startAt: '2026-12-10T15:00:00.000Z', originalStartAt: '2026-12-09T10:00:00.000Z' })).toEqual({
+      eventId: 'x1',
+      occurrenceStartAt: '2026-12-09T10:00:00.000Z',
+    });
+    expect(openedItem({ ...at, id: 'e1', seriesId: null, originalStartAt: null, occurrenceId: 'e1' })).toEqual({ eventId: 'e1', occurrenceStartAt: null });
   });
 });
 

@@ -1,6 +1,6 @@
 import { EVENT_TYPES, type EventType } from '@crm/domain';
 import dayjs from 'dayjs';
-import type { EventsQuery } from '../events/event-types';
+import { isOccurrence, originalStartOf, type CalendarItem, type EventsQuery } from '../events/event-types';
 
 /** The calendar's views, as the URL names them, and FullCalendar's names for them. */
 export const CALENDAR_VIEWS = { month: 'dayGridMonth', week: 'timeGridWeek', day: 'timeGridDay', list: 'listWeek' } as const;
@@ -11,9 +11,9 @@ export type ColorBy = 'type' | 'user';
 export type UserFilter = { kind: 'mine' } | { kind: 'all' } | { kind: 'some'; ids: string[] };
 
 /**
- * An event whose form the calendar opens (from a notification, or a shared
- * link): the event, or series, and for one occurrence of a series its start
- * (ISO 8601, as the series places it).
+ * An event whose form the calendar opens (clicked, from a notification, or
+ * a shared link): the event, or series, and for one occurrence of a series
+ * its start (ISO 8601, as the series places it).
  */
 export interface OpenedEvent {
   eventId: string;
@@ -75,6 +75,15 @@ export function writeCalendarState(state: CalendarState, today: string): URLSear
   if (state.opened) params.set('event', state.opened.eventId);
   if (state.opened?.occurrenceStartAt) params.set('occurrence', state.opened.occurrenceStartAt);
   return params;
+}
+
+/**
+ * What the URL keeps of a calendar item opened by a click: its row (the
+ * event; the series, for one of its occurrences; an occurrence's own row
+ * once edited on its own) and, for an occurrence, its start in the series.
+ */
+export function openedItem(item: Pick<CalendarItem, 'id' | 'seriesId' | 'originalStartAt' | 'occurrenceId' | 'startAt'>): OpenedEvent {
+  return { eventId: item.id, occurrenceStartAt: isOccurrence(item) ? instant(originalStartOf(item)) : null };
 }
 
 /**

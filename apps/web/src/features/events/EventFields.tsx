@@ -25,12 +25,10 @@ function useCategories(type: EventType): SelectOption[] {
 interface EventFieldsProps {
   form: UseFormReturnType<EventFormValues>;
   users: SelectOption[];
-  /** One occurrence of a series being edited: its recurrence belongs to the series. */
-  occurrence: boolean;
 }
 
 /** The event form's inputs; which ones show depends on the type (a call's direction, a task's priority and done box). */
-export function EventFields({ form, users, occurrence }: EventFieldsProps) {
+export function EventFields({ form, users }: EventFieldsProps) {
   const values = form.values;
   const categories = useCategories(values.type);
   const setType = (type: EventType) => {
@@ -101,7 +99,7 @@ export function EventFields({ form, users, occurrence }: EventFieldsProps) {
       </SimpleGrid>
       <Divider label="Reminders and repetition" labelPosition="left" />
       <RemindersInput form={form} />
-      {occurrence ? null : <RecurrenceInput form={form} />}
+      <RecurrenceInput form={form} />
       <Textarea label="Description" autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
     </>
   );

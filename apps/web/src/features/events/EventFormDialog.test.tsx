@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { on, page, problem, stubApi } from '../../test/http';
@@ -6,7 +6,7 @@ import { anEvent } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';
 import { newEventValues } from './event-form-values';
 import type { CalendarItem } from './event-types';
-import { EventFormDialog } from './EventFormDialog';
+import { EventFormDialog, userTimeZone } from './EventFormDialog';
 
 const meeting = anEvent({ version: 2 });
 
@@ -111,6 +111,40 @@ describe('EventFormDialog', () => {
       await user.click(await screen.findByRole('button', { name: 'This and following' }));
       await waitFor(() => expect(onClose).toHaveBeenCalled());
       expect(requests.filter((request) => request.method === 'DELETE').map((request) => decodeURIComponent(request.url.pathname))).toEqual([followingPath]);
+    });
+
+    it('shows the series\' repetition on an occurrence and, changed, asks only "this and following" or "whole series", then repeats anew from this occurrence on', async () => {
+      const { requests } = stubApi(...lookups, on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }), toFollowing('PATCH', { status: 200, body: seriesRow }));
+      const onClose = vi.fn();
+      renderScreen(<EventFormDialog target={{ kind: 'edit', item: occurrence }} onClose={onClose} />);
+
+      const user = userEvent.setup();
+      expect(await screen.findByRole('checkbox', { name: 'Repeats' })).toBeChecked();
+      const every = screen.getByLabelText('Every (weeks)');
+      expect(every).toHaveValue('1');
+      await user.clear(every);
+      await user.type(every, '2');
+      await user.click(screen.getByRole('button', { name: 'Save' }));
+
+      const question = await screen.findByRole('dialog', { name: 'Change how a recurring event repeats' });
+      // one occurrence cannot repeat on its own: no "This occurrence"
+      expect(within(question).queryByRole('button', { name: 'This occurrence' })).not.toBeInTheDocument();
+      expect(within(question).getByRole('button', { name: 'Whole series' })).toBeInTheDocument();
+      await waitFor(() => expect(within(question).getByRole('button', { name: 'This and following' })).toHaveFocus());
+      await user.keyboard('{Enter}');
+      await waitFor(() => expect(onClose).toHaveBeenCalled());
+      const patch = requests.find((request) => request.method === 'PATCH')!;
+      expect(decodeURIComponent(patch.url.pathname)).toBe(followingPath);
+      expect(patch.body).toEqual({ recurrence: { frequency: 'weekly', interval: 2, byWeekday: ['WE'] }, timeZone: userTimeZone(), version: 5 });
+    });
+
+    it('shows the series\' repetition on an occurrence edited on its own (a row that does not repeat)', async () => {
+      const edited = { ...occurrence, id: crypto.randomUUID(), version: 1, recurrence: null, originalStartAt: occurrence.startAt };
+      stubApi(...lookups, on('GET', `/api/v1/events/${edited.id}`, { status: 200, body: edited }), on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }));
+      renderScreen(<EventFormDialog target={{ kind: 'edit', item: edited }} onClose={vi.fn()} />);
+
+      expect(await screen.findByRole('checkbox', { name: 'Repeats' })).toBeChecked();
+      expect(screen.getByLabelText('Every (weeks)')).toHaveValue('1');
     });
 
     it('shows a refusal of the API (409) and stays open', async () => {

@@ -62,8 +62,8 @@ function EventForm({ item, initial, onDone, onReload }: EventFormProps) {
       }
       const changes = changesBody(values, initial, zone);
       if (Object.keys(changes).length === 0) return onDone();
-      // A new repetition is the series' business; otherwise ask, as calendar apps do.
-      const chosen = !recurring ? null : 'recurrence' in changes ? 'series' : await scope.ask('save');
+      // An occurrence asks what the change is for, as calendar apps do; a new repetition cannot be that occurrence's alone.
+      const chosen = recurring ? await scope.ask('recurrence' in changes ? 'repeat' : 'save') : null;
       if (recurring && chosen === null) return;
       const series = chosen === 'series' || chosen === 'following' ? await fetchEvent(seriesIdOf(item)) : undefined;
       await write.mutateAsync(planChange(item, changes, chosen, series));
@@ -92,7 +92,7 @@ function EventForm({ item, initial, onDone, onReload }: EventFormProps) {
     <form onSubmit={form.onSubmit((values) => void submit(values))} noValidate>
       <Stack gap="sm">
         {problem && <ProblemAlert problem={problem} onReload={onReload} />}
-        <EventFields form={form} users={users.options} occurrence={recurring} />
+        <EventFields form={form} users={users.options} />
         <Group justify="space-between" gap="sm" mt="xs">
           <Group gap="xs">
             {item && (
@@ -120,25 +120,40 @@ function EventForm({ item, initial, onDone, onReload }: EventFormProps) {
  * The event loaded fresh before editing (a calendar item carries only what
  * the grid draws), so the form shows every field and sends the current
  * version. An occurrence of a series is its series' row (or its own, once
- * edited) at the occurrence's times.
+ * edited) at the occurrence's times, repeating as the series does.
  */
 function EditEvent({ item, onDone }: { item: CalendarItem | CalendarEvent; onDone: () => void }) {
   const loaded = useEvent(item.id);
-  if (loaded.isPending)
+  // an occurrence edited on its own is a row that does not repeat: the form shows its series' repetition
+  const editedOccurrenceOf = isOccurrence(item) && seriesIdOf(item) !== item.id ? seriesIdOf(item) : null;
+  const series = useEvent(editedOccurrenceOf);
+  if (loaded.isPending || (editedOccurrenceOf && series.isPending))
     return (
       <Center h={120}>
         <Loader />
       </Center>
     );
-  if (loaded.error) return <Alert color="red">{errorMessage(loaded.error)}</Alert>;
-  const event = atOccurrence(loaded.data, item);
+  if (loaded.error || series.error) return <Alert color="red">{errorMessage(loaded.error ?? series.error)}</Alert>;
+  const event = atOccurrence(loaded.data, item, series.data);
   return <EventForm key={`${event.id}@${event.version}`} item={event} initial={eventToForm(event)} onDone={onDone} onReload={() => void loaded.refetch()} />;
 }
 
-/** The loaded row as the occurrence the calendar item stands for (its own start, end and keys); a single event as loaded. */
-function atOccurrence(event: CalendarEvent, item: CalendarItem | CalendarEvent): CalendarEvent {
+/**
+ * The loaded row as the occurrence the calendar item stands for (its own
+ * start, end and keys, the series' recurrence: the series' own row, or
+ * `series` for an occurrence edited on its own); a single event as loaded.
+ */
+function atOccurrence(event: CalendarEvent, item: CalendarItem | CalendarEvent, series = event): CalendarEvent {
   if (!isOccurrence(item)) return event;
-  return { ...event, startAt: item.startAt, endAt: item.endAt, seriesId: item.seriesId, originalStartAt: item.originalStartAt, occurrenceId: item.occurrenceId };
+  return {
+    ...event,
+    startAt: item.startAt,
+    endAt: item.endAt,
+    recurrence: series.recurrence,
+    seriesId: item.seriesId,
+    originalStartAt: item.originalStartAt,
+    occurrenceId: item.occurrenceId,
+  };
 }
 
 interface EventFormDialogProps {

@@ -46,6 +46,17 @@ describe('saving a change of a calendar item', () => {
     });
   });
 
+  it('repeats anew from this occurrence on, or the whole series, with the series version', () => {
+    const fortnightly = { recurrence: { frequency: 'weekly' as const, interval: 2, byWeekday: ['WE' as const] }, timeZone: 'Europe/Paris' };
+    expect(planChange(occurrence, fortnightly, 'following', series)).toEqual({
+      kind: 'following',
+      seriesId: 's1',
+      originalStartAt: '2026-12-09T10:00:00.000Z',
+      body: { ...fortnightly, version: 7 },
+    });
+    expect(planChange(occurrence, fortnightly, 'series', series)).toEqual({ kind: 'event', id: 's1', body: { ...fortnightly, version: 7 } });
+  });
+
   it('cuts the series at an edited occurrence by its original start, with the series version (not the occurrence one)', () => {
     const exception = { ...occurrence, id: 'x1', version: 3, startAt: '2026-12-17T10:00:00.000Z', originalStartAt: '2026-12-16T10:00:00.000Z', occurrenceId: 's1:2026-12-16T10:00:00.000Z' };
     expect(planChange(exception, { subject: 'From here on' }, 'following', series)).toEqual({
