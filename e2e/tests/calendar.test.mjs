@@ -48,6 +48,18 @@ describe('the calendar', () => {
   }
   /** The instant of a wall-clock time in the browser's zone (Paris: +01:00 or +02:00 by the date). */
   const local = (day, time) => page.evaluate(([d, t]) => new Date(`${d}T${t}`).toISOString(), [day, time]);
+  /** A one-hour weekly meeting in Paris through the API, from `day` at `time` (local), repeating as `recurrence` adds. */
+  async function createWeekly(subject, day, time, recurrence = {}) {
+    const startAt = await local(day, time);
+    const response = await page.request.post(`${server.url}/api/v1/events`, {
+      data: {
+        type: 'meeting', subject, startAt, endAt: new Date(Date.parse(startAt) + 3_600_000).toISOString(), timeZone: 'Europe/Paris',
+        recurrence: { frequency: 'weekly', interval: 1, ...recurrence },
+      },
+    });
+    assert.equal(response.status(), 201);
+    return response.json();
+  }
   async function drag(from, to) {
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
@@ -158,18 +170,7 @@ describe('the calendar', () => {
     const tuesday = isoDay(nextTuesday());
     const thursday = isoDay(nextTuesday(), 2);
     const friday = isoDay(nextTuesday(), 3);
-    const response = await page.request.post(`${server.url}/api/v1/events`, {
-      data: {
-        type: 'meeting',
-        subject: 'Weekly pipeline review',
-        startAt: await local(isoDay(nextTuesday(), -7 + 2), '14:00'),
-        endAt: await local(isoDay(nextTuesday(), -7 + 2), '15:00'),
-        timeZone: 'Europe/Paris',
-        recurrence: { frequency: 'weekly', interval: 1, count: 3 },
-      },
-    });
-    assert.equal(response.status(), 201);
-    const series = await response.json();
+    const series = await createWeekly('Weekly pipeline review', isoDay(nextTuesday(), -7 + 2), '14:00', { count: 3 });
     await page.goto(`${server.url}/events?date=${tuesday}`);
     await page.locator(`[data-testid="calendar-event"][data-event-id="${series.id}"]`).waitFor();
 
@@ -188,18 +189,7 @@ describe('the calendar', () => {
 
   it('changes a weekly meeting from its third occurrence on ("This and following"), the first two keep the old subject', async () => {
     const wednesdays = [0, 7, 14, 21].map((days) => isoDay(nextTuesday(), 1 + days));
-    const response = await page.request.post(`${server.url}/api/v1/events`, {
-      data: {
-        type: 'meeting',
-        subject: 'Weekly forecast',
-        startAt: await local(wednesdays[0], '11:00'),
-        endAt: await local(wednesdays[0], '12:00'),
-        timeZone: 'Europe/Paris',
-        recurrence: { frequency: 'weekly', interval: 1, count: 4 },
-      },
-    });
-    assert.equal(response.status(), 201);
-    const series = await response.json();
+    const series = await createWeekly('Weekly forecast', wednesdays[0], '11:00', { count: 4 });
     await page.goto(`${server.url}/events?date=${wednesdays[2]}`);
     await page.locator(`[data-testid="calendar-event"][data-event-id="${series.id}"]`).click();
     await dialog().getByLabel(/^Subject/).fill('Weekly forecast, new format');
@@ -230,18 +220,7 @@ describe('the calendar', () => {
 
   it('repeats a weekly meeting every other week from its third occurrence on ("This and following"), the first two unchanged', async () => {
     const thursdays = [0, 7, 14, 21, 28, 35].map((days) => isoDay(nextTuesday(), 2 + days));
-    const response = await page.request.post(`${server.url}/api/v1/events`, {
-      data: {
-        type: 'meeting',
-        subject: 'Account review',
-        startAt: await local(thursdays[0], '16:00'),
-        endAt: await local(thursdays[0], '17:00'),
-        timeZone: 'Europe/Paris',
-        recurrence: { frequency: 'weekly', interval: 1 },
-      },
-    });
-    assert.equal(response.status(), 201);
-    const series = await response.json();
+    const series = await createWeekly('Account review', thursdays[0], '16:00');
     await page.goto(`${server.url}/events?date=${thursdays[2]}`);
     await page.locator(`[data-testid="calendar-event"][data-event-id="${series.id}"]`).click();
     // the occurrence's form shows the series' repetition
@@ -273,18 +252,7 @@ describe('the calendar', () => {
 
   it('opens an occurrence by a click and keeps it in the URL: Back closes it, a reload opens it again', async () => {
     const tuesday = isoDay(nextTuesday());
-    const response = await page.request.post(`${server.url}/api/v1/events`, {
-      data: {
-        type: 'meeting',
-        subject: 'Weekly stand-up',
-        startAt: await local(isoDay(nextTuesday(), -7), '08:30'),
-        endAt: await local(isoDay(nextTuesday(), -7), '09:30'),
-        timeZone: 'Europe/Paris',
-        recurrence: { frequency: 'weekly', interval: 1, count: 3 },
-      },
-    });
-    assert.equal(response.status(), 201);
-    const series = await response.json();
+    const series = await createWeekly('Weekly stand-up', isoDay(nextTuesday(), -7), '08:30', { count: 3 });
     const occurrence = await local(tuesday, '08:30');
     const form = page.getByRole('dialog', { name: 'Edit Weekly stand-up' });
     const opensTuesdays = async () => {
