@@ -338,8 +338,11 @@ describe('the calendar', () => {
     });
     assert.equal(response.status(), 201);
     const call = await response.json();
-    // Live: the stream brings it, no reload.
+    // Live: the stream brings it, no reload; its toast links to the call too.
     await page.getByRole('button', { name: `Notifications: ${before + 1} unread` }).waitFor({ timeout: 60_000 });
+    const toastLink = page.getByRole('link', { name: /^Open: .*Call back Nora/ });
+    await toastLink.waitFor();
+    assert.equal(new URL(await toastLink.getAttribute('href'), server.url).searchParams.get('event'), call.id);
     await page.getByRole('button', { name: `Notifications: ${before + 1} unread` }).click();
     const notification = page.getByTestId('notification').filter({ hasText: 'Call back Nora' });
     await notification.waitFor();

@@ -53,10 +53,18 @@ export function CalendarView({ state, events, onRange, onSelect, onOpen, onMove 
   const ref = useRef<CalendarRef>(null);
   const inputs = useMemo(() => events.map((event) => toInput(event, state)), [events, state]);
 
+  // The views and dates the calendar reported (datesSet), oldest first, until the URL shows them. The URL
+  // catching up with the calendar is no change to follow: a second click (Week right after Month) can move the
+  // calendar before the URL shows the first, and following that URL pulled the calendar back to month.
+  const reported = useRef<string[]>([]);
+
   // The URL changed from outside (Back, a bookmark): the calendar follows.
   useEffect(() => {
     const api = ref.current?.getApi();
     if (!api) return;
+    const own = reported.current.indexOf(`${state.view}|${state.date}`);
+    reported.current = own >= 0 ? reported.current.slice(own + 1) : [];
+    if (own >= 0) return;
     const type = CALENDAR_VIEWS[state.view];
     if (api.view.type !== type) api.changeView(type, state.date);
     else if (!within(state.date, api.view.currentStart, api.view.currentEnd)) api.gotoDate(state.date);
@@ -68,6 +76,7 @@ export function CalendarView({ state, events, onRange, onSelect, onOpen, onMove 
     const today = dayjs().format('YYYY-MM-DD');
     // The URL keeps its day while it is on screen; otherwise today when shown, else the first day shown.
     const date = within(state.date, currentStart, currentEnd) ? state.date : within(today, currentStart, currentEnd) ? today : dayjs(currentStart).format('YYYY-MM-DD');
+    reported.current = [...reported.current.slice(-9), `${view}|${date}`];
     onRange({ start: info.start, end: info.end }, view, date);
   };
 
