@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
-import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { queryPrepared } from '../../platform/database/prepared-query';
 import type { CalendarView } from './dto/event.dto';
@@ -28,7 +27,6 @@ export interface ServedAnswer {
 }
 
 const gzipText = promisify(gzip);
-const gunzipText = promisify(gunzip);
 
 interface KeptAnswer extends CalendarAnswer {
   /** The versions of the calendar owners' months it was read at (see OWNERS). */
@@ -117,18 +115,4 @@ function rangeKey(filter: OccurrenceFilter, view: CalendarView): string {
   const sorted = (values: readonly string[] | undefined) => [...(values ?? [])].sort().join(',');
   return [view, filter.from.toISOString(), filter.to.toISOString(), sorted(filter.assignedToIds), filter.teamId ?? '',
     sorted(filter.types), sorted(filter.statuses)].join('|');
-}
-
-/**
- * Sends an answer: gzipped to a client that takes it (every browser), else
- * inflated; 304 to one that holds it already (Express compares the ETag). A
- * browser keeps it but asks again each time (no-cache), never trusting a copy
- * that may be stale. Server-Timing says whether it was kept or read afresh.
- */
-export async function sendCalendarAnswer(request: Request, response: Response, { answer, kept }: ServedAnswer): Promise<void> {
-  response.type('application/json').set({
-    ETag: answer.etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding', 'Server-Timing': `calendar;desc=${kept ? 'kept' : 'read'}`,
-  });
-  if (request.acceptsEncodings('gzip', 'identity') === 'gzip') response.set('Content-Encoding', 'gzip').send(answer.gzipped);
-  else response.send(await gunzipText(answer.gzipped));
 }

@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -7,11 +9,13 @@ import { IdParam } from '../../platform/http/id-param';
 import { ApiPageResponse } from '../../platform/listing/api-page-response.decorator';
 import { ApiProblems } from '../../platform/openapi/problem.schema';
 import { CreateEventDto, ListEventsQuery, UpdateEventDto, UpdateOccurrenceDto } from './dto/event.dto';
-import { sendCalendarAnswer } from './event-calendar-answers';
+import type { ServedAnswer } from './event-calendar-answers';
 import { EventOccurrencesService } from './event-occurrences.service';
 import { EventSeriesSplitService } from './event-series-split.service';
 import { EventCalendarItem, EventOccurrenceView, EventView } from './event.entity';
 import { EventsService } from './events.service';
+
+const gunzipText = promisify(gunzip);
 
 const OccurrenceParams = () =>
   applyDecorators(
@@ -168,4 +172,18 @@ export class EventsController {
   removeFollowing(@IdParam('seriesId') seriesId: string, @Param('originalStartAt') originalStartAt: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
     return this.split.remove(seriesId, originalStartAt, actor);
   }
+}
+
+/**
+ * Sends an answer: gzipped to a client that takes it (every browser), else
+ * inflated; 304 to one that holds it already (Express compares the ETag). A
+ * browser keeps it but asks again each time (no-cache), never trusting a copy
+ * that may be stale. Server-Timing says whether it was kept or read afresh.
+ */
+async function sendCalendarAnswer(request: Request, response: Response, { answer, kept }: ServedAnswer): Promise<void> {
+  response.type('application/json').set({
+    ETag: answer.etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding', 'Server-Timing': `calendar;desc=${kept ? 'kept' : 'read'}`,
+  });
+  if (request.acceptsEncodings('gzip', 'identity') === 'gzip') response.set('Content-Encoding', 'gzip').send(answer.gzipped);
+  else response.send(await gunzipText(answer.gzipped));
 }
