@@ -37,7 +37,8 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const document = this.toProblem(error);
-    if (document.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (document.status >= 500 && document.status !== 503) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (error instanceof DomainError && error.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
     response.status(document.status).type('application/problem+json').json(document);
   }
 
