@@ -35,6 +35,20 @@ describe('users and teams', () => {
     await t.http.get('/api/v1/users').auth(seller.token, { type: 'bearer' }).expect(200);
   });
 
+  it('searches users by name or email, filtered by team and sorted by any sort field', async () => {
+    const team = await asAdmin(t.http.post('/api/v1/teams')).send({ name: 'Searchers' }).expect(201);
+    await asAdmin(t.http.post('/api/v1/users'))
+      .send({ email: 'zoe.quinn@example.com', name: 'Zoë Quinn', role: 'salesperson', password: 'a-good-password', teamIds: [team.body.id] })
+      .expect(201);
+    const byName = await t.http.get('/api/v1/users?q=quinn').auth(seller.token, { type: 'bearer' }).expect(200);
+    expect(byName.body.items.map((u: { email: string }) => u.email)).toEqual(['zoe.quinn@example.com']);
+    const byEmail = await asAdmin(t.http.get(`/api/v1/users?q=ZOE.Q&teamId=${team.body.id}&sort=-createdAt`)).expect(200);
+    expect(byEmail.body.total).toBe(1);
+    for (const sort of ['name', '-email', 'role', 'createdAt']) await asAdmin(t.http.get(`/api/v1/users?sort=${sort}`)).expect(200);
+    const none = await asAdmin(t.http.get('/api/v1/users?q=no-such-person')).expect(200);
+    expect(none.body).toMatchObject({ items: [], total: 0 });
+  });
+
   it('refuses invalid users with a field error each', async () => {
     const before = await userCount();
     const response = await asAdmin(t.http.post('/api/v1/users')).send({ email: 'nope', name: '', role: 'king', password: 'short' }).expect(400);

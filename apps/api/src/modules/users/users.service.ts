@@ -17,15 +17,20 @@ import { UpdateUserDto } from './dto/update-user.dto';
 import { UserView } from './dto/user.view';
 import { User } from './user.entity';
 
+/**
+ * The alias is `users`, not `user`: `user` is a PostgreSQL keyword (the
+ * current role's name), so `user.search_text` in a raw condition, which
+ * TypeORM leaves unquoted, failed every search.
+ */
 const USER_LIST: ListSpec = {
-  alias: 'user',
+  alias: 'users',
   filters: {
-    role: 'user.role',
-    active: 'user.active',
-    teamId: (value) => `EXISTS (SELECT 1 FROM team_members tm WHERE tm.user_id = user.id AND tm.team_id = ${value})`,
+    role: 'users.role',
+    active: 'users.active',
+    teamId: (value) => `EXISTS (SELECT 1 FROM team_members tm WHERE tm.user_id = users.id AND tm.team_id = ${value})`,
   },
-  sorts: { name: 'user.name', email: 'user.email', role: 'user.role', createdAt: 'user.created_at' },
-  searchColumn: 'user.search_text',
+  sorts: { name: 'users.name', email: 'users.email', role: 'users.role', createdAt: 'users.created_at' },
+  searchColumn: 'users.search_text',
   defaultSort: 'name',
 };
 
@@ -43,7 +48,7 @@ export class UsersService {
   ) {}
 
   async list(query: ListUsersQuery): Promise<Page<UserView>> {
-    const page = await runList(this.dataSource.getRepository(User).createQueryBuilder('user'), query, USER_LIST);
+    const page = await runList(this.dataSource.getRepository(User).createQueryBuilder(USER_LIST.alias), query, USER_LIST);
     return { ...page, items: await this.withTeams(page.items) };
   }
 
