@@ -1,4 +1,5 @@
 export * from './roles.js';
+export * from './dates.js';
 export * from './leads.js';
 export * from './events.js';
 export * from './opportunities.js';

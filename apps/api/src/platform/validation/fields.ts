@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { isCalendarDate } from '@crm/domain';
 import { EXAMPLE_ID } from '../openapi/examples';
 
 const trimmed = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -56,3 +57,15 @@ export const OptionalId = (description: string) =>
 /** Optional true/false. */
 export const OptionalFlag = (description: string, example = false) =>
   applyDecorators(ApiPropertyOptional({ description, example }), IsOptional(), IsBoolean());
+
+/**
+ * Optional day, `YYYY-MM-DD`, that exists on the calendar (`2026-02-30`
+ * does not); null clears it. The one rule of every date-only field.
+ */
+export const DateOnlyField = (description: string, example = '2027-01-31') =>
+  applyDecorators(
+    ApiPropertyOptional({ description, example, nullable: true, type: String, format: 'date' }),
+    IsOptional(),
+    nullable,
+    ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate } }, { message: ({ property }) => `${property} must be a day of the calendar such as ${example}` }),
+  );

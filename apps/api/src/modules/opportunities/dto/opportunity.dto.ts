@@ -5,7 +5,7 @@ import { OPPORTUNITY_STAGES, type OpportunityStage } from '@crm/domain';
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
 import { ListQueryDto } from '../../../platform/listing/list-query.dto';
 import { BooleanQuery } from '../../../platform/listing/query-transforms';
-import { OptionalId, OptionalText } from '../../../platform/validation/fields';
+import { DateOnlyField, OptionalId, OptionalText } from '../../../platform/validation/fields';
 import { PIPELINE_GROUPS, type PipelineGroup } from './opportunity-actions.dto';
 
 const nullable = () => ValidateIf((_, value) => value !== null && value !== undefined);
@@ -48,10 +48,7 @@ export class CreateOpportunityDto {
   @Max(100)
   probability?: number;
 
-  @ApiPropertyOptional({ description: 'Expected close date, YYYY-MM-DD.', example: '2027-01-31', nullable: true, type: String, format: 'date' })
-  @IsOptional()
-  @nullable()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'expectedCloseDate must be a date such as 2027-01-31' })
+  @DateOnlyField('Expected close date, YYYY-MM-DD.')
   expectedCloseDate?: string | null;
 
   @OptionalId('Opportunity type.')

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO4217CurrencyCode, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO4217CurrencyCode, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { QUOTATION_STATUSES, type QuotationStatus } from '@crm/domain';
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
 import { ListQueryDto } from '../../../platform/listing/list-query.dto';
-import { OptionalId, OptionalText } from '../../../platform/validation/fields';
+import { DateOnlyField, OptionalId, OptionalText } from '../../../platform/validation/fields';
 
 const decimal = (pattern: RegExp, field: string, example: string) => (target: object, key: string) => {
   Transform(({ value }) => (typeof value === 'number' ? String(value) : value))(target, key);
@@ -57,10 +57,7 @@ export class CreateQuotationDto {
   @OptionalId('Salesperson in charge; default: the creator.')
   assignedToId?: string | null;
 
-  @ApiPropertyOptional({ description: 'Valid until, YYYY-MM-DD.', nullable: true, type: String, example: '2027-01-31' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validUntil must be a date such as 2027-01-31' })
+  @DateOnlyField('Valid until, YYYY-MM-DD.')
   validUntil?: string | null;
 
   @OptionalText('Notes printed on the quotation.', 'Payment at 30 days.', 5000)

@@ -1,0 +1,122 @@
+import type { Test } from 'supertest';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * The classes of input that answered 500 before (issue #13): impossible
+ * days in date-only fields, NUL characters, lone UTF-16 surrogates. Each is
+ * refused with 400 and a field error, and changes nothing.
+ */
+describe('hostile input', () => {
+  let t: TestApp;
+  let seller: { id: string; token: string };
+  const asSeller = (req: Test) => req.auth(seller.token, { type: 'bearer' });
+  /** Rows and the sum of versions of the tables these requests could write. */
+  const snapshot = async () =>
+    (
+      await t.dataSource.query(`
+        SELECT (SELECT count(*) FROM leads)::int AS leads, (SELECT coalesce(sum(version), 0) FROM leads)::int AS "leadVersions",
+               (SELECT count(*) FROM partners)::int AS partners, (SELECT count(*) FROM contacts)::int AS contacts,
+               (SELECT count(*) FROM opportunities)::int AS opportunities, (SELECT coalesce(sum(version), 0) FROM opportunities)::int AS "opportunityVersions",
+               (SELECT count(*) FROM quotations)::int AS quotations, (SELECT coalesce(sum(version), 0) FROM quotations)::int AS "quotationVersions"`)
+    )[0] as Record<string, number>;
+
+  const expectRefused = async (request: Test, field: string, message: RegExp) => {
+    const before = await snapshot();
+    const response = await request.expect(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.errors).toContainEqual({ field, message: expect.stringMatching(message) });
+    expect(await snapshot()).toEqual(before);
+  };
+
+  let partnerId: string;
+  let opportunity: { id: string; version: number };
+  let quotation: { id: string; version: number };
+  let leadId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    seller = await t.signInAs('salesperson');
+    partnerId = (await asSeller(t.http.post('/api/v1/partners')).send({ name: 'Acme', isCustomer: true }).expect(201)).body.id;
+    opportunity = (await asSeller(t.http.post('/api/v1/opportunities')).send({ name: 'Acme deal', partnerId }).expect(201)).body;
+    quotation = (await asSeller(t.http.post(`/api/v1/opportunities/${opportunity.id}/quotations`)).send({}).expect(201)).body;
+    leadId = (await asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Doe', companyName: 'Doe Ltd' }).expect(201)).body.id;
+  });
+  afterAll(() => t.close());
+
+  describe('date-only fields take only days of the calendar', () => {
+    it.each(['2026-02-30', '2026-13-01', '2027-02-29', '0000-01-01', '2026-04-31'])('refuses expectedCloseDate %s on create, update and conversion', async (day) => {
+      const message = /must be a day of the calendar/;
+      await expectRefused(asSeller(t.http.post('/api/v1/opportunities')).send({ name: 'X', expectedCloseDate: day }), 'expectedCloseDate', message);
+      await expectRefused(asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`)).send({ version: opportunity.version, expectedCloseDate: day }), 'expectedCloseDate', message);
+      await expectRefused(
+        asSeller(t.http.post(`/api/v1/leads/${leadId}/convert`)).send({ partner: { mode: 'new' }, contact: { mode: 'none' }, opportunity: { name: 'Y', expectedCloseDate: day } }),
+        'opportunity.expectedCloseDate',
+        message,
+      );
+      await expectRefused(asSeller(t.http.patch(`/api/v1/quotations/${quotation.id}`)).send({ version: quotation.version, validUntil: day }), 'validUntil', message);
+    });
+
+    it('accepts a leap day in a leap year, and null clears the date', async () => {
+      const set = await asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`)).send({ version: opportunity.version, expectedCloseDate: '2028-02-29' }).expect(200);
+      expect(set.body.expectedCloseDate).toBe('2028-02-29');
+      const cleared = await asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`)).send({ version: set.body.version, expectedCloseDate: null }).expect(200);
+      expect(cleared.body.expectedCloseDate).toBeNull();
+      opportunity = cleared.body;
+      const quote = await asSeller(t.http.patch(`/api/v1/quotations/${quotation.id}`)).send({ version: quotation.version, validUntil: '2028-02-29' }).expect(200);
+      expect(quote.body.validUntil).toBe('2028-02-29');
+      quotation = quote.body;
+    });
+  });
+
+  describe('a NUL character is refused wherever text goes', () => {
+    it('in a body field, top-level or nested', async () => {
+      await expectRefused(asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Do\u0000e' }), 'lastName', /NUL/);
+      await expectRefused(asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Doe', address: { city: 'Pa\u0000ris' } }), 'address.city', /NUL/);
+      await expectRefused(asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`)).send({ version: opportunity.version, description: '\u0000' }), 'description', /NUL/);
+    });
+
+    it('in a property name', async () => {
+      await expectRefused(asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Doe', 'x\u0000': 1 }), 'body', /property name/);
+    });
+
+    it('in the search and in a filter of a list', async () => {
+      await expectRefused(asSeller(t.http.get('/api/v1/leads?q=ac%00me')), 'q', /NUL/);
+      await expectRefused(asSeller(t.http.get('/api/v1/partners?q=%00')), 'q', /NUL/);
+      await expectRefused(asSeller(t.http.get('/api/v1/users?q=a%00')), 'q', /NUL/);
+      await expectRefused(asSeller(t.http.get('/api/v1/leads?sort=%00')), 'sort', /NUL/);
+    });
+
+    it('in a path parameter', async () => {
+      await expectRefused(asSeller(t.http.get('/api/v1/leads/%00')), 'id', /NUL/);
+    });
+  });
+
+  describe('a lone UTF-16 surrogate is refused', () => {
+    // JSON.stringify writes a lone surrogate as the escape \udXXX, as a hostile client would send it
+    it('in the sign-in email, without authentication', async () => {
+      const response = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":"a\\ud800@example.com","password":"x"}').expect(400);
+      expect(response.body.errors).toEqual([{ field: 'email', message: expect.stringMatching(/lone UTF-16 surrogate/) }]);
+    });
+
+    it('in the email of a lead, a partner, a contact and a user', async () => {
+      const email = 'jane\uDC00@acme.com';
+      await expectRefused(asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Doe', email }), 'email', /lone UTF-16 surrogate/);
+      await expectRefused(asSeller(t.http.post('/api/v1/partners')).send({ name: 'Acme 2', email }), 'email', /lone UTF-16 surrogate/);
+      await expectRefused(asSeller(t.http.post('/api/v1/contacts')).send({ lastName: 'Doe', email }), 'email', /lone UTF-16 surrogate/);
+      await t.http.post('/api/v1/users').auth(t.adminToken, { type: 'bearer' }).send({ email, name: 'X', role: 'salesperson', password: 'a-good-password' }).expect(400);
+    });
+
+    it('but a pair that makes one character (an emoji) is kept as sent', async () => {
+      const created = await asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Doe 🚀', companyName: '\u202Eright-to-left' }).expect(201);
+      expect(created.body).toMatchObject({ lastName: 'Doe 🚀', companyName: '\u202Eright-to-left' });
+    });
+  });
+
+  it('refuses JSON nested deeper than any request needs', async () => {
+    const deep = `{"lastName":"Doe","description":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const before = await snapshot();
+    const response = await asSeller(t.http.post('/api/v1/leads')).set('Content-Type', 'application/json').send(deep).expect(400);
+    expect(response.body.errors[0].message).toMatch(/nests deeper than/);
+    expect(await snapshot()).toEqual(before);
+  });
+});
