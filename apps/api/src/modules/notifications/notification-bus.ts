@@ -35,6 +35,7 @@ export class NotificationBus implements OnModuleInit, OnApplicationShutdown {
   private readonly watchers = new Map<string, number>();
   private listener: Client | undefined;
   private stopped = false;
+  private retry: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,6 +53,7 @@ export class NotificationBus implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.retry);
     this.arrivals.complete();
     await this.listener?.end().catch(() => undefined);
   }
@@ -89,12 +91,23 @@ export class NotificationBus implements OnModuleInit, OnApplicationShutdown {
     // a dropped connection (server restart) is replaced; notifications sent meanwhile are
     // missed by the stream but not lost: they are rows the bell lists
     client.on('error', (error) => this.logger.warn(`listen connection: ${error.message}`));
-    client.on('end', () => {
-      if (!this.stopped) setTimeout(() => void this.listen().catch((error: Error) => this.logger.warn(error.message)), RECONNECT_MS).unref();
-    });
+    client.on('end', () => this.listenAgainLater());
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     this.listener = client;
+  }
+
+  /** Tries again until the server answers: a failed reconnection (the database still down) ends no client, so nothing else would retry. */
+  private listenAgainLater(): void {
+    // a connection that fails may both end and reject: one retry for both
+    if (this.stopped || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      this.listen().catch((error: Error) => {
+        this.logger.warn(`listen connection: ${error.message}`);
+        this.listenAgainLater();
+      });
+    }, RECONNECT_MS).unref();
   }
 
   private async onNotify(payload: string | undefined): Promise<void> {

@@ -1,4 +1,5 @@
-import { columnOf } from './database-errors';
+import { QueryFailedError } from 'typeorm';
+import { columnOf, isDatabaseUnavailable, translateDatabaseError } from './database-errors';
 
 describe('columnOf', () => {
   it.each([
@@ -10,5 +11,33 @@ describe('columnOf', () => {
     [undefined, undefined],
   ])('%s → %s', (detail, field) => {
     expect(columnOf(detail)).toBe(field);
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  const withCode = (message: string, code?: string) => Object.assign(new Error(message), code ? { code } : {});
+
+  it.each([
+    withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'),
+    withCode('terminating connection due to administrator command', '57P01'),
+    withCode('the database system is starting up', '57P03'),
+    withCode('sorry, too many clients already', '53300'),
+    withCode('connection failure', '08006'),
+    withCode('database "crm" is not currently accepting connections', '55000'),
+    new Error('Connection terminated unexpectedly'),
+    new Error('timeout exceeded when trying to connect'),
+    new QueryFailedError('SELECT 1', [], withCode('terminating connection due to administrator command', '57P01')),
+  ])('%s: the database is away', (error) => {
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(translateDatabaseError(error)).toMatchObject({ kind: 'unavailable', retryAfterSeconds: 5 });
+  });
+
+  it.each([
+    new QueryFailedError('INSERT', [], withCode('duplicate key value violates unique constraint', '23505')),
+    withCode('invalid input syntax for type uuid', '22P02'),
+    new TypeError("Cannot read properties of undefined (reading 'id')"),
+    'a string',
+  ])('%s: not about the connection', (error) => {
+    expect(isDatabaseUnavailable(error)).toBe(false);
   });
 });

@@ -8,6 +8,33 @@ interface PgErrorFields {
   constraint?: string;
 }
 
+/** Socket errors of a server that is down, restarting or out of reach. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** SQLSTATEs of a server that will not serve now but may soon: shutting down, starting, full. */
+const NOT_SERVING = new Set(['57P01', '57P02', '57P03', '53300']);
+/** What node-postgres throws, without a code, when a connection ends or cannot be made in time. */
+const LOST_CONNECTION = /^Connection terminated|^timeout exceeded when trying to connect|is not currently accepting connections|Client has encountered a connection error/;
+/** Seconds a client is asked to wait before trying again while the database is away. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database refuses or lost the connection (as opposed to refusing the
+ * statement): the request may succeed once it is back, so 503, never 500.
+ * The pool opens fresh connections on the next request, so the API
+ * recovers by itself.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const candidates = [error, error instanceof QueryFailedError ? error.driverError : undefined];
+  return candidates.some((candidate) => {
+    if (!(candidate instanceof Error)) return false;
+    const code = (candidate as PgErrorFields).code ?? '';
+    return UNREACHABLE.has(code) || NOT_SERVING.has(code) || code.startsWith('08') || LOST_CONNECTION.test(candidate.message);
+  });
+}
+
+export const databaseUnavailable = () =>
+  new DomainError('unavailable', 'DATABASE_UNAVAILABLE', 'The database does not answer right now. Try again in a few seconds.', [], DATABASE_RETRY_AFTER_SECONDS);
+
 /** `Key (email)=(…)`, `Key (team_id, user_id)=(…)`, `Key (lower(name))=(…)`. */
 const KEY_COLUMNS = /Key \((.+?)\)=\(/;
 
@@ -28,6 +55,7 @@ export function columnOf(detail: string | undefined): string | undefined {
  * race), this only explains it. Unknown database errors stay 500.
  */
 export function translateDatabaseError(error: unknown): DomainError | undefined {
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (!(error instanceof QueryFailedError)) return undefined;
   const pg = error.driverError as PgErrorFields;
   const field = columnOf(pg.detail);

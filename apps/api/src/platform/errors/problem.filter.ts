@@ -36,16 +36,16 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const document = this.toProblem(error);
-    if (document.status >= 500 && document.status !== 503) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    if (error instanceof DomainError && error.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+    const refusal = error instanceof DomainError ? error : translateDatabaseError(error);
+    const document = this.toProblem(error, refusal);
+    if (document.status === 503) this.logger.warn(`${refusal?.code}: ${error instanceof Error ? error.message : String(error)}`);
+    else if (document.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (refusal?.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(refusal.retryAfterSeconds))));
     response.status(document.status).type('application/problem+json').json(document);
   }
 
-  private toProblem(error: unknown): ProblemDocument {
-    if (error instanceof DomainError) return fromDomainError(error);
-    const translated = translateDatabaseError(error);
-    if (translated) return fromDomainError(translated);
+  private toProblem(error: unknown, refusal: DomainError | undefined): ProblemDocument {
+    if (refusal) return fromDomainError(refusal);
     if (error instanceof HttpException) return fromHttpException(error);
     return problem(500, 'Something went wrong on our side. It has been logged.');
   }

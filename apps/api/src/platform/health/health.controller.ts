@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
-import { DomainError } from '../errors/domain-error';
+import { databaseUnavailable } from '../errors/database-errors';
 import { ApiProblems } from '../openapi/problem.schema';
 
 class Health {
@@ -25,7 +25,7 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new DomainError('unavailable', 'DATABASE_UNAVAILABLE', 'The database does not answer.');
+      throw databaseUnavailable();
     }
     return { status: 'ok' };
   }
