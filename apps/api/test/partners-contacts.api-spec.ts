@@ -81,6 +81,25 @@ describe('partners, contacts and the CRM settings', () => {
       const partner = await t.http.post('/api/v1/partners').auth(outsider.token, { type: 'bearer' }).send({ name: 'Orphan' }).expect(201);
       expect(partner.body.assignedToId).toBeNull();
     });
+
+    it('refuses a team that does not exist with 400 on the field, and keeps the setting', async () => {
+      const before = (await asAdmin(t.http.get('/api/v1/settings/crm')).expect(200)).body;
+      const refused = await asAdmin(t.http.patch('/api/v1/settings/crm'))
+        .send({ customerAssignableTeamIds: [team, '01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41'] })
+        .expect(400);
+      expect(refused.body.errors).toEqual([{ field: 'customerAssignableTeamIds', message: 'refers to a record that does not exist' }]);
+      expect((await asAdmin(t.http.get('/api/v1/settings/crm')).expect(200)).body).toEqual(before);
+    });
+
+    it('refuses to delete a team the setting names (409) until the setting lets it go', async () => {
+      const other = (await asAdmin(t.http.post('/api/v1/teams')).send({ name: 'Named by settings' }).expect(201)).body.id;
+      const named = await asAdmin(t.http.patch('/api/v1/settings/crm')).send({ customerAssignableTeamIds: [team, other] }).expect(200);
+      const refused = await asAdmin(t.http.delete(`/api/v1/teams/${other}`)).expect(409);
+      expect(refused.body.code).toBe('STILL_REFERENCED');
+      await asAdmin(t.http.get(`/api/v1/teams/${other}`)).expect(200);
+      await asAdmin(t.http.patch('/api/v1/settings/crm')).send({ version: named.body.version, customerAssignableTeamIds: [team] }).expect(200);
+      await asAdmin(t.http.delete(`/api/v1/teams/${other}`)).expect(204);
+    });
   });
 
   describe('CRM settings', () => {

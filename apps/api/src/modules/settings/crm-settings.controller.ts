@@ -19,7 +19,10 @@ export class CrmSettingsController {
 
   @Patch()
   @Roles('admin')
-  @ApiOperation({ summary: 'Change the CRM settings (admin)', description: 'Only the fields given change; `stageProbabilities` merges per stage.' })
+  @ApiOperation({
+    summary: 'Change the CRM settings (admin)',
+    description: 'Only the fields given change; `stageProbabilities` merges per stage. `customerAssignableTeamIds` must name existing teams (400 otherwise), and a team named there cannot be deleted (409).',
+  })
   @ApiOkResponse({ type: CrmSettingsView })
   @ApiProblems(400, 403, 409)
   update(@Body() dto: UpdateCrmSettingsDto): Promise<CrmSettingsView> {

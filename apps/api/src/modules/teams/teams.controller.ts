@@ -51,7 +51,7 @@ export class TeamsController {
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a team (admin)' })
+  @ApiOperation({ summary: 'Delete a team (admin)', description: '409 while the CRM settings name it among the teams whose members may own customers.' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 403, 404, 409)
   remove(@IdParam() id: string): Promise<void> {
