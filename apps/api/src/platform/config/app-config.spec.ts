@@ -38,3 +38,29 @@ describe('readConfig', () => {
     expect(() => read({ NODE_ENV: 'production' })).toThrow(/CRM_ADMIN_PASSWORD/);
   });
 });
+
+describe('readConfig refuses a wrong value at boot, naming the variable', () => {
+  it.each([
+    ['CRM_SESSION_TTL_HOURS', 'abc'],
+    ['CRM_SESSION_TTL_HOURS', '0'],
+    ['CRM_SESSION_TTL_HOURS', '-3'],
+    ['PORT', '3000x'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://db/crm'],
+    ['DATABASE_URL', 'not a url'],
+    ['SMTP_URL', 'mail.example.com'],
+    ['CRM_ADMIN_EMAIL', 'admin'],
+  ])('%s=%s', (name, value) => {
+    expect(() => read({ [name]: value })).toThrow(new RegExp(`${name} must be .*, got "${value}"`));
+  });
+
+  it('names every wrong variable in one message', () => {
+    expect(() => read({ PORT: 'x', CRM_SESSION_TTL_HOURS: 'y' })).toThrow(/PORT must be .*; CRM_SESSION_TTL_HOURS must be/);
+  });
+
+  it('reads good values, and defaults for unset ones', () => {
+    const config = read({ PORT: '8080', CRM_SESSION_TTL_HOURS: '1.5', DATABASE_URL: 'postgresql://u:p@db:5432/crm', SMTP_URL: 'smtps://u:p@mail:465', CRM_ADMIN_EMAIL: 'Boss@Example.com' });
+    expect(config).toMatchObject({ port: 8080, sessionTtlHours: 1.5, databaseUrl: 'postgresql://u:p@db:5432/crm', smtpUrl: 'smtps://u:p@mail:465', adminEmail: 'boss@example.com' });
+    expect(read({})).toMatchObject({ port: 3000, sessionTtlHours: 12, databaseUrl: undefined, smtpUrl: undefined, adminPassword: 'admin' });
+  });
+});

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { z } from 'zod';
 
 /** Everything the process reads from its environment, read once at boot. */
 export interface AppConfig {
@@ -36,51 +37,77 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export class ConfigError extends Error {}
 
+const wholeNumber = (min: number, max: number) => z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+const positiveNumber = z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number).pipe(z.number().positive());
+const urlWith = (...protocols: string[]) => z.string().refine((value) => protocols.includes(URL.parse(value)?.protocol ?? ''));
+
+/**
+ * Every variable the CRM reads, with the rule its value must follow and how
+ * a person should write it. All are checked at boot, before anything
+ * starts: a wrong value stops the start with one message naming each bad
+ * variable, instead of breaking every sign-in (or every link) later.
+ */
+const VARIABLES = {
+  PORT: { schema: wholeNumber(0, 65535), hint: 'a port number' },
+  DATABASE_URL: { schema: urlWith('postgres:', 'postgresql:'), hint: 'a PostgreSQL address such as postgres://user:pass@db:5432/crm' },
+  NODE_ENV: { schema: z.string(), hint: 'production, development or test' },
+  CRM_ADMIN_EMAIL: { schema: z.email(), hint: 'an email address' },
+  CRM_ADMIN_PASSWORD: { schema: z.string().min(1), hint: 'a password' },
+  CRM_SESSION_TTL_HOURS: { schema: positiveNumber, hint: 'a number of hours above 0' },
+  CRM_API_PROCESSES: { schema: wholeNumber(1, 64), hint: 'a whole number from 1 to 64' },
+  CRM_CALENDAR_CACHE_MB: { schema: z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number), hint: 'a number of megabytes (0: no cache)' },
+  SMTP_URL: { schema: urlWith('smtp:', 'smtps:'), hint: 'a mail server address such as smtp://user:pass@mail.example.com:587' },
+  CRM_PUBLIC_URL: {
+    schema: z.string().refine((value) => {
+      const url = URL.parse(value);
+      return !!url && (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash;
+    }),
+    hint: 'the address users reach the CRM at, such as https://crm.example.com',
+  },
+} satisfies Record<string, { schema: z.ZodType<unknown, string>; hint: string }>;
+
+type Variable = keyof typeof VARIABLES;
+type Parsed = { [name in Variable]?: z.output<(typeof VARIABLES)[name]['schema']> };
+
+/** The variables that are set (an empty value counts as unset only where it always has), each parsed by its rule. */
+function parseVariables(env: NodeJS.ProcessEnv): Parsed {
+  const parsed: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, { schema, hint }] of Object.entries(VARIABLES)) {
+    const value = env[name];
+    if (value === undefined || (value === '' && name !== 'CRM_CALENDAR_CACHE_MB')) continue;
+    const result = (schema as z.ZodType<unknown, string>).safeParse(value);
+    if (result.success) parsed[name] = result.data;
+    else problems.push(`${name} must be ${hint}, got "${value}"`);
+  }
+  if (problems.length) throw new ConfigError(problems.join('; '));
+  return parsed as Parsed;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AppConfig {
-  const production = env.NODE_ENV === 'production';
-  const adminPassword = env.CRM_ADMIN_PASSWORD ?? (production ? undefined : 'admin');
-  if (!adminPassword) {
-    throw new ConfigError('CRM_ADMIN_PASSWORD is required when NODE_ENV=production');
-  }
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
-  }
-  const apiProcesses = Number(env.CRM_API_PROCESSES ?? 1);
-  if (!Number.isInteger(apiProcesses) || apiProcesses < 1 || apiProcesses > 64) {
-    throw new ConfigError(`CRM_API_PROCESSES must be a whole number from 1 to 64, got "${env.CRM_API_PROCESSES}"`);
-  }
-  const calendarCacheMb = Number(env.CRM_CALENDAR_CACHE_MB ?? 64);
-  if (env.CRM_CALENDAR_CACHE_MB?.trim() === '' || !Number.isFinite(calendarCacheMb) || calendarCacheMb < 0) {
-    throw new ConfigError(`CRM_CALENDAR_CACHE_MB must be a number of megabytes (0: no cache), got "${env.CRM_CALENDAR_CACHE_MB}"`);
-  }
-  if (apiProcesses > 1 && !env.DATABASE_URL) {
+  const vars = parseVariables(env);
+  const production = vars.NODE_ENV === 'production';
+  const adminPassword = vars.CRM_ADMIN_PASSWORD ?? (production ? undefined : 'admin');
+  if (!adminPassword) throw new ConfigError('CRM_ADMIN_PASSWORD is required when NODE_ENV=production');
+  const apiProcesses = vars.CRM_API_PROCESSES ?? 1;
+  if (apiProcesses > 1 && !vars.DATABASE_URL) {
     throw new ConfigError('CRM_API_PROCESSES above 1 needs DATABASE_URL: the embedded database serves one process');
   }
   return {
-    port,
-    databaseUrl: env.DATABASE_URL || undefined,
+    port: vars.PORT ?? 3000,
+    databaseUrl: vars.DATABASE_URL,
     dataDir: resolve(env.CRM_DATA_DIR ?? './data'),
     production,
-    adminEmail: (env.CRM_ADMIN_EMAIL ?? 'admin@example.com').toLowerCase(),
+    adminEmail: (vars.CRM_ADMIN_EMAIL ?? 'admin@example.com').toLowerCase(),
     adminPassword,
     webDistDir: resolve(env.CRM_WEB_DIST ?? resolve(__dirname, '../../../../web/dist')),
-    sessionTtlHours: Number(env.CRM_SESSION_TTL_HOURS ?? 12),
+    sessionTtlHours: vars.CRM_SESSION_TTL_HOURS ?? 12,
     seedDemoData: argv.includes('--demo') || env.CRM_DEMO_DATA === '1',
-    smtpUrl: env.SMTP_URL || undefined,
+    smtpUrl: vars.SMTP_URL,
     runWorkers: env.CRM_WORKERS !== '0',
     apiProcesses,
-    publicUrl: publicUrl(env.CRM_PUBLIC_URL),
-    calendarCacheMb,
+    // without its trailing slash: links are made by appending paths
+    publicUrl: vars.CRM_PUBLIC_URL && URL.parse(vars.CRM_PUBLIC_URL)!.href.replace(/\/+$/, ''),
+    calendarCacheMb: vars.CRM_CALENDAR_CACHE_MB ?? 64,
   };
-}
-
-/** CRM_PUBLIC_URL without its trailing slash; refused unless an absolute http(s) address, as a link made from it would not work. */
-function publicUrl(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const url = URL.parse(value);
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
-    throw new ConfigError(`CRM_PUBLIC_URL must be the address users reach the CRM at, such as https://crm.example.com, got "${value}"`);
-  }
-  return url.href.replace(/\/+$/, '');
 }
