@@ -8,7 +8,7 @@ import { invalidInput, notFound, unauthenticated } from '../errors/domain-error'
 import { AuthToken } from './auth-token.entity';
 import type { AuthenticatedUser } from './authenticated-user';
 import { ApiTokenView, CreatedApiToken, CreateTokenDto, LoginResponse } from './dto/auth.dto';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, normaliseEmail } from './login-throttle';
 import { SessionCache } from './session-cache';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
 import { hashToken, newTokenSecret } from './tokens';
@@ -28,7 +28,7 @@ interface TokenRow {
 
 @Injectable()
 export class AuthService {
-  private readonly throttle = new LoginThrottle();
+  private readonly throttle: LoginThrottle;
   readonly sessionTtlMs: number;
 
   constructor(
@@ -38,19 +38,22 @@ export class AuthService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.sessionTtlMs = config.sessionTtlHours * 3600 * 1000;
+    this.throttle = new LoginThrottle(dataSource);
   }
 
-  /** Same answer, and about the same time, whether or not the email exists. */
+  /**
+   * Same answer, and about the same time, whether or not the email exists:
+   * the attempt is counted, and a password checked, for an unknown email too.
+   */
   async login(email: string, password: string, clientAddress: string): Promise<LoginResponse> {
-    const key = email.trim().toLowerCase();
-    await this.throttle.assertAllowed(key, clientAddress);
+    const key = normaliseEmail(email);
+    // before the password is checked: a refused attempt (429) checks none, and parallel ones cannot outrun the count
+    const counters = await this.throttle.reserve(key, clientAddress);
     const user = await this.users.findForLogin(key);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_PASSWORD_HASH));
-    if (!user || !valid || !user.active) {
-      await this.throttle.recordFailure(key, clientAddress);
-      throw unauthenticated('Wrong email or password.');
-    }
-    await this.throttle.recordSuccess(key);
+    // a failure keeps the slots it took: that is its count
+    if (!user || !valid || !user.active) throw unauthenticated('Wrong email or password.');
+    await this.throttle.release(counters);
     const expiresAt = new Date(Date.now() + this.sessionTtlMs);
     const accessToken = await this.issue(user.id, 'session', 'Sign-in session', expiresAt);
     return { accessToken: accessToken.secret, expiresAt, user: await this.users.get(user.id) };
