@@ -211,12 +211,14 @@ export async function stopApi() {
 // client shares 2 cores with the API and PostgreSQL.)
 
 /**
- * A keep-alive client: `request(method, url, { body, headers })` resolves
+ * A keep-alive client: `request(method, url, { body, headers, timeoutMs })` resolves
  * `{ status, headers, body: Buffer }`; `defaultHeaders` go with every request.
+ * With `timeoutMs`, a request whose socket stays silent that long is aborted
+ * (rejected); without it, it waits as long as it takes.
  */
 export function createHttpClient(sockets, defaultHeaders = {}) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
-  function request(method, url, { body, headers = {} } = {}) {
+  function request(method, url, { body, headers = {}, timeoutMs } = {}) {
     return new Promise((resolveRequest, reject) => {
       const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
       const req = http.request(url, {
@@ -230,15 +232,16 @@ export function createHttpClient(sockets, defaultHeaders = {}) {
         res.on('error', reject);
       });
       req.on('error', reject);
+      if (timeoutMs) req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
       req.end(payload);
     });
   }
   return { agent, request };
 }
 
-/** Signs in as the admin the API created; returns the bearer token. */
-export async function login(request, api) {
-  const { status, body } = await request('POST', `${api}/auth/login`, { body: { email: 'admin@example.com', password: 'admin' } });
+/** Signs in, by default as the admin the API created; returns the bearer token. */
+export async function login(request, api, email = 'admin@example.com', password = 'admin') {
+  const { status, body } = await request('POST', `${api}/auth/login`, { body: { email, password } });
   if (status !== 200) throw new Error(`login: ${status} ${body}`);
   return JSON.parse(body).accessToken;
 }
