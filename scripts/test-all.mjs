@@ -5,10 +5,11 @@
 //
 //   API tests run on the PostgreSQL server at TEST_DATABASE_URL (default
 //   postgres://root@127.0.0.1:5432/postgres), or on the embedded PGlite when
-//   no server answers there. Browser tests need Chromium at CHROMIUM_PATH
-//   (default /usr/bin/chromium).
+//   no server answers there. The fault tests need that server (they are
+//   skipped, and say so, without one). Browser tests need Chromium at
+//   CHROMIUM_PATH (default /usr/bin/chromium).
 //
-// Options: --only=domain,api,web,smoke,e2e to run some suites.
+// Options: --only=domain,api,web,smoke,fault,e2e to run some suites.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Socket } from 'node:net';
@@ -88,12 +89,23 @@ if (wanted('web')) {
 }
 
 const built = existsSync(join(root, 'apps/api/dist/main.js')) && existsSync(join(root, 'apps/web/dist/index.html'));
-if ((wanted('smoke') || wanted('e2e')) && !built) {
-  console.log('\nThe smoke and browser tests run the built app: building it first.');
+if ((wanted('smoke') || wanted('fault') || wanted('e2e')) && !built) {
+  console.log('\nThe smoke, fault and browser tests run the built app: building it first.');
   if (run('pnpm', ['build']).status !== 0) results.push({ name: 'build', passed: 0, failed: 1 });
 }
 
 if (wanted('smoke')) nodeTestRunner('smoke (PGlite, built app)', ['apps/api/smoke/']);
+
+if (wanted('fault')) {
+  // the API process SIGKILLed mid-write and restarted; on PGlite a kill mid-write tests PGlite's files, not the CRM
+  const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+  if (await serverAnswers(serverUrl)) {
+    nodeTestRunner('fault (PostgreSQL, built app killed and restarted)', ['apps/api/fault/']);
+  } else {
+    console.log(`\nNo PostgreSQL answers at ${serverUrl}: the fault tests are skipped (they need a server; set TEST_DATABASE_URL).`);
+    results.push({ name: 'fault (skipped: no PostgreSQL server)', passed: 0, failed: 0 });
+  }
+}
 
 if (wanted('e2e')) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

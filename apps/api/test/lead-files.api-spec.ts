@@ -115,6 +115,22 @@ describe('leads: CSV import and export, PDF report', () => {
       }
     });
 
+    it('answers with the cause of a database refusal on a late batch, not with the aborted transaction that followed it', async () => {
+      // a unique violation on the third batch, while later statements queue on the aborted transaction
+      await t.dataSource.query(`
+        CREATE FUNCTION refuse_dup() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.last_name = 'Dup' THEN RAISE unique_violation USING MESSAGE = 'duplicate', DETAIL = 'Key (email)=(dup@example.com) already exists.'; END IF; RETURN NEW; END $$`);
+      await t.dataSource.query(`CREATE TRIGGER refuse_dup BEFORE INSERT ON leads FOR EACH ROW EXECUTE FUNCTION refuse_dup()`);
+      try {
+        const rows = Array.from({ length: 5500 }, (_, i) => (i === 2500 ? 'Dup' : `Lead ${i}`));
+        const response = await upload(t.adminToken, ['lastName', ...rows].join('\n')).expect(409);
+        expect(response.body).toMatchObject({ code: 'ALREADY_EXISTS', errors: [{ field: 'email', message: 'is already taken' }] });
+        expect(await leadCount()).toBe(0);
+      } finally {
+        await t.dataSource.query(`DROP TRIGGER refuse_dup ON leads; DROP FUNCTION refuse_dup()`);
+      }
+    });
+
     it('assigns the leads a salesperson imports to them, unless a row says otherwise', async () => {
       const csv = `lastName,assignedToId\nMine,\nYours,${adminId}\n`;
       const response = await upload(seller.token, csv).expect(200);
@@ -144,6 +160,63 @@ describe('leads: CSV import and export, PDF report', () => {
 
     it('checks the header before starting a background import', async () => {
       await upload(t.adminToken, 'lastName,colour\nDoe,red\n', '?mode=async').expect(400);
+      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM import_jobs WHERE status = 'running'`))[0].n).toBe(0);
+    });
+
+    it('keeps cells as written: " =1+1" stays text with its blank, only fields whose rule trims (email) are trimmed', async () => {
+      const csv = ['lastName,firstName,companyName,email', '" =1+1", Jane ,\t@SUM(A1), Jane@Acme.com '].join('\n');
+      expect((await upload(t.adminToken, csv).expect(200)).body).toEqual({ accepted: 1, refused: [], refusedCount: 0, total: 1 });
+      const leads = await t.dataSource.query(`SELECT last_name, first_name, company_name, email FROM leads`);
+      expect(leads).toEqual([{ last_name: ' =1+1', first_name: ' Jane ', company_name: '\t@SUM(A1)', email: 'jane@acme.com' }]);
+    });
+
+    it('refuses, as the API does, a cell whose field trims into something invalid (" =1+1" as a phone), storing nothing of that row', async () => {
+      const response = await upload(t.adminToken, 'lastName,phone\nDoe," =1+1"\nRoe, +33 1 23 45 67 89 \n').expect(200);
+      expect(response.body).toEqual({
+        accepted: 1,
+        refusedCount: 1,
+        total: 2,
+        refused: [{ line: 2, errors: [{ field: 'phone', message: expect.stringContaining('phone must be a phone number') }] }],
+      });
+      expect(await t.dataSource.query(`SELECT last_name, phone FROM leads`)).toEqual([{ last_name: 'Roe', phone: '+33 1 23 45 67 89' }]);
+    });
+
+    /** Good rows, and NUL characters in a field, in a nested field, and in a cell past the header's columns. */
+    const nulFile = () => ['lastName,address.city,description', 'Good,Lyon,', 'Bad\u0000,,', 'Nested,Ly\u0000on,', 'Extra,,,\u0000', 'Fine,,ok'].join('\n');
+    const nulReport = {
+      accepted: 2,
+      refusedCount: 3,
+      total: 5,
+      refused: [
+        { line: 3, errors: [{ field: 'lastName', message: 'lastName must not contain a NUL character (\\u0000)' }] },
+        { line: 4, errors: [{ field: 'address.city', message: 'address.city must not contain a NUL character (\\u0000)' }] },
+        { line: 5, errors: [{ field: 'column 4', message: 'the cell must not contain a NUL character (\\u0000)' }] },
+      ],
+    };
+
+    it('refuses a row with a NUL character in any cell as a row error naming the field (not a 500), storing none of it', async () => {
+      const response = await upload(t.adminToken, nulFile()).expect(200);
+      expect(response.body).toEqual(nulReport);
+      expect(await t.dataSource.query(`SELECT last_name FROM leads ORDER BY last_name`)).toEqual([{ last_name: 'Fine' }, { last_name: 'Good' }]);
+    });
+
+    it('reports NUL rows of a background import in the stored report (the job reaches done)', async () => {
+      const { jobId } = (await upload(t.adminToken, nulFile(), '?mode=async').expect(202)).body;
+      let job = (await as(t.adminToken)(t.http.get(`/api/v1/imports/${jobId}`)).expect(200)).body;
+      for (let i = 0; i < 100 && job.status === 'running'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        job = (await as(t.adminToken)(t.http.get(`/api/v1/imports/${jobId}`)).expect(200)).body;
+      }
+      expect(job).toEqual({ jobId, resource: 'leads', status: 'done', processedRows: 5, accepted: 2, refusedCount: 3, report: nulReport });
+      expect(await leadCount()).toBe(2);
+    });
+
+    it('refuses a header cell with a NUL character (400), importing nothing and starting no job', async () => {
+      for (const query of ['', '?mode=async']) {
+        const response = await upload(t.adminToken, 'lastName,desc\u0000ription\nDoe,x\n', query).expect(400);
+        expect(response.body.errors).toEqual([{ field: 'column 2', message: 'the header cell must not contain a NUL character (\\u0000)' }]);
+      }
+      expect(await leadCount()).toBe(0);
       expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM import_jobs WHERE status = 'running'`))[0].n).toBe(0);
     });
 
@@ -199,6 +272,23 @@ describe('leads: CSV import and export, PDF report', () => {
       await upload(t.adminToken, text).expect(200);
       const [lead] = await t.dataSource.query(`SELECT last_name, first_name, company_name, description FROM leads`);
       expect(lead).toEqual({ last_name: '=HYPERLINK("http://evil.example","click")', first_name: '@SUM(A1)', company_name: '-2+3', description: "'=quoted" });
+    });
+
+    it('defuses a formula behind blanks (" =1+1") on export, and the round trip stores it as written, never as a live formula', async () => {
+      await create({ lastName: ' =1+1', firstName: '\t-2', companyName: ' Acme ', jobTitle: '=SUM(A1)' });
+      const text = ((await exportCsv('').expect(200)).body as Buffer).toString('utf8');
+      const [header, row] = parse(text) as string[][];
+      const cells = Object.fromEntries(header.map((column, i) => [column, row[i]]));
+      expect(cells).toMatchObject({ lastName: "' =1+1", firstName: "'\t-2", companyName: ' Acme ', jobTitle: "'=SUM(A1)" });
+      // no cell a spreadsheet would run, even one that trims blanks on opening
+      expect(row.filter((cell) => /^\s*[=+\-@]/.test(cell))).toEqual([]);
+
+      await t.dataSource.query(`DELETE FROM leads`);
+      expect((await upload(t.adminToken, text).expect(200)).body).toMatchObject({ accepted: 1, refusedCount: 0 });
+      const [lead] = await t.dataSource.query(`SELECT last_name, first_name, company_name, job_title FROM leads`);
+      expect(lead).toEqual({ last_name: ' =1+1', first_name: '\t-2', company_name: ' Acme ', job_title: '=SUM(A1)' });
+      const again = parse(((await exportCsv('').expect(200)).body as Buffer).toString('utf8')) as string[][];
+      expect(again).toEqual([header, row]);
     });
 
     it('gives the header alone when nothing matches', async () => {

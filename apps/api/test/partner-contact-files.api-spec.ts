@@ -29,6 +29,15 @@ describe('partners and contacts: CSV import and export, partner PDF report', () 
     expect((await asSeller(t.http.get('/api/v1/partners?q=globex')).expect(200)).body.items[0].kind).toBe('company');
   });
 
+  it('refuses partner and contact rows holding a NUL character, naming the field, and stores the others', async () => {
+    const before = { partners: await count('partners'), contacts: await count('contacts') };
+    const partners = await upload('partners', 'name,description\nNul\u0000Corp,\nClean Corp,fine\n').expect(200);
+    expect(partners.body).toEqual({ accepted: 1, refusedCount: 1, total: 2, refused: [{ line: 2, errors: [{ field: 'name', message: 'name must not contain a NUL character (\\u0000)' }] }] });
+    const contacts = await upload('contacts', 'lastName,email\nDoe,do\u0000e@example.com\n').expect(200);
+    expect(contacts.body).toEqual({ accepted: 0, refusedCount: 1, total: 1, refused: [{ line: 2, errors: [{ field: 'email', message: 'email must not contain a NUL character (\\u0000)' }] }] });
+    expect({ partners: await count('partners'), contacts: await count('contacts') }).toEqual({ partners: before.partners + 1, contacts: before.contacts });
+  });
+
   it('refuses a partner file with an unknown column (400) and imports nothing', async () => {
     const before = await count('partners');
     await upload('partners', 'name,colour\nRed,red').expect(400);

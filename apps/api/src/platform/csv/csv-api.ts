@@ -81,13 +81,13 @@ export class ImportJobView {
   @ApiProperty({ description: 'What is imported into.', example: 'leads' })
   resource: string;
 
-  @ApiProperty({ description: '`failed`: nothing was imported (see `error`).', enum: IMPORT_JOB_STATUSES, example: 'running' })
+  @ApiProperty({ description: '`failed`: nothing was imported (see `error`), including when the server running the import stopped before its end.', enum: IMPORT_JOB_STATUSES, example: 'running' })
   status: ImportJobStatus;
 
   @ApiProperty({ description: 'Data rows read so far.', example: 42000 })
   processedRows: number;
 
-  @ApiProperty({ description: 'Rows accepted so far; stored when the job is done.', example: 41990 })
+  @ApiProperty({ description: 'Rows stored: 0 while `running` and when `failed` (an import stores all its rows at once, when it ends); once `done`, `report.accepted`.', example: 0 })
   accepted: number;
 
   @ApiProperty({ description: 'Rows refused so far.', example: 10 })

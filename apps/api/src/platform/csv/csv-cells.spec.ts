@@ -15,6 +15,12 @@ describe('escapeCell and unescapeCell', () => {
     ['a=b', 'a=b'],
     ["O'Brien", "O'Brien"],
     ["'quoted", "'quoted"],
+    [' =1+1', "' =1+1"],
+    ['  \t@cmd', "'  \t@cmd"],
+    ['\n=1+1', "'\n=1+1"],
+    ["' =1+1", "'' =1+1"],
+    [' Doe', ' Doe'],
+    ["' Doe", "' Doe"],
     ['', ''],
   ])('%j is written %j and reads back as it was', (value, written) => {
     expect(escapeCell(value)).toBe(written);
@@ -36,6 +42,12 @@ describe('toCell', () => {
   });
 });
 
+describe('escapeCell', () => {
+  it.each([' =1+1', '\t=1+1', '  -2', ' @SUM(A1)', '\r\n+1', "'' =1"])('defuses %j: the written cell starts with an apostrophe', (value) => {
+    expect(escapeCell(value)).toBe(`'${value}`);
+  });
+});
+
 describe('checkHeader', () => {
   it('accepts any subset of the columns in any order', () => {
     expect(checkHeader(['doNotCall', 'lastName', 'address.city'], COLUMNS, 'leads')).toEqual([]);
@@ -46,15 +58,47 @@ describe('checkHeader', () => {
     expect(errors.map((e) => e.field)).toEqual(['colour', 'lastName', 'column 4', 'address']);
     expect(errors[0].message).toMatch(/^colour is not a column of leads; the columns are lastName, phone, address.city/);
   });
+
+  it('refuses a header cell holding a NUL character without echoing it', () => {
+    expect(checkHeader(['lastName', 'phone\u0000'], COLUMNS, 'leads')).toEqual([{ field: 'column 2', message: 'the header cell must not contain a NUL character (\\u0000)' }]);
+  });
 });
 
 describe('cellsToBody', () => {
   const header = ['lastName', 'address.city', 'address.country', 'doNotCall', 'probability', 'phone'];
 
-  it('nests dotted columns, converts booleans and integers, trims, and leaves empty cells out', () => {
-    expect(cellsToBody(header, [' Doe ', 'Lyon', '', 'TRUE', '40', "'+33 1 23 45 67 89"], COLUMNS)).toEqual({
+  it('nests dotted columns, converts booleans and integers, and leaves empty cells out', () => {
+    expect(cellsToBody(header, ['Doe', 'Lyon', '', 'TRUE', '40', "'+33 1 23 45 67 89"], COLUMNS)).toEqual({
       body: { lastName: 'Doe', address: { city: 'Lyon' }, doNotCall: true, probability: 40, phone: '+33 1 23 45 67 89' },
       errors: [],
+    });
+  });
+
+  it('keeps text cells as written: blanks around them, and a formula sign after blanks, stay', () => {
+    expect(cellsToBody(header, [' Doe ', ' =1+1', ' ', '', '', '\t+1'], COLUMNS).body).toEqual({ lastName: ' Doe ', address: { city: ' =1+1', country: ' ' }, phone: '\t+1' });
+  });
+
+  it('reads booleans and integers with blanks around them, and leaves a blank one out', () => {
+    expect(cellsToBody(header, ['Doe', '', '', ' false ', ' 40 ', ''], COLUMNS).body).toEqual({ lastName: 'Doe', doNotCall: false, probability: 40 });
+    expect(cellsToBody(header, ['Doe', '', '', '  ', '\t', ''], COLUMNS).body).toEqual({ lastName: 'Doe' });
+  });
+
+  it('undoes the export escape, and only it: an imported file gives back the exported values', () => {
+    const values = ['=1+1', ' =1+1', "'=x", "O'Brien", ' Doe', '-5'];
+    for (const value of values) expect(cellsToBody(['lastName'], [escapeCell(value)], COLUMNS).body).toEqual({ lastName: value });
+  });
+
+  it('refuses a row with a NUL character in any cell, naming each field (or the column past the header)', () => {
+    expect(cellsToBody(header, ['Do\u0000e', 'Lyon', '\u0000', '', '', ''], COLUMNS)).toEqual({
+      body: {},
+      errors: [
+        { field: 'lastName', message: 'lastName must not contain a NUL character (\\u0000)' },
+        { field: 'address.country', message: 'address.country must not contain a NUL character (\\u0000)' },
+      ],
+    });
+    expect(cellsToBody(['lastName'], ['Doe', '', 'x\u0000'], COLUMNS)).toEqual({
+      body: {},
+      errors: [{ field: 'column 3', message: 'the cell must not contain a NUL character (\\u0000)' }],
     });
   });
 

@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate, validateSync, ValidationTypes, ValidatorOptions } from 'class-validator';
 import { CsvError, parse, Parser } from 'csv-parse';
 import type { Readable } from 'node:stream';
-import { DataSource, ObjectLiteral, QueryRunner } from 'typeorm';
+import { DataSource, ObjectLiteral, QueryFailedError, QueryRunner } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { FieldError, invalidInput } from '../errors/domain-error';
 import { flattenValidationErrors } from '../errors/validation';
@@ -45,10 +45,21 @@ export interface ImportReport {
   total: number;
 }
 
+/** Figures of an import under way. Nothing is stored before the commit: `accepted` is the rows judged good so far. */
 export interface ImportProgress {
   processedRows: number;
   accepted: number;
   refusedCount: number;
+}
+
+export interface ImportHooks {
+  /** After each batch, with the figures so far; not awaited. */
+  onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Last step of the import's transaction, once every row is inserted: what
+   * must be committed with the rows, or (by throwing) stop them being.
+   */
+  beforeCommit?: (runner: QueryRunner, report: ImportReport) => Promise<void>;
 }
 
 interface CsvRow {
@@ -116,7 +127,7 @@ export class PendingImport<Dto extends object> {
    * work side by side; a few batches of slack absorb PostgreSQL's pauses
    * (a trigram index merging its pending list) without holding Node up.
    */
-  async run(actor: AuthenticatedUser, onProgress?: (progress: ImportProgress) => void): Promise<ImportReport> {
+  async run(actor: AuthenticatedUser, { onProgress, beforeCommit }: ImportHooks = {}): Promise<ImportReport> {
     const report: ImportReport = { accepted: 0, refused: [], refusedCount: 0, total: 0 };
     const runner = this.dataSource.createQueryRunner();
     const inserting: Promise<unknown>[] = [];
@@ -144,13 +155,15 @@ export class PendingImport<Dto extends object> {
         onProgress?.({ processedRows: report.total, accepted: report.accepted, refusedCount: report.refusedCount });
       }
       await Promise.all(inserting);
+      await beforeCommit?.(runner, report);
       await runner.commitTransaction();
       return report;
     } catch (error) {
-      // after a failed insert, later queries only say that the transaction is aborted: report the cause
-      const failedInsert = (await Promise.allSettled(inserting)).find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      // After a failed statement, those queued behind it (inserts of the next batches, or of this batch's timeline)
+      // only say that the transaction is aborted: report the cause, wherever it surfaced.
+      const failures = (await Promise.allSettled(inserting)).flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
       if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw failedInsert ? (failedInsert.reason as unknown) : error;
+      throw [...failures, error].find((failure) => !isAbortedTransaction(failure)) ?? error;
     } finally {
       this.abandon();
       await runner.release();
@@ -211,6 +224,11 @@ export class PendingImport<Dto extends object> {
     });
     await insertMany(runner, this.dataSource.getMetadata(HistoryEntry), entries);
   }
+}
+
+/** PostgreSQL's answer to any statement after one failed in the transaction (SQLSTATE 25P02). */
+function isAbortedTransaction(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '25P02';
 }
 
 const asyncValidation = new Map<Function, boolean>();

@@ -7,7 +7,9 @@ export const IMPORT_JOB_STATUSES: readonly ImportJobStatus[] = ['running', 'done
 /**
  * An import run in the background (`?mode=async`): its progress is written
  * here after each batch so that a poll is one primary-key read. Only the user
- * who started it sees it.
+ * who started it sees it. The process running it is named (owner) and keeps
+ * `updatedAt` fresh while it lives, so that a job whose process died is
+ * found and marked failed (ImportJobsService).
  */
 @Entity('import_jobs')
 export class ImportJob {
@@ -24,6 +26,7 @@ export class ImportJob {
   @Column('int', { default: 0 })
   processedRows: number;
 
+  /** Rows stored: 0 until the job is done (the import commits all its rows at once), and when it failed. */
   @Column('int', { default: 0 })
   accepted: number;
 
@@ -44,9 +47,19 @@ export class ImportJob {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  /** Bumped with each progress write: a running job that stops changing has died with its process. */
+  /** The heartbeat: bumped with each progress write and periodically by the process running the job; a running job that stops changing has died with its process. */
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** The process running the job: an id of its own (new at each start), its host and its process id there. Null on jobs started before owners were kept. */
+  @Column('uuid', { nullable: true })
+  ownerId: string | null;
+
+  @Column('text', { nullable: true })
+  ownerHost: string | null;
+
+  @Column('int', { nullable: true })
+  ownerPid: number | null;
 
   @Column('timestamptz', { nullable: true })
   finishedAt: Date | null;

@@ -16,7 +16,7 @@ export class ImportJobsController {
   @ApiOperation({
     summary: 'Progress of a background import',
     description:
-      'For imports started with `?mode=async`. `running` with the rows read, accepted and refused so far; `done` with the full report (accepted rows are stored only then, all at once); `failed` with the reason, nothing imported. Only the user who started the import sees it (404 for anyone else).',
+      'For imports started with `?mode=async`. `running` with the rows read and refused so far (`accepted` stays 0: nothing is stored before the end); `done` with the full report (the accepted rows were stored then, all at once); `failed` with the reason, nothing imported (`accepted` 0), also when the server running the import stopped. Only the user who started the import sees it (404 for anyone else).',
   })
   @ApiOkResponse({ type: ImportJobView })
   @ApiProblems(400, 404)
