@@ -68,6 +68,25 @@ describe('hostile input', () => {
     });
   });
 
+  describe('date-times take four-digit years and real days', () => {
+    const far = '+275760-09-13T00:00:00.000Z';
+    it('in an event body, a calendar range, an occurrence path and a token expiry', async () => {
+      const event = { type: 'meeting', subject: 'Far', startAt: far, endAt: far };
+      await expectRefused(asSeller(t.http.post('/api/v1/events')).send(event), 'startAt', /ISO 8601 date-time with its offset/);
+      await expectRefused(asSeller(t.http.post('/api/v1/events')).send({ ...event, startAt: '2027-02-30T10:00:00Z', endAt: '2027-03-01T10:00:00Z' }), 'startAt', /ISO 8601/);
+      await expectRefused(asSeller(t.http.get(`/api/v1/events?from=${encodeURIComponent(far)}&to=2027-01-01T00:00:00Z`)), 'from', /ISO 8601/);
+      const series = await asSeller(t.http.post('/api/v1/events'))
+        .send({ type: 'meeting', subject: 'Weekly', startAt: '2027-03-01T09:00:00Z', endAt: '2027-03-01T10:00:00Z', recurrence: { frequency: 'weekly', interval: 1, count: 3 } })
+        .expect(201);
+      await expectRefused(asSeller(t.http.patch(`/api/v1/events/${series.body.id}/occurrences/${encodeURIComponent(far)}`)).send({ version: 1, subject: 'x' }), 'originalStartAt', /ISO 8601/);
+      await expectRefused(asSeller(t.http.delete(`/api/v1/events/${series.body.id}/occurrences/${encodeURIComponent(far)}/following`)), 'originalStartAt', /ISO 8601/);
+      const tokens = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM auth_tokens`))[0].n as number;
+      const before = await tokens();
+      await asSeller(t.http.post('/api/v1/auth/tokens')).send({ name: 'far', expiresAt: far }).expect(400);
+      expect(await tokens()).toBe(before);
+    });
+  });
+
   describe('a NUL character is refused wherever text goes', () => {
     it('in a body field, top-level or nested', async () => {
       await expectRefused(asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Do\u0000e' }), 'lastName', /NUL/);

@@ -22,3 +22,21 @@ function daysInMonth(year: number, month: number): number {
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
+
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
+
+/**
+ * ISO 8601 as the API takes it: a calendar day with a four-digit year,
+ * optionally a time and an offset (`2027-03-22`, `2027-03-22T08:00`,
+ * `2027-03-22T08:00:00.000Z`, `…+02:00`); with `instant`, the time and
+ * its offset are required, since a time without one would mean the
+ * server's zone. The usual validators took `+275760-09-13T00:00:00Z` (a
+ * year JavaScript can still hold) and the recurrence library threw on it.
+ */
+export function isIsoDateTime(value: unknown, { instant = false } = {}): value is string {
+  if (typeof value !== 'string') return false;
+  const match = DATE_TIME.exec(value);
+  if (!match || !isCalendarDate(match[1])) return false;
+  const [, , hour, offset] = match;
+  return !instant || (hour !== undefined && offset !== undefined);
+}

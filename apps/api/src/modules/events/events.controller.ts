@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { CurrentUser } from '../../platform/auth/auth.decorators';
-import { IdParam } from '../../platform/http/id-param';
+import { IdParam, InstantParam } from '../../platform/http/id-param';
 import { ApiPageResponse } from '../../platform/listing/api-page-response.decorator';
 import { ApiProblems } from '../../platform/openapi/problem.schema';
 import { CreateEventDto, ListEventsQuery, UpdateEventDto, UpdateOccurrenceDto } from './dto/event.dto';
@@ -119,7 +119,7 @@ export class EventsController {
   @ApiProblems(400, 403, 404, 409, 422)
   updateOccurrence(
     @IdParam('seriesId') seriesId: string,
-    @Param('originalStartAt') originalStartAt: string,
+    @InstantParam('originalStartAt') originalStartAt: string,
     @Body() dto: UpdateOccurrenceDto,
     @CurrentUser() actor: AuthenticatedUser,
   ): Promise<EventView> {
@@ -132,7 +132,7 @@ export class EventsController {
   @OccurrenceParams()
   @ApiNoContentResponse({ description: 'Cancelled.' })
   @ApiProblems(400, 403, 404, 422)
-  cancelOccurrence(@IdParam('seriesId') seriesId: string, @Param('originalStartAt') originalStartAt: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
+  cancelOccurrence(@IdParam('seriesId') seriesId: string, @InstantParam('originalStartAt') originalStartAt: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
     return this.occurrences.cancel(seriesId, originalStartAt, actor);
   }
 
@@ -151,7 +151,7 @@ export class EventsController {
   @ApiProblems(400, 403, 404, 409, 422)
   updateFollowing(
     @IdParam('seriesId') seriesId: string,
-    @Param('originalStartAt') originalStartAt: string,
+    @InstantParam('originalStartAt') originalStartAt: string,
     @Body() dto: UpdateEventDto,
     @CurrentUser() actor: AuthenticatedUser,
   ): Promise<EventView> {
@@ -169,7 +169,7 @@ export class EventsController {
   @OccurrenceParams()
   @ApiNoContentResponse({ description: 'The series ends before this occurrence.' })
   @ApiProblems(400, 403, 404, 422)
-  removeFollowing(@IdParam('seriesId') seriesId: string, @Param('originalStartAt') originalStartAt: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
+  removeFollowing(@IdParam('seriesId') seriesId: string, @InstantParam('originalStartAt') originalStartAt: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
     return this.split.remove(seriesId, originalStartAt, actor);
   }
 }

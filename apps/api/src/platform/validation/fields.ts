@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
-import { isCalendarDate } from '@crm/domain';
+import { isCalendarDate, isIsoDateTime } from '@crm/domain';
 import { EXAMPLE_ID } from '../openapi/examples';
 
 const trimmed = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -68,4 +68,21 @@ export const DateOnlyField = (description: string, example = '2027-01-31') =>
     IsOptional(),
     nullable,
     ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate } }, { message: ({ property }) => `${property} must be a day of the calendar such as ${example}` }),
+  );
+
+/** An instant with its offset (`Z` or `+02:00`), four-digit year: a time without an offset would mean the server's zone. */
+export const InstantField = (description: string, example: string) =>
+  applyDecorators(
+    ApiProperty({ description, example, type: String, format: 'date-time' }),
+    ValidateBy(
+      { name: 'isInstant', validator: { validate: (value: unknown) => isIsoDateTime(value, { instant: true }) } },
+      { message: ({ property }) => `${property} must be an ISO 8601 date-time with its offset, such as ${example}` },
+    ),
+  );
+
+/** A day or a date-time (ISO 8601, four-digit year), e.g. a range's bound in a query. */
+export const IsDateTimeText = () =>
+  ValidateBy(
+    { name: 'isDateTime', validator: { validate: (value: unknown) => isIsoDateTime(value) } },
+    { message: ({ property }) => `${property} must be an ISO 8601 date or date-time such as 2027-03-01T00:00:00Z` },
   );

@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -6,7 +5,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -29,7 +27,7 @@ import {
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
 import { ListQueryDto } from '../../../platform/listing/list-query.dto';
 import { BooleanQuery } from '../../../platform/listing/query-transforms';
-import { OptionalFlag, OptionalId, OptionalText } from '../../../platform/validation/fields';
+import { InstantField, IsDateTimeText, OptionalFlag, OptionalId, OptionalText } from '../../../platform/validation/fields';
 import { EXAMPLE_ID } from '../../../platform/openapi/examples';
 import { RecurrenceDto, ReminderDto } from './recurrence.dto';
 
@@ -39,14 +37,6 @@ export const CALENDAR_VIEWS = ['full', 'compact'] as const;
 export type CalendarView = (typeof CALENDAR_VIEWS)[number];
 
 const oneOf = (values: readonly string[], name: string) => IsIn(values, { message: `${name} must be one of ${values.join(', ')}` });
-
-/** An instant with its offset (`Z` or `+02:00`): a time without one would mean the server's zone. */
-const Instant = (description: string, example: string) =>
-  applyDecorators(
-    ApiProperty({ description, example, type: String, format: 'date-time' }),
-    IsISO8601({ strict: true }, { message: ({ property }) => `${property} must be an ISO 8601 date-time such as ${example}` }),
-    Matches(/T.*(Z|[+-]\d{2}:?\d{2})$/, { message: ({ property }) => `${property} must carry a time and its offset, such as ${example}` }),
-  );
 
 /** `?x=a&x=b` or `?x=a,b` as a list. */
 const ListParam = () =>
@@ -84,10 +74,10 @@ export class CreateEventDto {
   @OptionalId('Event category, of the same type as the event (see /event-categories).')
   categoryId?: string | null;
 
-  @Instant('Start, ISO 8601 with offset.', '2027-03-15T09:00:00+01:00')
+  @InstantField('Start, ISO 8601 with offset.', '2027-03-15T09:00:00+01:00')
   startAt: string;
 
-  @Instant("End, after the start; a task's due time.", '2027-03-15T10:00:00+01:00')
+  @InstantField("End, after the start; a task's due time.", '2027-03-15T10:00:00+01:00')
   endAt: string;
 
   @OptionalFlag('An all-day event (start and end at local midnights).')
@@ -163,12 +153,12 @@ export class UpdateOccurrenceDto extends VersionedPartial(OmitType(CreateEventDt
 export class ListEventsQuery extends ListQueryDto {
   @ApiPropertyOptional({ description: 'Calendar mode, with `to`: every occurrence overlapping [from, to), series expanded (at most 366 days).', format: 'date-time', example: '2027-03-01T00:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  @IsDateTimeText()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Calendar mode, with `from`: the end of the range (exclusive).', format: 'date-time', example: '2027-04-01T00:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
+  @IsDateTimeText()
   to?: string;
 
   @ApiPropertyOptional({

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { EXAMPLE_ID } from '../../openapi/examples';
+import { IsDateTimeText } from '../../validation/fields';
 import { UserView } from '../../../modules/users/dto/user.view';
 
 export class LoginDto {
@@ -34,7 +35,7 @@ export class CreateTokenDto {
 
   @ApiPropertyOptional({ description: 'When the token stops working; none: until revoked.', example: '2027-06-30T00:00:00.000Z' })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'expiresAt must be an ISO 8601 date-time' })
+  @IsDateTimeText()
   expiresAt?: string;
 }
 
