@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication, LogLevel, NotFoundException } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
@@ -11,6 +11,10 @@ import { AppModule } from './app.module';
 import { AppConfig } from './platform/config/app-config';
 import { ProblemFilter } from './platform/errors/problem.filter';
 import { createValidationPipe } from './platform/errors/validation';
+import { answerClientErrors } from './platform/http/client-errors';
+import { refuseCrossSiteWrites } from './platform/http/cross-site';
+import { jsonBody } from './platform/http/json-body';
+import { checkMethodAndBody, methodNotAllowed, RouteTable } from './platform/http/route-table';
 import { buildOpenApiDocument } from './platform/openapi/openapi';
 import { SwaggerModule } from '@nestjs/swagger';
 
@@ -18,7 +22,9 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the configured Nest app (not yet listening): the same for `main` and the HTTP tests. */
 export async function createApp(config: AppConfig, dataSource: DataSource, logger: LogLevel[] | false = ['log', 'warn', 'error']): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { logger, bodyParser: true });
+  // the JSON body parser is ours (jsonBody): it runs after the checks below and explains its refusals
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { logger, bodyParser: false });
+  answerClientErrors(app.getHttpServer());
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
   app.use(
@@ -36,7 +42,12 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
     }),
   );
   app.use(cookieParser());
+  app.use(refuseCrossSiteWrites(config.publicUrl));
   serveSpa(app, config.webDistDir);
+  refuseOutsideApi(app);
+  const routes = new RouteTable();
+  app.use(checkMethodAndBody(routes));
+  app.use(jsonBody());
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
@@ -48,6 +59,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
     customSiteTitle: 'CRM API',
   });
   await app.init();
+  routes.load(app.getHttpAdapter().getInstance(), document);
   return app;
 }
 
@@ -62,8 +74,23 @@ function serveSpa(app: NestExpressApplication, distDir: string): void {
     assets(request, response, next);
   });
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
-    if (request.method !== 'GET' || request.path.startsWith('/api/')) return next();
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
+    if (request.path.startsWith('/api/')) return next();
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      response.setHeader('Cache-Control', 'no-cache');
+      return response.sendFile(index);
+    }
+    // every page of the SPA is read, never written
+    if (request.method === 'OPTIONS') return void response.setHeader('Allow', SPA_METHODS.join(', ')).status(204).end();
+    next(methodNotAllowed(request, response, SPA_METHODS));
+  });
+}
+
+const SPA_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+/** Outside the API, what the SPA did not answer: 404 as a problem document, not Express's HTML page. */
+function refuseOutsideApi(app: NestExpressApplication): void {
+  const api = new RegExp(`^/${API_PREFIX}(/|$)`, 'i');
+  app.use((request: express.Request, _response: express.Response, next: express.NextFunction) => {
+    next(api.test(request.path) ? undefined : new NotFoundException(`Cannot ${request.method} ${request.path}`));
   });
 }

@@ -85,7 +85,7 @@ describe('leads: CSV import and export, PDF report', () => {
 
     it('refuses a request without a file, or that is not multipart', async () => {
       await as(t.adminToken)(t.http.post('/api/v1/leads/import')).field('other', 'x').expect(400);
-      await as(t.adminToken)(t.http.post('/api/v1/leads/import')).send({ file: 'lastName\nDoe' }).expect(400);
+      await as(t.adminToken)(t.http.post('/api/v1/leads/import')).send({ file: 'lastName\nDoe' }).expect(415);
       await as(t.adminToken)(t.http.post('/api/v1/leads/import?mode=later')).attach('file', Buffer.from('lastName\nDoe'), 'leads.csv').expect(400);
       expect(await leadCount()).toBe(0);
     });

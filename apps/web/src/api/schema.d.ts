@@ -147,7 +147,7 @@ export interface paths {
         head?: never;
         /**
          * Change the CRM settings (admin)
-         * @description Only the fields given change; `stageProbabilities` merges per stage.
+         * @description Only the fields given change; `stageProbabilities` merges per stage. `customerAssignableTeamIds` must name existing teams (400 otherwise), and a team named there cannot be deleted (409).
          */
         patch: operations["CrmSettings_update"];
         trace?: never;
@@ -230,7 +230,10 @@ export interface paths {
         get: operations["Teams_get"];
         put?: never;
         post?: never;
-        /** Delete a team (admin) */
+        /**
+         * Delete a team (admin)
+         * @description 409 while the CRM settings name it among the teams whose members may own customers.
+         */
         delete: operations["Teams_remove"];
         options?: never;
         head?: never;
@@ -1644,7 +1647,7 @@ export interface paths {
         };
         /**
          * Progress of a background import
-         * @description For imports started with `?mode=async`. `running` with the rows read, accepted and refused so far; `done` with the full report (accepted rows are stored only then, all at once); `failed` with the reason, nothing imported. Only the user who started the import sees it (404 for anyone else).
+         * @description For imports started with `?mode=async`. `running` with the rows read and refused so far (`accepted` stays 0: nothing is stored before the end); `done` with the full report (the accepted rows were stored then, all at once); `failed` with the reason, nothing imported (`accepted` 0), also when the server running the import stopped. Only the user who started the import sees it (404 for anyone else).
          */
         get: operations["ImportJobs_get"];
         put?: never;
@@ -4284,6 +4287,7 @@ export interface components {
         };
         QuoteOpportunityDto: {
             /**
+             * Format: date
              * @description Valid until, YYYY-MM-DD.
              * @example 2027-01-31
              */
@@ -4607,6 +4611,7 @@ export interface components {
              */
             assignedToId?: string | null;
             /**
+             * Format: date
              * @description Valid until, YYYY-MM-DD.
              * @example 2027-01-31
              */
@@ -4661,6 +4666,7 @@ export interface components {
              */
             assignedToId?: string | null;
             /**
+             * Format: date
              * @description Valid until, YYYY-MM-DD.
              * @example 2027-01-31
              */
@@ -5842,7 +5848,7 @@ export interface components {
              */
             resource: string;
             /**
-             * @description `failed`: nothing was imported (see `error`).
+             * @description `failed`: nothing was imported (see `error`), including when the server running the import stopped before its end.
              * @example running
              * @enum {string}
              */
@@ -5853,8 +5859,8 @@ export interface components {
              */
             processedRows: number;
             /**
-             * @description Rows accepted so far; stored when the job is done.
-             * @example 41990
+             * @description Rows stored: 0 while `running` and when `failed` (an import stores all its rows at once, when it ends); once `done`, `report.accepted`.
+             * @example 0
              */
             accepted: number;
             /**
