@@ -29,6 +29,31 @@ describe('partners and contacts: CSV import and export, partner PDF report', () 
     expect((await asSeller(t.http.get('/api/v1/partners?q=globex')).expect(200)).body.items[0].kind).toBe('company');
   });
 
+  it('imports partners with the assignable-teams rule of POST /partners: owner by default only if allowed, an assignee outside the teams refused', async () => {
+    const asAdmin = (req: Test) => req.auth(t.adminToken, { type: 'bearer' });
+    const insider = await t.signInAs('salesperson');
+    const team = (await asAdmin(t.http.post('/api/v1/teams')).send({ name: 'Account managers', memberIds: [insider.id] }).expect(201)).body.id;
+    const settings = await asAdmin(t.http.patch('/api/v1/settings/crm')).send({ customerAssignableTeamIds: [team] }).expect(200);
+    try {
+      const before = await count('partners');
+      const csv = ['name,assignedToId', 'Unowned Corp,', `Insider Corp,${insider.id}`, `Outsider Corp,${seller.id}`].join('\n');
+      const response = await upload('partners', csv).expect(200);
+      expect(response.body).toMatchObject({ accepted: 2, refusedCount: 1, total: 3 });
+      expect(response.body.refused).toEqual([{ line: 4, errors: [{ field: 'assignedToId', message: expect.stringMatching(/not in a team allowed to be assigned to customers/) }] }]);
+      const owners = await t.dataSource.query(`SELECT name, assigned_to_id AS "assignedToId" FROM partners WHERE name LIKE '%Corp' AND name <> 'Clean Corp' ORDER BY name`);
+      expect(owners).toEqual([
+        { name: 'Insider Corp', assignedToId: insider.id },
+        { name: 'Unowned Corp', assignedToId: null },
+      ]);
+      expect(await count('partners')).toBe(before + 2);
+      // the API's create answers the same for the same rows
+      expect((await asSeller(t.http.post('/api/v1/partners')).send({ name: 'Unowned by API' }).expect(201)).body.assignedToId).toBeNull();
+      await asSeller(t.http.post('/api/v1/partners')).send({ name: 'Outsider by API', assignedToId: seller.id }).expect(422);
+    } finally {
+      await asAdmin(t.http.patch('/api/v1/settings/crm')).send({ version: settings.body.version, customerAssignableTeamIds: [] }).expect(200);
+    }
+  });
+
   it('refuses partner and contact rows holding a NUL character, naming the field, and stores the others', async () => {
     const before = { partners: await count('partners'), contacts: await count('contacts') };
     const partners = await upload('partners', 'name,description\nNul\u0000Corp,\nClean Corp,fine\n').expect(200);

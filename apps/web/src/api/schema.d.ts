@@ -653,7 +653,7 @@ export interface paths {
         put?: never;
         /**
          * Import partners from CSV
-         * @description Each row is validated like the body of `POST /partners` and follows its rules: a company unless `kind` says otherwise, assigned to you unless `assignedToId` says otherwise, created by you; `sourceId`, `assignedToId` and `teamId` must name existing records. Accepted rows are stored together in one transaction (a failure stores none); refused rows are reported with their line (the header is line 1) and field errors. A header naming an unknown column refuses the whole file (400). `?mode=async` answers 202 with a job to poll (`GET /imports/:jobId`).
+         * @description Each row is validated like the body of `POST /partners` and follows its rules: a company unless `kind` says otherwise, created by you; assigned to you unless `assignedToId` says otherwise, and only to members of the teams the CRM settings allow to own customers when they name some (you, when you are not one: to no one); `sourceId`, `assignedToId` and `teamId` must name existing records. Accepted rows are stored together in one transaction (a failure stores none); refused rows are reported with their line (the header is line 1) and field errors. A header naming an unknown column refuses the whole file (400). `?mode=async` answers 202 with a job to poll (`GET /imports/:jobId`).
          */
         post: operations["PartnersCsvFiles_import"];
         delete?: never;

@@ -1,9 +1,9 @@
 import { OmitType } from '@nestjs/swagger';
 import { ADDRESS_CSV_COLUMNS } from '../../platform/csv/csv-cells';
 import type { CsvResource } from '../../platform/csv/csv-resource';
-import { newId } from '../../platform/database/ids';
 import { CONTACT_LIST } from './contact-list';
 import { Contact } from './contact.entity';
+import { newContactRecord } from './contact-records';
 import { CreateContactDto, ListContactsQuery } from './dto/contact.dto';
 
 /** Contacts in CSV: the create body's fields, imported with the create rules. */
@@ -27,8 +27,7 @@ export const CONTACT_CSV: CsvResource<CreateContactDto> = {
     assignedToId: 'text',
   },
   references: { partnerId: 'partners', assignedToId: 'users' },
-  toRecord: (dto, actor) =>
-    Object.assign(dto, { id: newId(), assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId, createdById: actor.id }),
+  toRecord: newContactRecord,
   // on the partner's timeline too, as ContactsService.create writes it
   createdEntry: (contact) => ({
     subjects: [{ type: 'contact', id: contact.id as string }, ...(contact.partnerId ? [{ type: 'partner' as const, id: contact.partnerId as string }] : [])],

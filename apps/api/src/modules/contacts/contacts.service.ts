@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
-import { newId } from '../../platform/database/ids';
 import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
 import { notFound } from '../../platform/errors/domain-error';
 import { HistoryService } from '../../platform/history/history.service';
@@ -10,6 +9,7 @@ import { runList } from '../../platform/listing/list-runner';
 import { Page } from '../../platform/listing/page';
 import { CONTACT_LIST } from './contact-list';
 import { Contact } from './contact.entity';
+import { newContactRecord } from './contact-records';
 import { CreateContactDto, ListContactsQuery, UpdateContactDto } from './dto/contact.dto';
 
 @Injectable()
@@ -36,8 +36,9 @@ export class ContactsService {
 
   /** Inserts a contact inside the caller's transaction (also used by lead conversion). */
   async insert(manager: EntityManager, dto: CreateContactDto, actor: AuthenticatedUser, origin?: string): Promise<string> {
-    const id = newId();
-    await manager.insert(Contact, { ...dto, assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId, id, createdById: actor.id });
+    const record = newContactRecord(dto, actor);
+    const { id } = record;
+    await manager.insert(Contact, record);
     await this.history.record(manager, {
       subjects: [{ type: 'contact', id }, ...(dto.partnerId ? [{ type: 'partner' as const, id: dto.partnerId }] : [])],
       kind: 'contact_created',

@@ -1,9 +1,9 @@
-import { newId } from '../../platform/database/ids';
 import { ADDRESS_CSV_COLUMNS } from '../../platform/csv/csv-cells';
 import type { CsvResource } from '../../platform/csv/csv-resource';
 import { CreateLeadDto } from './dto/lead.dto';
 import { Lead } from './lead.entity';
 import { LEAD_LIST } from './lead-list';
+import { newLeadRecord } from './lead-records';
 
 /** Leads in CSV: the create body's fields, imported with the create rules. */
 export const LEAD_CSV: CsvResource<CreateLeadDto> = {
@@ -30,14 +30,7 @@ export const LEAD_CSV: CsvResource<CreateLeadDto> = {
     description: 'text',
   },
   references: { sourceId: 'lead_sources', assignedToId: 'users', teamId: 'teams' },
-  // the create rules of LeadsService.create: new, owned by the importer unless the row names someone (or no one)
-  toRecord: (dto, actor) =>
-    Object.assign(dto, {
-      id: newId(),
-      status: 'new',
-      assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId,
-      createdById: actor.id,
-    }),
+  toRecord: newLeadRecord,
   createdEntry: (lead) => ({ subjects: [{ type: 'lead', id: lead.id as string }], kind: 'created', summary: 'Lead imported from a CSV file' }),
   list: LEAD_LIST,
 };

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { leadTransition, type LeadAction } from '@crm/domain';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
-import { newId } from '../../platform/database/ids';
 import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
 import { invalidInput, notFound, ruleViolation } from '../../platform/errors/domain-error';
 import { HistoryService } from '../../platform/history/history.service';
 import { runList } from '../../platform/listing/list-runner';
 import { Page } from '../../platform/listing/page';
 import { LostReason } from '../configuration/lost-reasons';
+import { newLeadRecord } from './lead-records';
 import { User } from '../users/user.entity';
 import { AssignLeadDto, LoseLeadDto } from './dto/lead-actions.dto';
 import { CreateLeadDto, ListLeadsQuery, UpdateLeadDto } from './dto/lead.dto';
@@ -35,15 +35,10 @@ export class LeadsService {
 
   /** A new lead is `new` and, unless told otherwise, assigned to its creator. */
   async create(dto: CreateLeadDto, actor: AuthenticatedUser): Promise<Lead> {
-    const id = newId();
+    const record = newLeadRecord(dto, actor);
+    const { id } = record;
     await this.dataSource.transaction(async (manager) => {
-      await manager.insert(Lead, {
-        ...dto,
-        id,
-        status: 'new',
-        assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId,
-        createdById: actor.id,
-      });
+      await manager.insert(Lead, record);
       await this.history.record(manager, { subjects: [{ type: 'lead', id }], kind: 'created', summary: 'Lead created', actorId: actor.id });
     });
     return this.get(id);

@@ -1,10 +1,10 @@
 import { OmitType } from '@nestjs/swagger';
 import { ADDRESS_CSV_COLUMNS } from '../../platform/csv/csv-cells';
 import type { CsvResource } from '../../platform/csv/csv-resource';
-import { newId } from '../../platform/database/ids';
 import { CreatePartnerDto, ListPartnersQuery } from './dto/partner.dto';
 import { PARTNER_LIST } from './partner-list';
 import { Partner } from './partner.entity';
+import { assignNewPartners, newPartnerRecord } from './partner-records';
 
 /** Partners in CSV: the create body's fields, imported with the create rules. */
 export const PARTNER_CSV: CsvResource<CreatePartnerDto> = {
@@ -29,13 +29,8 @@ export const PARTNER_CSV: CsvResource<CreatePartnerDto> = {
     isSupplier: 'boolean',
   },
   references: { sourceId: 'lead_sources', assignedToId: 'users', teamId: 'teams' },
-  toRecord: (dto, actor) =>
-    Object.assign(dto, {
-      id: newId(),
-      kind: dto.kind ?? 'company',
-      assignedToId: dto.assignedToId === undefined ? actor.id : dto.assignedToId,
-      createdById: actor.id,
-    }),
+  applyRules: assignNewPartners,
+  toRecord: newPartnerRecord,
   createdEntry: (partner) => ({ subjects: [{ type: 'partner', id: partner.id as string }], kind: 'created', summary: 'Partner imported from a CSV file' }),
   list: PARTNER_LIST,
 };

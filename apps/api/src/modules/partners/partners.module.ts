@@ -16,7 +16,7 @@ import { PartnersService } from './partners.service';
       what: 'partner',
       exportQuery: ExportPartnersQuery,
       importRules:
-        'a company unless `kind` says otherwise, assigned to you unless `assignedToId` says otherwise, created by you; `sourceId`, `assignedToId` and `teamId` must name existing records.',
+        'a company unless `kind` says otherwise, created by you; assigned to you unless `assignedToId` says otherwise, and only to members of the teams the CRM settings allow to own customers when they name some (you, when you are not one: to no one); `sourceId`, `assignedToId` and `teamId` must name existing records.',
     }),
     PartnersController,
   ],

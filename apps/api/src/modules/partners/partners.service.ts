@@ -2,22 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
-import { newId } from '../../platform/database/ids';
 import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
 import { notFound, ruleViolation } from '../../platform/errors/domain-error';
 import { HistoryService } from '../../platform/history/history.service';
 import { runList } from '../../platform/listing/list-runner';
 import { Page } from '../../platform/listing/page';
-import { CrmSettingsService } from '../settings/crm-settings.service';
+import { customerOwnersAmong } from '../settings/customer-owners';
 import { CreatePartnerDto, ListPartnersQuery, UpdatePartnerDto } from './dto/partner.dto';
 import { PARTNER_LIST } from './partner-list';
 import { Partner } from './partner.entity';
+import { ASSIGNEE_NOT_ALLOWED, assignNewPartners, newPartnerRecord } from './partner-records';
+
+const assigneeNotAllowed = () => ruleViolation('ASSIGNEE_NOT_ALLOWED', ASSIGNEE_NOT_ALLOWED);
 
 @Injectable()
 export class PartnersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly settings: CrmSettingsService,
     private readonly history: HistoryService,
   ) {}
 
@@ -42,14 +43,11 @@ export class PartnersService {
    * creator may own customers; an explicit assignee who may not is refused.
    */
   async insert(manager: EntityManager, dto: CreatePartnerDto, actor: AuthenticatedUser, origin?: string): Promise<string> {
-    const id = newId();
-    let assignedToId = dto.assignedToId;
-    if (assignedToId === undefined) {
-      assignedToId = (await this.settings.isAssignableToCustomers(manager, actor.id)) ? actor.id : null;
-    } else if (assignedToId) {
-      await this.assertAssignable(manager, assignedToId);
-    }
-    await manager.insert(Partner, { kind: 'company', ...dto, assignedToId, id, createdById: actor.id });
+    const [refusals] = await assignNewPartners(manager, [dto], actor);
+    if (refusals.length) throw assigneeNotAllowed();
+    const record = newPartnerRecord(dto, actor);
+    const { id } = record;
+    await manager.insert(Partner, record);
     await this.history.record(manager, {
       subjects: [{ type: 'partner', id }],
       kind: 'created',
@@ -82,8 +80,6 @@ export class PartnersService {
   }
 
   private async assertAssignable(manager: EntityManager, userId: string): Promise<void> {
-    if (!(await this.settings.isAssignableToCustomers(manager, userId))) {
-      throw ruleViolation('ASSIGNEE_NOT_ALLOWED', 'This user is not in a team allowed to be assigned to customers (see the CRM settings).');
-    }
+    if (!(await customerOwnersAmong(manager, [userId])).has(userId)) throw assigneeNotAllowed();
   }
 }

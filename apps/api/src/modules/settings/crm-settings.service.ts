@@ -48,12 +48,4 @@ export class CrmSettingsService {
     this.cached = undefined;
     return this.view();
   }
-
-  /** The customer-assignment rule: with teams configured, only their members may own partners. */
-  async isAssignableToCustomers(manager: EntityManager, userId: string): Promise<boolean> {
-    const { customerAssignableTeamIds } = await this.current(manager);
-    if (!customerAssignableTeamIds.length) return true;
-    const rows = await manager.query(`SELECT 1 FROM team_members WHERE user_id = $1 AND team_id = ANY($2::uuid[]) LIMIT 1`, [userId, customerAssignableTeamIds]);
-    return rows.length > 0;
-  }
 }

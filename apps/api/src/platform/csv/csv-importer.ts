@@ -135,7 +135,7 @@ export class PendingImport<Dto extends object> {
       await runner.connect();
       await runner.startTransaction();
       for await (const batch of inBatches(this.rows, IMPORT_BATCH_SIZE)) {
-        const checked = await this.check(batch, runner);
+        const checked = await this.check(batch, runner, actor);
         const records: ObjectLiteral[] = [];
         for (const row of checked) {
           if (row.errors.length) {
@@ -170,7 +170,7 @@ export class PendingImport<Dto extends object> {
     }
   }
 
-  private async check(batch: CsvRow[], runner: QueryRunner): Promise<CheckedRow[]> {
+  private async check(batch: CsvRow[], runner: QueryRunner, actor: AuthenticatedUser): Promise<CheckedRow[]> {
     const checked: CheckedRow[] = [];
     // the same rules either way; without asynchronous ones, validateSync spares a promise per row and rule
     const sync = !mayValidateAsync(this.resource.createDto);
@@ -185,7 +185,16 @@ export class PendingImport<Dto extends object> {
       checked.push({ line, dto, errors: flattenValidationErrors(failures) });
     }
     await this.checkReferences(checked, runner);
+    await this.applyRules(checked, runner, actor);
     return checked;
+  }
+
+  /** The resource's database rules, on the rows that passed everything else, as its create applies them. */
+  private async applyRules(rows: CheckedRow[], runner: QueryRunner, actor: AuthenticatedUser): Promise<void> {
+    if (!this.resource.applyRules) return;
+    const valid = rows.filter((row) => !row.errors.length);
+    const refusals = await this.resource.applyRules(runner.manager, valid.map((row) => row.dto as Dto), actor);
+    valid.forEach((row, i) => row.errors.push(...refusals[i]));
   }
 
   /** Refuses rows whose reference fields name no record, with one query per table and batch at most. */

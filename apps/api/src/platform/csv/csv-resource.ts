@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
-import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { FieldError } from '../errors/domain-error';
 import type { HistoryRecord } from '../history/history.service';
 import type { ListSpec } from '../listing/list-spec';
 import type { CsvColumns } from './csv-cells';
@@ -28,7 +29,14 @@ export interface CsvResource<Dto extends object = object> {
    * refused with the API's message.
    */
   references: Record<string, string>;
-  /** The create rules (id, initial status, owner defaults): the entity to insert for a valid body (which it may complete in place). */
+  /**
+   * The create rules that read the database (who may own a record…), run
+   * on each batch of valid bodies in the import's transaction, as the API's
+   * create runs them on one: they may complete a body in place, and answer
+   * each body's refusals (an empty list when it passes).
+   */
+  applyRules?(manager: EntityManager, dtos: Dto[], actor: AuthenticatedUser): Promise<FieldError[][]>;
+  /** The create rules (id, initial status, owner defaults): the entity to insert for a valid body; the module's own create uses the same function. */
   toRecord(dto: Dto, actor: AuthenticatedUser): ObjectLiteral;
   /** The timeline entry of an imported record, as its create action writes one (the importer adds who and when). */
   createdEntry(record: ObjectLiteral): Omit<HistoryRecord, 'actorId'>;
