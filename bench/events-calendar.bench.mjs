@@ -368,7 +368,8 @@ async function directCalendar() {
   const { EventCalendarService } = apiRequire(join(API_DIR, 'dist/modules/events/event-calendar.service.js'));
   const { attachGenericPlanPool } = apiRequire(join(API_DIR, 'dist/platform/database/prepared-query.js'));
   const { SESSION_OPTIONS } = apiRequire(join(API_DIR, 'dist/platform/database/data-source.js'));
-  const dataSource = createDataSource({ url: DB_URL, poolSize: CONCURRENCY });
+  const { ENTITIES } = apiRequire(join(API_DIR, 'dist/entities.js'));
+  const dataSource = createDataSource({ url: DB_URL, poolSize: CONCURRENCY, entities: ENTITIES });
   await dataSource.initialize();
   // as openDatabase sets the API's up: its calendar reads run their generic plans on sessions of their own
   const closeGenericPlans = attachGenericPlanPool(dataSource, DB_URL, CONCURRENCY, SESSION_OPTIONS);

@@ -306,7 +306,7 @@ async function captureSql(cases) {
   try {
     apiRequire('reflect-metadata');
     const { DataSource } = apiRequire('typeorm');
-    const { ENTITIES } = apiRequire('./dist/platform/database/entities.js');
+    const { ENTITIES } = apiRequire('./dist/entities.js');
     const { SnakeNamingStrategy } = apiRequire('./dist/platform/database/snake-naming.strategy.js');
     const { LeadsService } = apiRequire('./dist/modules/leads/leads.service.js');
     let captured = [];

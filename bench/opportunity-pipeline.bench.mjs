@@ -322,7 +322,7 @@ async function captureSql(cases, params) {
   try {
     apiRequire('reflect-metadata');
     const { DataSource } = apiRequire('typeorm');
-    const { ENTITIES } = apiRequire('./dist/platform/database/entities.js');
+    const { ENTITIES } = apiRequire('./dist/entities.js');
     const { SnakeNamingStrategy } = apiRequire('./dist/platform/database/snake-naming.strategy.js');
     const { OpportunitiesService } = apiRequire('./dist/modules/opportunities/opportunities.service.js');
     const { CrmSettingsService } = apiRequire('./dist/modules/settings/crm-settings.service.js');

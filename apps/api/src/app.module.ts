@@ -15,7 +15,7 @@ import { UsersModule } from './modules/users/users.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
 import { CalendarsModule } from './modules/calendars/calendars.module';
-import { AuthModule } from './platform/auth/auth.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { SessionCacheModule } from './platform/auth/session-cache';
 import { APP_CONFIG, AppConfig } from './platform/config/app-config';
 import { HealthController } from './platform/health/health.controller';

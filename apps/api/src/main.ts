@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { AppConfig, readConfig } from './platform/config/app-config';
 import { openDatabase } from './platform/database/database-connection';
+import { ENTITIES } from './entities';
 import { UsersService } from './modules/users/users.service';
 import { seedDemoDataIfEmpty } from './demo/demo-seed';
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
 
 /** Run once by the cluster primary before the API processes start: migrations (openDatabase), first admin, demo data. */
 async function prepareDatabase(config: AppConfig): Promise<void> {
-  const { dataSource, close } = await openDatabase(config);
+  const { dataSource, close } = await openDatabase(config, ENTITIES);
   const app = await createApp({ ...config, runWorkers: false }, dataSource);
   await prepareData(app, dataSource, config);
   await app.close();
@@ -40,7 +41,7 @@ async function prepareData(app: INestApplication, dataSource: DataSource, config
 
 /** One API process; a lone one (not a cluster worker) prepares the database itself. */
 async function serve(config: AppConfig, prepare: boolean): Promise<void> {
-  const { dataSource, close } = await openDatabase(config);
+  const { dataSource, close } = await openDatabase(config, ENTITIES);
   const app = await createApp(config, dataSource);
   if (prepare) await prepareData(app, dataSource, config);
   await app.listen(config.port);

@@ -8,6 +8,7 @@ import type { Test } from 'supertest';
 import { createApp } from '../src/app';
 import { readConfig } from '../src/platform/config/app-config';
 import { openDatabase } from '../src/platform/database/database-connection';
+import { ENTITIES } from '../src/entities';
 import { createTestDatabase } from './support/test-database';
 import { ADMIN, startTestApp, TestApp } from './support/test-app';
 
@@ -306,7 +307,7 @@ describe('HTTP refusals around the SPA', () => {
       ...readConfig({ NODE_ENV: 'test', CRM_ADMIN_PASSWORD: ADMIN.password, DATABASE_URL: database.url, CRM_DATA_DIR: database.dataDir, CRM_WORKERS: '0' }, []),
       webDistDir: distDir,
     };
-    const opened = await openDatabase(config);
+    const opened = await openDatabase(config, ENTITIES);
     const app = await createApp(config, opened.dataSource, ['error']);
     http = request(app.getHttpServer());
     close = async () => {

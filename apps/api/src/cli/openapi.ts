@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../app';
 import { readConfig } from '../platform/config/app-config';
 import { openDatabase } from '../platform/database/database-connection';
+import { ENTITIES } from '../entities';
 import { buildOpenApiDocument } from '../platform/openapi/openapi';
 
 /**
@@ -15,7 +16,7 @@ import { buildOpenApiDocument } from '../platform/openapi/openapi';
 async function exportDocument(target: string): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-openapi-'));
   const config = { ...readConfig({ ...process.env, DATABASE_URL: '', CRM_DATA_DIR: dataDir }), webDistDir: dataDir };
-  const { dataSource, close } = await openDatabase(config);
+  const { dataSource, close } = await openDatabase(config, ENTITIES);
   try {
     const app = await createApp(config, dataSource, false);
     writeFileSync(target, JSON.stringify(buildOpenApiDocument(app), null, 2) + '\n');

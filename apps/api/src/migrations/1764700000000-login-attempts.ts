@@ -8,7 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * client address; `address`: every email from one address; `account`: an
  * email from anywhere), `subject` is the normalised key (lower-case email,
  * address, or `email|address`). The limits themselves live in the code
- * (platform/auth/login-throttle.ts).
+ * (modules/auth/login-throttle.ts).
  *
  * An attempt takes its slot in all its counters in one statement before the
  * password is checked (`INSERT … ON CONFLICT DO UPDATE SET attempts =

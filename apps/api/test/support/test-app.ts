@@ -8,6 +8,7 @@ import { createApp } from '../../src/app';
 import { UsersService } from '../../src/modules/users/users.service';
 import { readConfig } from '../../src/platform/config/app-config';
 import { openDatabase } from '../../src/platform/database/database-connection';
+import { ENTITIES } from '../../src/entities';
 import { createTestDatabase } from './test-database';
 
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password' };
@@ -33,7 +34,7 @@ export async function startTestApp(): Promise<TestApp> {
     ...readConfig({ NODE_ENV: 'test', CRM_ADMIN_PASSWORD: ADMIN.password, DATABASE_URL: database.url, CRM_DATA_DIR: database.dataDir }, []),
     webDistDir: '/nonexistent',
   };
-  const { dataSource, close } = await openDatabase(config);
+  const { dataSource, close } = await openDatabase(config, ENTITIES);
   const app = await createApp(config, dataSource, ['error']);
   await app.get(UsersService).ensureFirstAdmin(ADMIN.email, ADMIN.password, false);
   const http = request(app.getHttpServer());

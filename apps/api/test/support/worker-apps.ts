@@ -7,6 +7,7 @@ import { createApp } from '../../src/app';
 import { UsersService } from '../../src/modules/users/users.service';
 import { readConfig } from '../../src/platform/config/app-config';
 import { openDatabase } from '../../src/platform/database/database-connection';
+import { ENTITIES } from '../../src/entities';
 import { ADMIN, login } from './test-app';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -34,7 +35,7 @@ export async function startApiProcess(url: string, { runWorkers, env = {} }: { r
     ...readConfig({ NODE_ENV: 'test', CRM_ADMIN_PASSWORD: ADMIN.password, ...env, DATABASE_URL: url, CRM_WORKERS: runWorkers ? '1' : '0' }, []),
     webDistDir: '/nonexistent',
   };
-  const { dataSource, close } = await openDatabase(config);
+  const { dataSource, close } = await openDatabase(config, ENTITIES);
   const app = await createApp(config, dataSource, ['error']);
   await app.get(UsersService).ensureFirstAdmin(ADMIN.email, ADMIN.password, false);
   return {

@@ -1,10 +1,11 @@
 import { DataSource } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface DatabaseTarget {
   url: string;
+  /** The entities to map (the app's ENTITIES); none for migrations alone. */
+  entities?: Function[];
   /** 1 for the embedded PGlite (one session); a real server gets a pool. */
   poolSize: number;
 }
@@ -23,7 +24,7 @@ export function createDataSource(target: DatabaseTarget): DataSource {
   return new DataSource({
     type: 'postgres',
     url: target.url,
-    entities: ENTITIES,
+    entities: target.entities ?? [],
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -7,9 +7,9 @@ import { attachGenericPlanPool } from './prepared-query';
 
 /**
  * Opens the database the config names (a server, or the embedded PGlite),
- * runs pending migrations and hands back the data source plus a closer.
+ * maps `entities` (the app's list), runs pending migrations and hands back the data source plus a closer.
  */
-export async function openDatabase(config: AppConfig): Promise<{ dataSource: DataSource; close: () => Promise<void> }> {
+export async function openDatabase(config: AppConfig, entities: Function[]): Promise<{ dataSource: DataSource; close: () => Promise<void> }> {
   const logger = new Logger('Database');
   let embedded: EmbeddedPostgres | undefined;
   let url = config.databaseUrl;
@@ -19,7 +19,7 @@ export async function openDatabase(config: AppConfig): Promise<{ dataSource: Dat
     logger.log(`Embedded PostgreSQL (PGlite) in ${config.dataDir}`);
   }
   const poolSize = embedded ? 1 : 10;
-  const dataSource = createDataSource({ url, poolSize });
+  const dataSource = createDataSource({ url, poolSize, entities });
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations();

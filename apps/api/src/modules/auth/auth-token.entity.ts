@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { TokenKind } from './tokens';
+import type { TokenKind } from '../../platform/auth/tokens';
 
 /** A sign-in session (made by login) or a personal API token; only the hash of the secret is kept. */
 @Entity('auth_tokens')

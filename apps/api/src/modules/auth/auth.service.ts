@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { UsersService } from '../../modules/users/users.service';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { newId } from '../database/ids';
-import { invalidInput, notFound, unauthenticated } from '../errors/domain-error';
+import { UsersService } from '../users/users.service';
+import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
+import { newId } from '../../platform/database/ids';
+import { invalidInput, notFound, unauthenticated } from '../../platform/errors/domain-error';
 import { AuthToken } from './auth-token.entity';
-import type { AuthenticatedUser } from './authenticated-user';
+import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { ApiTokenView, CreatedApiToken, CreateTokenDto, LoginResponse } from './dto/auth.dto';
 import { LoginThrottle, normaliseEmail } from './login-throttle';
-import { SessionCache } from './session-cache';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
-import { hashToken, newTokenSecret } from './tokens';
+import { SessionCache } from '../../platform/auth/session-cache';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../platform/auth/password';
+import { hashToken, newTokenSecret } from '../../platform/auth/tokens';
 
 /** How stale `lastUsedAt` may get before a request refreshes it (saves a write per request). */
 const LAST_USED_RESOLUTION_MS = 5 * 60 * 1000;

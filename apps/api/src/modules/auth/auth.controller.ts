@@ -1,16 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { UserView } from '../../modules/users/dto/user.view';
-import { UsersService } from '../../modules/users/users.service';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { IdParam } from '../http/id-param';
-import { ApiProblems } from '../openapi/problem.schema';
-import { CurrentUser, Public } from './auth.decorators';
+import { UserView } from '../users/dto/user.view';
+import { UsersService } from '../users/users.service';
+import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
+import { IdParam } from '../../platform/http/id-param';
+import { ApiProblems } from '../../platform/openapi/problem.schema';
+import { CurrentUser, Public } from '../../platform/auth/auth.decorators';
 import { AuthService } from './auth.service';
-import type { AuthenticatedUser } from './authenticated-user';
+import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { ApiTokenView, CreatedApiToken, CreateTokenDto, LoginDto, LoginResponse } from './dto/auth.dto';
-import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
+import { SESSION_COOKIE, sessionCookieOptions } from '../../platform/auth/session-cookie';
 
 @ApiTags('Authentication')
 @Controller('auth')

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { DataSource } from 'typeorm';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '../../platform/errors/domain-error';
 
 /** What a counter counts: an email from one client address, every email from one address, an email from anywhere. */
 export type LoginScope = 'account_address' | 'address' | 'account';

@@ -2,10 +2,10 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { UserRole } from '@crm/domain';
-import { forbidden, unauthenticated } from '../errors/domain-error';
-import { IS_PUBLIC, REQUIRED_ROLES, RequestWithUser } from './auth.decorators';
+import { forbidden, unauthenticated } from '../../platform/errors/domain-error';
+import { IS_PUBLIC, REQUIRED_ROLES, RequestWithUser } from '../../platform/auth/auth.decorators';
 import { AuthService } from './auth.service';
-import { SESSION_COOKIE } from './session-cookie';
+import { SESSION_COOKIE } from '../../platform/auth/session-cookie';
 
 /** Global guard: every route needs a valid token unless marked @Public; @Roles narrows further. */
 @Injectable()

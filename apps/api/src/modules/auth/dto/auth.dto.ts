@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { EXAMPLE_ID } from '../../openapi/examples';
-import { IsDateTimeText } from '../../validation/fields';
-import { UserView } from '../../../modules/users/dto/user.view';
+import { EXAMPLE_ID } from '../../../platform/openapi/examples';
+import { IsDateTimeText } from '../../../platform/validation/fields';
+import { UserView } from '../../users/dto/user.view';
 
 export class LoginDto {
   @ApiProperty({ description: 'Sign-in email.', example: 'admin@example.com' })
