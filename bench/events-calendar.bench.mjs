@@ -32,11 +32,30 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import {
-  API_DIR, apiRequire, recreateDatabase, benchPool,
-  ensureBuilt, startApi, stopApi, createHttpClient, login,
-  dropSecondaryIndexes, buildIndex, loadSettings, settleAfterLoad, printSizes, explainAnalyze, shortPlan,
-  measure, summarize, printTable, ms, sec,
-  runBench, benchSettings, finishBench,
+  API_DIR,
+  apiRequire,
+  recreateDatabase,
+  benchPool,
+  ensureBuilt,
+  startApi,
+  stopApi,
+  createHttpClient,
+  login,
+  dropSecondaryIndexes,
+  buildIndex,
+  loadSettings,
+  settleAfterLoad,
+  printSizes,
+  explainAnalyze,
+  shortPlan,
+  measure,
+  summarize,
+  printTable,
+  ms,
+  sec,
+  runBench,
+  benchSettings,
+  finishBench,
 } from './lib/harness.mjs';
 
 const env = process.env;
@@ -57,8 +76,20 @@ const SERIES_SHARE = 0.002;
 const EXCEPTIONS_PER_SERIES = 5;
 const DAY_MS = 86_400_000;
 
-const SUBJECTS = ['Follow-up call', 'Qualification call', 'Product demo', 'Discovery meeting', 'Negotiation meeting', 'Send the proposal',
-  'Prepare the quote', 'Quarterly review', 'Onboarding workshop', 'Renewal call', 'Trade show', 'Contract signature'];
+const SUBJECTS = [
+  'Follow-up call',
+  'Qualification call',
+  'Product demo',
+  'Discovery meeting',
+  'Negotiation meeting',
+  'Send the proposal',
+  'Prepare the quote',
+  'Quarterly review',
+  'Onboarding workshop',
+  'Renewal call',
+  'Trade show',
+  'Contract signature',
+];
 
 // gzip accepted, as every browser does (the API sends a calendar gzipped then); the body is not inflated
 // here, as that is the browser's work on its own machine, not the server's
@@ -68,7 +99,9 @@ runBench(main);
 
 async function main() {
   const started = performance.now();
-  console.log(`events-calendar bench: ${EVENTS.toLocaleString('en')} events, ${USERS} users in teams of ${TEAM_SIZE}, over ${YEARS} years, database ${DB_NAME}`);
+  console.log(
+    `events-calendar bench: ${EVENTS.toLocaleString('en')} events, ${USERS} users in teams of ${TEAM_SIZE}, over ${YEARS} years, database ${DB_NAME}`,
+  );
   if (REUSE_DB) console.log(`reusing the seeded database ${DB_NAME} as it is (BENCH_REUSE_DB=1)`);
   else await recreateDatabase(ADMIN_URL, DB_NAME);
   ensureBuilt();
@@ -88,7 +121,9 @@ async function main() {
       const text = probe.headers['content-encoding'] === 'gzip' ? gunzipSync(probe.body) : probe.body;
       const { items } = JSON.parse(text);
       const series = items.filter((item) => item.seriesId).length;
-      console.log(`   response: ${items.length} occurrences (${series} of series), ${kB(text.length)} kB of JSON, ${kB(probe.body.length)} kB sent (${probe.headers['content-encoding'] ?? 'identity'})`);
+      console.log(
+        `   response: ${items.length} occurrences (${series} of series), ${kB(text.length)} kB of JSON, ${kB(probe.body.length)} kB sent (${probe.headers['content-encoding'] ?? 'identity'})`,
+      );
       console.log(`   ranges asked: ${distinctPaths(c)} distinct over the warm-up and the measured requests`);
       const writer = startWriter(params.writable, token);
       const served = servedCounter();
@@ -106,13 +141,26 @@ async function main() {
     for (const c of cases) {
       for (const stmt of await direct.capture(c.filter(0, 0))) await printPlan(db, `case ${c.name}`, stmt);
     }
-    printTable(['case', 'occurrences', 'API p50', 'API p95', 'API p99', 'API req/s', 'svc p50', 'svc p95', 'svc req/s'], reads.map(({ c, api, service, items }) => [
-      `${c.name} ${c.label}`, items.toFixed(0), ms(api.p50), ms(api.p95), ms(api.p99), api.rps.toFixed(1), ms(service.p50), ms(service.p95), service.rps.toFixed(1),
-    ]));
+    printTable(
+      ['case', 'occurrences', 'API p50', 'API p95', 'API p99', 'API req/s', 'svc p50', 'svc p95', 'svc req/s'],
+      reads.map(({ c, api, service, items }) => [
+        `${c.name} ${c.label}`,
+        items.toFixed(0),
+        ms(api.p50),
+        ms(api.p95),
+        ms(api.p99),
+        api.rps.toFixed(1),
+        ms(service.p50),
+        ms(service.p95),
+        service.rps.toFixed(1),
+      ]),
+    );
     await stopApi();
     console.log(`\n== goal: API p95 < ${GOAL_P95_MS} ms at ${CONCURRENCY} concurrent clients`);
     for (const { c, api } of reads) {
-      console.log(`${api.p95 < GOAL_P95_MS ? 'PASS' : 'MISS'} ${c.name} ${c.label}: p95 ${ms(api.p95)} ms ${api.p95 < GOAL_P95_MS ? '<' : '>='} ${GOAL_P95_MS} (${api.rps.toFixed(1)} req/s)`);
+      console.log(
+        `${api.p95 < GOAL_P95_MS ? 'PASS' : 'MISS'} ${c.name} ${c.label}: p95 ${ms(api.p95)} ms ${api.p95 < GOAL_P95_MS ? '<' : '>='} ${GOAL_P95_MS} (${api.rps.toFixed(1)} req/s)`,
+      );
     }
   } finally {
     await direct.close();
@@ -131,16 +179,24 @@ async function seed(db) {
     await client.query(`SELECT setseed(0.42)`);
     await other.query(`SELECT setseed(0.17)`);
     // salespeople with a dummy hash (nobody signs in as them), in teams of TEAM_SIZE
-    await client.query(`
+    await client.query(
+      `
       INSERT INTO users (id, email, name, role, active, password_hash)
       SELECT gen_random_uuid(), 'user' || lpad(g::text, 3, '0') || '@example.com', 'Sales Person ' || g, 'salesperson', true, 'bench-dummy-hash-not-a-password'
-        FROM generate_series(1, $1::int) g`, [USERS]);
-    await client.query(`INSERT INTO teams (id, name, code) SELECT gen_random_uuid(), 'Team ' || g, 'T' || g FROM generate_series(1, $1::int) g`, [Math.ceil(USERS / TEAM_SIZE)]);
-    await client.query(`
+        FROM generate_series(1, $1::int) g`,
+      [USERS],
+    );
+    await client.query(`INSERT INTO teams (id, name, code) SELECT gen_random_uuid(), 'Team ' || g, 'T' || g FROM generate_series(1, $1::int) g`, [
+      Math.ceil(USERS / TEAM_SIZE),
+    ]);
+    await client.query(
+      `
       INSERT INTO team_members (team_id, user_id)
       SELECT t.id, u.id
         FROM (SELECT id, row_number() OVER (ORDER BY email) - 1 AS n FROM users WHERE role = 'salesperson') u
-        JOIN (SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM teams) t ON t.n = u.n / $1::int`, [TEAM_SIZE]);
+        JOIN (SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM teams) t ON t.n = u.n / $1::int`,
+      [TEAM_SIZE],
+    );
     console.log(`\nseeding: ${USERS} users, ${Math.ceil(USERS / TEAM_SIZE)} teams`);
 
     const indexes = await dropSecondaryIndexes(client, ['events']);
@@ -162,12 +218,18 @@ async function seed(db) {
     const ts = performance.now();
     await client.query(SERIES_INSERT, [seriesCount, spanStart, YEARS * 365]);
     await client.query(EXCEPTIONS_INSERT, [EXCEPTIONS_PER_SERIES]);
-    console.log(`  ${seriesCount.toLocaleString('en')} weekly series (Europe/Paris) and ${exceptions.toLocaleString('en')} edited or cancelled occurrences in ${sec(ts)}`);
+    console.log(
+      `  ${seriesCount.toLocaleString('en')} weekly series (Europe/Paris) and ${exceptions.toLocaleString('en')} edited or cancelled occurrences in ${sec(ts)}`,
+    );
     const gin = indexes.filter((i) => /\busing gin\b/i.test(i.indexdef));
     const btree = indexes.filter((i) => !gin.includes(i));
     await Promise.all([
-      (async () => { for (const ix of [...gin, ...btree.filter((_, k) => k % 2 === 1)]) await buildIndex(client, ix); })(),
-      (async () => { for (const ix of btree.filter((_, k) => k % 2 === 0)) await buildIndex(other, ix); })(),
+      (async () => {
+        for (const ix of [...gin, ...btree.filter((_, k) => k % 2 === 1)]) await buildIndex(client, ix);
+      })(),
+      (async () => {
+        for (const ix of btree.filter((_, k) => k % 2 === 0)) await buildIndex(other, ix);
+      })(),
     ]);
     await Promise.all([client.query('RESET ALL'), other.query('RESET ALL')]);
     await settleAfterLoad(db, ['events', 'users', 'team_members']);
@@ -262,10 +324,12 @@ async function pickParams(db) {
   const users = (await db.query(`SELECT id FROM users WHERE role = 'salesperson' ORDER BY email`)).rows.map((r) => r.id);
   const teams = (await db.query(`SELECT id FROM teams ORDER BY name`)).rows.map((r) => r.id);
   // single events in the months read, for the writer (with an id the API takes: the seed's ids are not all RFC 9562 variants)
-  const writable = (await db.query(`
+  const writable = (
+    await db.query(`
     SELECT id FROM events WHERE recurrence IS NULL AND series_id IS NULL AND start_at > now() - interval '6 months' AND start_at < now() + interval '6 months'
        AND substr(id::text, 20, 1) IN ('8', '9', 'a', 'b')
-     ORDER BY random() LIMIT 5000`)).rows.map((r) => r.id);
+     ORDER BY random() LIMIT 5000`)
+  ).rows.map((r) => r.id);
   // Mondays and first days of months within a year around today (where calendars are read)
   const monday = new Date();
   monday.setUTCHours(0, 0, 0, 0);
@@ -287,12 +351,22 @@ function defineCases({ users, teams, weeks, months }) {
   };
   return [
     {
-      name: 'a', label: "a user's week", filter: week,
-      path: (client, i) => { const f = week(client, i); return `/events?from=${f.from.toISOString()}&to=${f.to.toISOString()}&assignedToId=${f.assignedToIds[0]}&view=${VIEW}`; },
+      name: 'a',
+      label: "a user's week",
+      filter: week,
+      path: (client, i) => {
+        const f = week(client, i);
+        return `/events?from=${f.from.toISOString()}&to=${f.to.toISOString()}&assignedToId=${f.assignedToIds[0]}&view=${VIEW}`;
+      },
     },
     {
-      name: 'b', label: `a team's month (${TEAM_SIZE} users)`, filter: month,
-      path: (client, i) => { const f = month(client, i); return `/events?from=${f.from.toISOString()}&to=${f.to.toISOString()}&teamId=${f.teamId}&view=${VIEW}`; },
+      name: 'b',
+      label: `a team's month (${TEAM_SIZE} users)`,
+      filter: month,
+      path: (client, i) => {
+        const f = month(client, i);
+        return `/events?from=${f.from.toISOString()}&to=${f.to.toISOString()}&teamId=${f.teamId}&view=${VIEW}`;
+      },
     },
   ];
 }
@@ -330,8 +404,10 @@ function servedCounter() {
     report() {
       const total = kept + read.length;
       const { p50, p95 } = summarize(read);
-      return `answers kept from an earlier read: ${kept} of ${total} (${((100 * kept) / total).toFixed(1)}%); read afresh: ${read.length}` +
-        (read.length ? ` (p50 ${ms(p50)}, p95 ${ms(p95)} ms)` : '');
+      return (
+        `answers kept from an earlier read: ${kept} of ${total} (${((100 * kept) / total).toFixed(1)}%); read afresh: ${read.length}` +
+        (read.length ? ` (p50 ${ms(p50)}, p95 ${ms(p95)} ms)` : '')
+      );
     },
   };
 }
@@ -345,7 +421,10 @@ function startWriter(ids, token) {
     while (!stopped && WRITES_PER_SECOND > 0) {
       await new Promise((resolveTick) => setTimeout(resolveTick, 1000 / WRITES_PER_SECOND));
       const id = ids[Math.floor(Math.random() * ids.length)];
-      const { status, body } = await request('PATCH', `${API}/events/${id}`, { headers: { authorization: `Bearer ${token}` }, body: { subject: `Changed ${count}` } });
+      const { status, body } = await request('PATCH', `${API}/events/${id}`, {
+        headers: { authorization: `Bearer ${token}` },
+        body: { subject: `Changed ${count}` },
+      });
       if (status !== 200) throw new Error(`PATCH /events/${id}: ${status} ${body.toString().slice(0, 300)}`);
       count++;
     }

@@ -22,7 +22,13 @@ const api = `${apiUrl}/api/v1`;
 const FIRST = ['Jane', 'John', 'Amélie', 'Paul', 'Chloé', 'Marc', 'Sofia', 'Lucas', 'Emma', 'Noah'];
 const LAST = ['Doe', 'Martin', 'Bernard', 'Dubois', 'Durand', 'Lefèvre', 'Moreau', 'Laurent', 'Simon', 'Michel'];
 const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises', 'Cyberdyne'];
-const CITIES = [['Paris', '75002', 'FR'], ['Lyon', '69001', 'FR'], ['Berlin', '10115', 'DE'], ['Madrid', '28001', 'ES'], ['London', 'EC1A 1BB', 'GB']];
+const CITIES = [
+  ['Paris', '75002', 'FR'],
+  ['Lyon', '69001', 'FR'],
+  ['Berlin', '10115', 'DE'],
+  ['Madrid', '28001', 'ES'],
+  ['London', 'EC1A 1BB', 'GB'],
+];
 
 function quote(text) {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -30,7 +36,8 @@ function quote(text) {
 
 /** A realistic file: most columns filled, a source on every row, one row in a thousand invalid. */
 function generateCsv(count, sourceId) {
-  const header = 'title,firstName,lastName,companyName,jobTitle,email,phone,website,address.street,address.city,address.postalCode,address.country,sourceId,doNotCall,description';
+  const header =
+    'title,firstName,lastName,companyName,jobTitle,email,phone,website,address.street,address.city,address.postalCode,address.country,sourceId,doNotCall,description';
   const lines = [header];
   for (let i = 0; i < count; i++) {
     const first = FIRST[i % FIRST.length];
@@ -75,7 +82,11 @@ async function call(path, init = {}, token) {
 }
 
 async function main() {
-  const { body: login } = await call('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const { body: login } = await call('/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const token = login.accessToken;
   const { body: source } = await call(
     '/lead-sources',

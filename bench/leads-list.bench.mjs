@@ -21,11 +21,29 @@
 
 import { performance } from 'node:perf_hooks';
 import {
-  apiRequire, pg, recreateDatabase as recreateDatabaseOn,
-  ensureBuilt, startApi as startApiProcess, stopApi, createHttpClient, login as loginAs, apiGet as apiGetWith,
-  dropSecondaryIndexes, buildIndex, loadSettings as loadSettingsFor, settleAfterLoad, printSizes, explainAnalyze, shortPlan,
-  measure as measureWith, printTable as printTableRows, ms, sec,
-  runBench, benchSettings, finishBench,
+  apiRequire,
+  pg,
+  recreateDatabase as recreateDatabaseOn,
+  ensureBuilt,
+  startApi as startApiProcess,
+  stopApi,
+  createHttpClient,
+  login as loginAs,
+  apiGet as apiGetWith,
+  dropSecondaryIndexes,
+  buildIndex,
+  loadSettings as loadSettingsFor,
+  settleAfterLoad,
+  printSizes,
+  explainAnalyze,
+  shortPlan,
+  measure as measureWith,
+  printTable as printTableRows,
+  ms,
+  sec,
+  runBench,
+  benchSettings,
+  finishBench,
 } from './lib/harness.mjs';
 
 const env = process.env;
@@ -40,19 +58,134 @@ const EXACT_COUNT_LIMIT = 10_000; // list-runner.ts
 // Seed vocabulary. Company names: 30 words × numbers 1000..3999 × 6 suffixes,
 // 3,000 distinct names ('Acme 1234 Industries'); with 20% of leads without a
 // company, one name matches ~270 leads.
-const WORDS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Cyberdyne', 'Soylent', 'Tyrell',
-  'Wonka', 'Vandelay', 'Massive', 'Oscorp', 'Aperture', 'Gringotts', 'Dunder', 'Monarch', 'Nakatomi', 'Pied',
-  'Sterling', 'Vehement', 'Zorg', 'Virtucon', 'Buy More', 'Prestige', 'Bluth', 'Kramerica', 'Duff', 'Krusty'];
+const WORDS = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Stark',
+  'Wayne',
+  'Cyberdyne',
+  'Soylent',
+  'Tyrell',
+  'Wonka',
+  'Vandelay',
+  'Massive',
+  'Oscorp',
+  'Aperture',
+  'Gringotts',
+  'Dunder',
+  'Monarch',
+  'Nakatomi',
+  'Pied',
+  'Sterling',
+  'Vehement',
+  'Zorg',
+  'Virtucon',
+  'Buy More',
+  'Prestige',
+  'Bluth',
+  'Kramerica',
+  'Duff',
+  'Krusty',
+];
 const SUFFIXES = ['Industries', 'Ltd', 'GmbH', 'SA', 'Corp', 'Group'];
 const COMPANY_NAMES = 3000;
-const FIRST = ['Jane', 'John', 'Amélie', 'Paul', 'Chloé', 'Marc', 'Sofia', 'Lucas', 'Emma', 'Noah', 'Léa', 'Hugo', 'Anna',
-  'Louis', 'Mia', 'Jules', 'Inès', 'Adam', 'Zoé', 'Arthur', 'Lina', 'Ethan', 'Nina', 'Tom', 'Clara', 'Max', 'Eva',
-  'Leo', 'Julia', 'Sam', 'Alice', 'Oscar', 'Rose', 'Victor', 'Lou', 'Nathan', 'Iris', 'Gabriel', 'Jade', 'Raphaël'];
-const LAST = ['Doe', 'Martin', 'Bernard', 'Dubois', 'Durand', 'Lefèvre', 'Moreau', 'Laurent', 'Simon', 'Michel',
-  'Garcia', 'Müller', 'Schmidt', 'Rossi', 'Russo', 'Smith', 'Jones', 'Brown', 'Taylor', 'Wilson', 'Novak', 'Kowalski',
-  'Nielsen', 'Jansen', 'Peeters', 'Lopez', 'Fernandez', 'Silva', 'Santos', 'Weber', 'Wagner', 'Becker', 'Hoffmann',
-  'Fontaine', 'Roux', 'Vincent', 'Fournier', 'Girard', 'Bonnet', 'Dupont', 'Lambert', 'Fabre', 'Mercier', 'Blanc',
-  'Guerin', 'Boyer', 'Garnier', 'Chevalier', 'Francois', 'Legrand'];
+const FIRST = [
+  'Jane',
+  'John',
+  'Amélie',
+  'Paul',
+  'Chloé',
+  'Marc',
+  'Sofia',
+  'Lucas',
+  'Emma',
+  'Noah',
+  'Léa',
+  'Hugo',
+  'Anna',
+  'Louis',
+  'Mia',
+  'Jules',
+  'Inès',
+  'Adam',
+  'Zoé',
+  'Arthur',
+  'Lina',
+  'Ethan',
+  'Nina',
+  'Tom',
+  'Clara',
+  'Max',
+  'Eva',
+  'Leo',
+  'Julia',
+  'Sam',
+  'Alice',
+  'Oscar',
+  'Rose',
+  'Victor',
+  'Lou',
+  'Nathan',
+  'Iris',
+  'Gabriel',
+  'Jade',
+  'Raphaël',
+];
+const LAST = [
+  'Doe',
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Durand',
+  'Lefèvre',
+  'Moreau',
+  'Laurent',
+  'Simon',
+  'Michel',
+  'Garcia',
+  'Müller',
+  'Schmidt',
+  'Rossi',
+  'Russo',
+  'Smith',
+  'Jones',
+  'Brown',
+  'Taylor',
+  'Wilson',
+  'Novak',
+  'Kowalski',
+  'Nielsen',
+  'Jansen',
+  'Peeters',
+  'Lopez',
+  'Fernandez',
+  'Silva',
+  'Santos',
+  'Weber',
+  'Wagner',
+  'Becker',
+  'Hoffmann',
+  'Fontaine',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Girard',
+  'Bonnet',
+  'Dupont',
+  'Lambert',
+  'Fabre',
+  'Mercier',
+  'Blanc',
+  'Guerin',
+  'Boyer',
+  'Garnier',
+  'Chevalier',
+  'Francois',
+  'Legrand',
+];
 const CITIES = ['Paris', 'Lyon', 'Marseille', 'Berlin', 'Hamburg', 'Madrid', 'Barcelona', 'London', 'Milan', 'Brussels'];
 const JOBS = ['Buyer', 'CEO', 'CTO', 'Head of purchasing', 'Office manager', 'Sales director', 'Engineer', null];
 
@@ -192,7 +325,9 @@ async function seed(db) {
     await client.query('RESET ALL');
     await settleAfterLoad(db, ['leads', 'partners', 'users']);
     await printSizes(client, ['leads', 'partners']);
-    console.log(`SEEDING TIME: ${sec(t0)} (${LEADS.toLocaleString('en')} leads + ${PARTNERS.toLocaleString('en')} partners, indexes rebuilt after the load, VACUUM ANALYZE)`);
+    console.log(
+      `SEEDING TIME: ${sec(t0)} (${LEADS.toLocaleString('en')} leads + ${PARTNERS.toLocaleString('en')} partners, indexes rebuilt after the load, VACUUM ANALYZE)`,
+    );
 
     return await pickCaseParams(client);
   } finally {
@@ -202,9 +337,11 @@ async function seed(db) {
 
 /** The user of case b (the one with the most in_progress leads; all are close) and the fragment of case c. */
 async function pickCaseParams(db) {
-  const b = (await db.query(`
+  const b = (
+    await db.query(`
     SELECT assigned_to_id AS id, count(*)::int AS n FROM leads WHERE status = 'in_progress'
-     GROUP BY 1 ORDER BY 2 DESC LIMIT 1`)).rows[0];
+     GROUP BY 1 ORDER BY 2 DESC LIMIT 1`)
+  ).rows[0];
   if (!b) throw new Error(`no in_progress leads in ${DB_NAME}`);
   // the end of a company's first word and its number, e.g. 'lobex 2231' of 'Globex 2231 Group'
   const fragment = `${WORDS[1].slice(1).toLowerCase()} ${1000 + 1231}`;
@@ -283,15 +420,21 @@ const PARTNERS_INSERT = `
 // ---------------------------------------------------------------- cases and their SQL
 
 function defineCases(seeded) {
-  console.log(`case b user: ${seeded.user} (${seeded.userInProgress} in_progress leads); case c fragment: '${seeded.fragment}' (${seeded.fragmentMatches} matching leads)`);
+  console.log(
+    `case b user: ${seeded.user} (${seeded.userInProgress} in_progress leads); case c fragment: '${seeded.fragment}' (${seeded.fragmentMatches} matching leads)`,
+  );
   return [
     { name: 'a', label: 'first page, newest first', query: 'sort=-createdAt&pageSize=50', list: { sort: '-createdAt', pageSize: 50 } },
     {
-      name: 'b', label: 'status + assignee', query: `status=in_progress&assignedToId=${seeded.user}&sort=-createdAt&pageSize=50`,
+      name: 'b',
+      label: 'status + assignee',
+      query: `status=in_progress&assignedToId=${seeded.user}&sort=-createdAt&pageSize=50`,
       list: { status: 'in_progress', assignedToId: seeded.user, sort: '-createdAt', pageSize: 50 },
     },
     {
-      name: 'c', label: `q='${seeded.fragment}'`, query: `q=${encodeURIComponent(seeded.fragment)}&sort=-createdAt&pageSize=50`,
+      name: 'c',
+      label: `q='${seeded.fragment}'`,
+      query: `q=${encodeURIComponent(seeded.fragment)}&sort=-createdAt&pageSize=50`,
       list: { q: seeded.fragment, sort: '-createdAt', pageSize: 50 },
     },
   ];
@@ -311,8 +454,23 @@ async function captureSql(cases) {
     const { LeadsService } = apiRequire('./dist/modules/leads/leads.service.js');
     let captured = [];
     const noop = () => {};
-    const logger = { logQuery: (sql, params) => captured.push({ sql, params: params ?? [] }), logQueryError: noop, logQuerySlow: noop, logSchemaBuild: noop, logMigration: noop, log: noop };
-    const ds = new DataSource({ type: 'postgres', url: DB_URL, entities: ENTITIES, namingStrategy: new SnakeNamingStrategy(), logging: true, logger, extra: { max: 2 } });
+    const logger = {
+      logQuery: (sql, params) => captured.push({ sql, params: params ?? [] }),
+      logQueryError: noop,
+      logQuerySlow: noop,
+      logSchemaBuild: noop,
+      logMigration: noop,
+      log: noop,
+    };
+    const ds = new DataSource({
+      type: 'postgres',
+      url: DB_URL,
+      entities: ENTITIES,
+      namingStrategy: new SnakeNamingStrategy(),
+      logging: true,
+      logger,
+      extra: { max: 2 },
+    });
     await ds.initialize();
     try {
       const service = new LeadsService(ds, undefined);
@@ -331,7 +489,9 @@ async function captureSql(cases) {
       await ds.destroy();
     }
     for (const c of cases) {
-      console.log(`\ncase ${c.name} SQL (params ${JSON.stringify(c.sql.page.params)}):\n  page:  ${c.sql.page.sql}\n  ${c.sql.count ? `count: ${c.sql.count.sql}\n  above ${EXACT_COUNT_LIMIT}: ${c.sql.estimate.sql}` : `total: ${c.sql.stats.sql}`}`);
+      console.log(
+        `\ncase ${c.name} SQL (params ${JSON.stringify(c.sql.page.params)}):\n  page:  ${c.sql.page.sql}\n  ${c.sql.count ? `count: ${c.sql.count.sql}\n  above ${EXACT_COUNT_LIMIT}: ${c.sql.estimate.sql}` : `total: ${c.sql.stats.sql}`}`,
+      );
     }
     return 'captured from the built LeadsService.list (apps/api/dist) through a TypeORM query logger: the exact statements the API sends';
   } catch (error) {
@@ -406,7 +566,14 @@ async function explainCase(db, c) {
 function printTable(results) {
   const head = ['case', 'API p50', 'API p95', 'API p99', 'API req/s', 'bare p50', 'bare p95', 'bare req/s', 'ratio'];
   const rows = results.map(({ c, api, bare }) => [
-    `${c.name} ${c.label}`, ms(api.p50), ms(api.p95), ms(api.p99), api.rps.toFixed(1), ms(bare.p50), ms(bare.p95), bare.rps.toFixed(1),
+    `${c.name} ${c.label}`,
+    ms(api.p50),
+    ms(api.p95),
+    ms(api.p99),
+    api.rps.toFixed(1),
+    ms(bare.p50),
+    ms(bare.p95),
+    bare.rps.toFixed(1),
     `${((api.rps / bare.rps) * 100).toFixed(0)}%`,
   ]);
   console.log(`\n== results (${CONCURRENCY} concurrent clients; latencies in ms; bare = page + capped count [+ estimate] on a pg Pool of ${CONCURRENCY})`);
@@ -418,8 +585,9 @@ function printSummary(results) {
   for (const { c, api, bare } of results) {
     const ratio = api.rps / bare.rps;
     const ok = api.p95 < GOAL_P95_MS && ratio >= GOAL_RATIO;
-    console.log(`${ok ? 'PASS' : 'MISS'} case ${c.name} (${c.label}): p95 ${ms(api.p95)} ms ${api.p95 < GOAL_P95_MS ? '<' : '>='} ${GOAL_P95_MS}; ` +
-      `API ${api.rps.toFixed(1)} req/s = ${(ratio * 100).toFixed(0)}% of bare ${bare.rps.toFixed(1)} req/s ${ratio >= GOAL_RATIO ? '>=' : '<'} ${GOAL_RATIO * 100}%`);
+    console.log(
+      `${ok ? 'PASS' : 'MISS'} case ${c.name} (${c.label}): p95 ${ms(api.p95)} ms ${api.p95 < GOAL_P95_MS ? '<' : '>='} ${GOAL_P95_MS}; ` +
+        `API ${api.rps.toFixed(1)} req/s = ${(ratio * 100).toFixed(0)}% of bare ${bare.rps.toFixed(1)} req/s ${ratio >= GOAL_RATIO ? '>=' : '<'} ${GOAL_RATIO * 100}%`,
+    );
   }
 }
-

@@ -23,13 +23,28 @@
 // is missing), port 3994 free. Takes about 2 minutes.
 
 import { readFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import {
-  importApiDependency, recreateDatabase, benchPool, apiLogPath,
-  ensureBuilt, startApi, stopApi, createHttpClient, login,
-  settleAfterLoad, printTable, summarize, ms, sec, sleep,
-  runBench, benchSettings, finishBench,
+  importApiDependency,
+  recreateDatabase,
+  benchPool,
+  apiLogPath,
+  ensureBuilt,
+  startApi,
+  stopApi,
+  createHttpClient,
+  login,
+  settleAfterLoad,
+  printTable,
+  summarize,
+  ms,
+  sec,
+  sleep,
+  runBench,
+  benchSettings,
+  finishBench,
 } from './lib/harness.mjs';
 
 const env = process.env;
@@ -65,43 +80,167 @@ const TEAMS = [
 const STAGES = ['new', 'qualification', 'proposition', 'negotiation', 'closed_won', 'closed_lost'];
 const OPEN_STAGES = STAGES.slice(0, 4);
 const STAGE_SHARE = { new: 0.22, qualification: 0.18, proposition: 0.15, negotiation: 0.1, closed_won: 0.15, closed_lost: 0.2 };
-const WORDS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Cyberdyne', 'Soylent', 'Tyrell',
-  'Wonka', 'Vandelay', 'Massive', 'Oscorp', 'Aperture', 'Gringotts', 'Dunder', 'Monarch', 'Nakatomi', 'Pied',
-  'Sterling', 'Vehement', 'Zorg', 'Virtucon', 'Prestige', 'Bluth', 'Kramerica', 'Duff', 'Krusty', 'Buy More'];
+const WORDS = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Stark',
+  'Wayne',
+  'Cyberdyne',
+  'Soylent',
+  'Tyrell',
+  'Wonka',
+  'Vandelay',
+  'Massive',
+  'Oscorp',
+  'Aperture',
+  'Gringotts',
+  'Dunder',
+  'Monarch',
+  'Nakatomi',
+  'Pied',
+  'Sterling',
+  'Vehement',
+  'Zorg',
+  'Virtucon',
+  'Prestige',
+  'Bluth',
+  'Kramerica',
+  'Duff',
+  'Krusty',
+  'Buy More',
+];
 const SUFFIXES = ['Industries', 'Ltd', 'GmbH', 'SA', 'Corp', 'Group'];
-const FIRST = ['Jane', 'John', 'Amélie', 'Paul', 'Chloé', 'Marc', 'Sofia', 'Lucas', 'Emma', 'Noah', 'Léa', 'Hugo', 'Anna',
-  'Louis', 'Mia', 'Jules', 'Inès', 'Adam', 'Zoé', 'Arthur', 'Lina', 'Ethan', 'Nina', 'Tom', 'Clara', 'Max', 'Eva'];
-const LAST = ['Doe', 'Martin', 'Bernard', 'Dubois', 'Durand', 'Lefèvre', 'Moreau', 'Laurent', 'Simon', 'Michel',
-  'Garcia', 'Müller', 'Schmidt', 'Rossi', 'Russo', 'Smith', 'Jones', 'Brown', 'Taylor', 'Wilson', 'Novak', 'Kowalski',
-  'Nielsen', 'Jansen', 'Peeters', 'Lopez', 'Fernandez', 'Silva', 'Santos', 'Weber', 'Wagner', 'Becker', 'Hoffmann'];
+const FIRST = [
+  'Jane',
+  'John',
+  'Amélie',
+  'Paul',
+  'Chloé',
+  'Marc',
+  'Sofia',
+  'Lucas',
+  'Emma',
+  'Noah',
+  'Léa',
+  'Hugo',
+  'Anna',
+  'Louis',
+  'Mia',
+  'Jules',
+  'Inès',
+  'Adam',
+  'Zoé',
+  'Arthur',
+  'Lina',
+  'Ethan',
+  'Nina',
+  'Tom',
+  'Clara',
+  'Max',
+  'Eva',
+];
+const LAST = [
+  'Doe',
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Durand',
+  'Lefèvre',
+  'Moreau',
+  'Laurent',
+  'Simon',
+  'Michel',
+  'Garcia',
+  'Müller',
+  'Schmidt',
+  'Rossi',
+  'Russo',
+  'Smith',
+  'Jones',
+  'Brown',
+  'Taylor',
+  'Wilson',
+  'Novak',
+  'Kowalski',
+  'Nielsen',
+  'Jansen',
+  'Peeters',
+  'Lopez',
+  'Fernandez',
+  'Silva',
+  'Santos',
+  'Weber',
+  'Wagner',
+  'Becker',
+  'Hoffmann',
+];
 const CITIES = ['Paris', 'Lyon', 'Marseille', 'Berlin', 'Hamburg', 'Madrid', 'Barcelona', 'London', 'Milan', 'Brussels'];
 const JOBS = ['Buyer', 'CEO', 'CTO', 'Head of purchasing', 'Office manager', 'Sales director', 'Engineer'];
-const PRODUCTS = ['50 licences', 'annual support', 'on-site training', 'hardware refresh', 'cloud migration', 'maintenance contract',
-  'pilot project', 'renewal', 'extension', 'consulting days'];
+const PRODUCTS = [
+  '50 licences',
+  'annual support',
+  'on-site training',
+  'hardware refresh',
+  'cloud migration',
+  'maintenance contract',
+  'pilot project',
+  'renewal',
+  'extension',
+  'consulting days',
+];
 const NEXT_STEPS = ['Send the proposal', 'Call back the buyer', 'Demo with the IT team', 'Negotiate the discount', 'Meet the CFO'];
-const SUBJECTS = ['Follow-up call', 'Qualification call', 'Product demo', 'Discovery meeting', 'Negotiation meeting', 'Send the proposal',
-  'Prepare the quote', 'Quarterly review', 'Renewal call', 'Contract signature'];
-const SOURCES = [['Web site', 'WEB'], ['Trade show', 'SHOW'], ['Referral', 'REF'], ['Cold call', 'COLD'], ['Partner', 'PART']];
-const LOST_REASONS = [['Price too high', false], ['Chose a competitor', false], ['No budget', false], ['No decision', false], ['Other', true]];
+const SUBJECTS = [
+  'Follow-up call',
+  'Qualification call',
+  'Product demo',
+  'Discovery meeting',
+  'Negotiation meeting',
+  'Send the proposal',
+  'Prepare the quote',
+  'Quarterly review',
+  'Renewal call',
+  'Contract signature',
+];
+const SOURCES = [
+  ['Web site', 'WEB'],
+  ['Trade show', 'SHOW'],
+  ['Referral', 'REF'],
+  ['Cold call', 'COLD'],
+  ['Partner', 'PART'],
+];
+const LOST_REASONS = [
+  ['Price too high', false],
+  ['Chose a competitor', false],
+  ['No budget', false],
+  ['No decision', false],
+  ['Other', true],
+];
 
 runBench(main);
 
 async function main() {
   const started = performance.now();
-  console.log(`load bench: ${SIMS} simulated users, ${DURATION_S} s measured after a ${WARMUP_S} s warm-up, think time ${THINK_MIN}–${THINK_MAX} ms, seed ${SEED}, database ${DB_NAME}`);
+  console.log(
+    `load bench: ${SIMS} simulated users, ${DURATION_S} s measured after a ${WARMUP_S} s warm-up, think time ${THINK_MIN}–${THINK_MAX} ms, seed ${SEED}, database ${DB_NAME}`,
+  );
   await recreateDatabase(ADMIN_URL, DB_NAME);
   ensureBuilt();
   const { request } = createHttpClient(4);
   await startApi({ port: PORT, dbUrl: DB_URL, logPrefix: 'load-bench-', request });
 
   const db = benchPool(DB_URL, 4);
-  let failed = true;
+  let failed;
   try {
     const adminToken = await login(request, API);
     const accounts = await createAccounts(request, adminToken);
     const world = await seed(db, accounts);
     for (const account of accounts) account.token = await login(request, API, account.email, PASSWORD);
-    console.log(`signed in the ${accounts.length} accounts once each (${accounts.filter((a) => a.role === 'manager').length} managers, ${accounts.filter((a) => a.role === 'salesperson').length} salespeople); ${SIMS} simulated users share their tokens`);
+    console.log(
+      `signed in the ${accounts.length} accounts once each (${accounts.filter((a) => a.role === 'manager').length} managers, ${accounts.filter((a) => a.role === 'salesperson').length} salespeople); ${SIMS} simulated users share their tokens`,
+    );
 
     const run = await runLoad(accounts, world);
     await stopApi();
@@ -126,7 +265,11 @@ async function createAccounts(request, adminToken) {
   for (const t of TEAMS) {
     const team = await post('/teams', { name: t.name, code: t.code });
     for (const [name, role] of [[t.manager, 'manager'], ...t.sales.map((s) => [s, 'salesperson'])]) {
-      const email = `${name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(' ', '.')}@example.com`;
+      const email = `${name
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(' ', '.')}@example.com`;
       const user = await post('/users', { email, name, role, password: PASSWORD, teamIds: [team.id] });
       accounts.push({ id: user.id, email, name, role, teamId: team.id });
     }
@@ -145,7 +288,7 @@ async function seed(db, accounts) {
   const client = await db.connect();
   const t0 = performance.now();
   try {
-    await client.query(`SELECT setseed($1)`, [((SEED % 1000) + 1000) % 1000 / 1000]);
+    await client.query(`SELECT setseed($1)`, [(((SEED % 1000) + 1000) % 1000) / 1000]);
     // time-ordered ids (UUID v7 layout, RFC 9562 variant) as the app makes them
     await client.query(`
       CREATE FUNCTION pg_temp.bench_id(ts timestamptz) RETURNS uuid LANGUAGE sql VOLATILE AS $$
@@ -156,10 +299,14 @@ async function seed(db, accounts) {
     const sales = accounts.filter((a) => a.role === 'salesperson');
     const salesIds = sales.map((a) => a.id);
     const salesTeams = sales.map((a) => a.teamId);
-    await client.query(`INSERT INTO lead_sources (id, name, code) SELECT gen_random_uuid(), n, c FROM unnest($1::text[], $2::text[]) AS x(n, c)`,
-      [SOURCES.map((s) => s[0]), SOURCES.map((s) => s[1])]);
-    await client.query(`INSERT INTO lost_reasons (id, name, free_text) SELECT gen_random_uuid(), n, f FROM unnest($1::text[], $2::boolean[]) AS x(n, f)`,
-      [LOST_REASONS.map((r) => r[0]), LOST_REASONS.map((r) => r[1])]);
+    await client.query(`INSERT INTO lead_sources (id, name, code) SELECT gen_random_uuid(), n, c FROM unnest($1::text[], $2::text[]) AS x(n, c)`, [
+      SOURCES.map((s) => s[0]),
+      SOURCES.map((s) => s[1]),
+    ]);
+    await client.query(`INSERT INTO lost_reasons (id, name, free_text) SELECT gen_random_uuid(), n, f FROM unnest($1::text[], $2::boolean[]) AS x(n, f)`, [
+      LOST_REASONS.map((r) => r[0]),
+      LOST_REASONS.map((r) => r[1]),
+    ]);
     const sources = (await client.query(`SELECT id FROM lead_sources ORDER BY code`)).rows.map((r) => r.id);
     const reasons = (await client.query(`SELECT id FROM lost_reasons ORDER BY name`)).rows.map((r) => r.id);
     const types = (await client.query(`SELECT id FROM opportunity_types ORDER BY code`)).rows.map((r) => r.id);
@@ -170,15 +317,29 @@ async function seed(db, accounts) {
     const partners = (await client.query(`SELECT id, assigned_to_id FROM partners ORDER BY id`)).rows;
     await client.query(CONTACTS_INSERT, [CONTACTS, partners.map((p) => p.id), partners.map((p) => p.assigned_to_id), adminId, FIRST, LAST, JOBS, CITIES]);
     await client.query(LEADS_INSERT, [LEADS, salesIds, salesTeams, sources, reasons, adminId, WORDS, SUFFIXES, FIRST, LAST, CITIES, JOBS]);
-    console.log(`\nseeding: ${accounts.length} accounts in ${TEAMS.length} teams, ${PARTNERS.toLocaleString('en')} partners, ${CONTACTS.toLocaleString('en')} contacts, ${LEADS.toLocaleString('en')} leads (${sec(t)})`);
+    console.log(
+      `\nseeding: ${accounts.length} accounts in ${TEAMS.length} teams, ${PARTNERS.toLocaleString('en')} partners, ${CONTACTS.toLocaleString('en')} contacts, ${LEADS.toLocaleString('en')} leads (${sec(t)})`,
+    );
 
     t = performance.now();
     const fi = await importApiDependency('fractional-indexing');
     const counts = stageCounts(OPPORTUNITIES);
     for (const stage of STAGES) {
       await client.query(OPPORTUNITIES_INSERT, [
-        fi.generateNKeysBetween(null, null, counts[stage]), stage, probabilities[stage], stage.startsWith('closed'),
-        partners.map((p) => p.id), salesIds, salesTeams, types, reasons, adminId, WORDS, SUFFIXES, PRODUCTS, NEXT_STEPS,
+        fi.generateNKeysBetween(null, null, counts[stage]),
+        stage,
+        probabilities[stage],
+        stage.startsWith('closed'),
+        partners.map((p) => p.id),
+        salesIds,
+        salesTeams,
+        types,
+        reasons,
+        adminId,
+        WORDS,
+        SUFFIXES,
+        PRODUCTS,
+        NEXT_STEPS,
       ]);
     }
     console.log(`  ${OPPORTUNITIES.toLocaleString('en')} opportunities (${STAGES.map((s) => `${s} ${counts[s]}`).join(', ')}) in ${sec(t)}`);
@@ -186,12 +347,21 @@ async function seed(db, accounts) {
     t = performance.now();
     const monday = startOfWeek(new Date());
     const leadIds = (await client.query(`SELECT id FROM leads ORDER BY id`)).rows.map((r) => r.id);
-    await client.query(EVENTS_INSERT, [EVENTS, accounts.map((a) => a.id), accounts.map((a) => a.teamId), new Date(monday.getTime() - 26 * 7 * DAY_MS),
-      SUBJECTS, leadIds, partners.map((p) => p.id)]);
+    await client.query(EVENTS_INSERT, [
+      EVENTS,
+      accounts.map((a) => a.id),
+      accounts.map((a) => a.teamId),
+      new Date(monday.getTime() - 26 * 7 * DAY_MS),
+      SUBJECTS,
+      leadIds,
+      partners.map((p) => p.id),
+    ]);
     await client.query(SERIES_INSERT, [accounts.map((a) => a.id), new Date(monday.getTime() - 20 * 7 * DAY_MS)]);
     await client.query(HISTORY_INSERT);
     const history = (await client.query(`SELECT count(*)::int AS n FROM history_entries`)).rows[0].n;
-    console.log(`  ${EVENTS.toLocaleString('en')} events over a year around this week (+ ${accounts.length * 2} weekly series), ${history.toLocaleString('en')} timeline entries in ${sec(t)}`);
+    console.log(
+      `  ${EVENTS.toLocaleString('en')} events over a year around this week (+ ${accounts.length * 2} weekly series), ${history.toLocaleString('en')} timeline entries in ${sec(t)}`,
+    );
 
     await settleAfterLoad(db, ['leads', 'partners', 'contacts', 'opportunities', 'events', 'history_entries', 'users', 'team_members']);
     await waitForReminderPlanning(client);
@@ -428,12 +598,38 @@ function prng(seed) {
 
 // what one step of a user is, and how often (weights out of 100)
 const SALES_MIX = {
-  listLeads: 12, listPartners: 6, listOpportunities: 6, listContacts: 3, search: 10, openRecord: 14, editRecord: 10,
-  leadAction: 5, kanbanView: 5, kanbanMove: 5, calendarWeek: 10, openEvent: 3, createEvent: 5, moveEvent: 3, pipeline: 3,
+  listLeads: 12,
+  listPartners: 6,
+  listOpportunities: 6,
+  listContacts: 3,
+  search: 10,
+  openRecord: 14,
+  editRecord: 10,
+  leadAction: 5,
+  kanbanView: 5,
+  kanbanMove: 5,
+  calendarWeek: 10,
+  openEvent: 3,
+  createEvent: 5,
+  moveEvent: 3,
+  pipeline: 3,
 };
 const MANAGER_MIX = {
-  listLeads: 12, listPartners: 4, listOpportunities: 8, listContacts: 2, search: 8, openRecord: 12, editRecord: 6,
-  leadAction: 8, kanbanView: 6, kanbanMove: 4, calendarWeek: 14, openEvent: 3, createEvent: 3, moveEvent: 1, pipeline: 10,
+  listLeads: 12,
+  listPartners: 4,
+  listOpportunities: 8,
+  listContacts: 2,
+  search: 8,
+  openRecord: 12,
+  editRecord: 6,
+  leadAction: 8,
+  kanbanView: 6,
+  kanbanMove: 4,
+  calendarWeek: 14,
+  openEvent: 3,
+  createEvent: 3,
+  moveEvent: 1,
+  pipeline: 10,
 };
 
 async function runLoad(accounts, world) {
@@ -445,7 +641,10 @@ async function runLoad(accounts, world) {
     const account = accounts[i % accounts.length];
     const { request } = createHttpClient(SOCKETS_PER_USER, { authorization: `Bearer ${account.token}`, 'accept-encoding': 'gzip' });
     return {
-      i, account, request, run,
+      i,
+      account,
+      request,
+      run,
       rng: prng(SEED * 1_000_003 + i * 7919 + 1),
       mix: Object.entries(account.role === 'manager' ? MANAGER_MIX : SALES_MIX),
       last: { lead: [], partner: [], contact: [], opportunity: [] },
@@ -457,23 +656,27 @@ async function runLoad(accounts, world) {
       monday: world.monday,
     };
   });
-  console.log(`\n== load: ${SIMS} simulated users for ${WARMUP_S} s of warm-up then ${DURATION_S} s measured; think time uniform ${THINK_MIN}–${THINK_MAX} ms after each step`);
-  await Promise.all(sims.map(async (sim) => {
-    // start spread over the first second, as users do not all click at the same instant
-    await sleep(sim.rng.int(1000));
-    for (let step = 0; step < MAX_STEPS && performance.now() < end; step++) {
-      const name = pickWeighted(sim.rng, sim.mix);
-      try {
-        await STEPS[name](sim);
-      } catch (error) {
-        // a bug of this script, not of the API: shown, and it fails the run
-        run.samples.push({ route: `step ${name}`, status: 'exception', body: error.stack ?? String(error) });
-        run.main.scriptErrors++;
+  console.log(
+    `\n== load: ${SIMS} simulated users for ${WARMUP_S} s of warm-up then ${DURATION_S} s measured; think time uniform ${THINK_MIN}–${THINK_MAX} ms after each step`,
+  );
+  await Promise.all(
+    sims.map(async (sim) => {
+      // start spread over the first second, as users do not all click at the same instant
+      await sleep(sim.rng.int(1000));
+      for (let step = 0; step < MAX_STEPS && performance.now() < end; step++) {
+        const name = pickWeighted(sim.rng, sim.mix);
+        try {
+          await STEPS[name](sim);
+        } catch (error) {
+          // a bug of this script, not of the API: shown, and it fails the run
+          run.samples.push({ route: `step ${name}`, status: 'exception', body: error.stack ?? String(error) });
+          run.main.scriptErrors++;
+        }
+        run.steps++;
+        await sleep(think(sim));
       }
-      run.steps++;
-      await sleep(think(sim));
-    }
-  }));
+    }),
+  );
   run.measuredSeconds = (Math.min(performance.now(), end) - warmEnd) / 1000;
   run.totalSeconds = (performance.now() - t0) / 1000;
   return run;
@@ -546,7 +749,9 @@ const ok = (res) => res && res.status >= 200 && res.status < 300;
 
 const ENTITIES = {
   lead: {
-    path: '/leads', route: 'leads', eventsKey: 'leadId',
+    path: '/leads',
+    route: 'leads',
+    eventsKey: 'leadId',
     list(sim) {
       const { rng, account } = sim;
       const p = new URLSearchParams();
@@ -558,15 +763,18 @@ const ENTITIES = {
       p.set('sort', rng.pick(['-createdAt', '-createdAt', '-updatedAt', 'lastName', 'companyName']));
       return page(p, rng);
     },
-    edit: (rng) => rng.pick([
-      { phone: phone(rng, '1') },
-      { jobTitle: rng.pick(JOBS) },
-      { description: `Called back on ${new Date().toISOString().slice(0, 10)}; wants a demo.` },
-      { doNotEmail: rng.chance(0.3) },
-    ]),
+    edit: (rng) =>
+      rng.pick([
+        { phone: phone(rng, '1') },
+        { jobTitle: rng.pick(JOBS) },
+        { description: `Called back on ${new Date().toISOString().slice(0, 10)}; wants a demo.` },
+        { doNotEmail: rng.chance(0.3) },
+      ]),
   },
   partner: {
-    path: '/partners', route: 'partners', eventsKey: 'partnerId',
+    path: '/partners',
+    route: 'partners',
+    eventsKey: 'partnerId',
     list(sim) {
       const { rng, account } = sim;
       const p = new URLSearchParams();
@@ -577,14 +785,17 @@ const ENTITIES = {
       p.set('sort', rng.pick(['-createdAt', 'name', '-updatedAt']));
       return page(p, rng);
     },
-    edit: (rng) => rng.pick([
-      { phone: phone(rng, '4') },
-      { description: `Account review ${new Date().toISOString().slice(0, 10)}: ${rng.pick(PRODUCTS)} next.` },
-      { isProspect: rng.chance(0.5) },
-    ]),
+    edit: (rng) =>
+      rng.pick([
+        { phone: phone(rng, '4') },
+        { description: `Account review ${new Date().toISOString().slice(0, 10)}: ${rng.pick(PRODUCTS)} next.` },
+        { isProspect: rng.chance(0.5) },
+      ]),
   },
   contact: {
-    path: '/contacts', route: 'contacts', eventsKey: 'contactId',
+    path: '/contacts',
+    route: 'contacts',
+    eventsKey: 'contactId',
     list(sim) {
       const { rng, account } = sim;
       const p = new URLSearchParams();
@@ -595,7 +806,9 @@ const ENTITIES = {
     edit: (rng) => rng.pick([{ jobTitle: rng.pick(JOBS) }, { mobilePhone: phone(rng, '6') }, { doNotCall: rng.chance(0.2) }]),
   },
   opportunity: {
-    path: '/opportunities', route: 'opportunities', eventsKey: 'opportunityId',
+    path: '/opportunities',
+    route: 'opportunities',
+    eventsKey: 'opportunityId',
     list(sim) {
       const { rng, account } = sim;
       const p = new URLSearchParams();
@@ -607,15 +820,29 @@ const ENTITIES = {
       p.set('sort', rng.pick(['-amount', 'expectedCloseDate', '-updatedAt', '-createdAt']));
       return page(p, rng);
     },
-    edit: (rng) => rng.pick([
-      { nextStep: rng.pick(NEXT_STEPS) },
-      { amount: `${(1000 + rng.int(200) * 500).toFixed(2)}` },
-      { expectedCloseDate: new Date(Date.now() + (7 + rng.int(120)) * DAY_MS).toISOString().slice(0, 10) },
-      { probability: 10 + rng.int(9) * 10 },
-    ]),
+    edit: (rng) =>
+      rng.pick([
+        { nextStep: rng.pick(NEXT_STEPS) },
+        { amount: `${(1000 + rng.int(200) * 500).toFixed(2)}` },
+        { expectedCloseDate: new Date(Date.now() + (7 + rng.int(120)) * DAY_MS).toISOString().slice(0, 10) },
+        { probability: 10 + rng.int(9) * 10 },
+      ]),
   },
 };
-const ENTITY_WEIGHTS = { open: [['lead', 40], ['partner', 25], ['opportunity', 25], ['contact', 10]], search: [['lead', 40], ['partner', 30], ['contact', 15], ['opportunity', 15]] };
+const ENTITY_WEIGHTS = {
+  open: [
+    ['lead', 40],
+    ['partner', 25],
+    ['opportunity', 25],
+    ['contact', 10],
+  ],
+  search: [
+    ['lead', 40],
+    ['partner', 30],
+    ['contact', 15],
+    ['opportunity', 15],
+  ],
+};
 
 /** First page mostly, sometimes the next ones (paging), 50 rows or 20. */
 function page(p, rng) {
@@ -625,7 +852,9 @@ function page(p, rng) {
 }
 
 function phone(rng, prefix) {
-  return `+33 ${prefix} ${String(rng.int(100_000_000)).padStart(8, '0').replace(/(\d\d)(?=\d)/g, '$1 ')}`;
+  return `+33 ${prefix} ${String(rng.int(100_000_000))
+    .padStart(8, '0')
+    .replace(/(\d\d)(?=\d)/g, '$1 ')}`;
 }
 
 async function listOf(sim, kind) {
@@ -680,13 +909,18 @@ const STEPS = {
     const { rng } = sim;
     const kind = pickWeighted(rng, ENTITY_WEIGHTS.search);
     const e = ENTITIES[kind];
-    const term = kind === 'opportunity'
-      ? rng.pick([rng.pick(PRODUCTS).split(' ').at(-1), `${rng.pick(WORDS).toLowerCase()} ${1000 + rng.int(20)}`])
-      : rng.pick([
-        `${rng.pick(WORDS).slice(1).toLowerCase()} ${1000 + rng.int(150)}`,
-        rng.pick(LAST).toLowerCase(),
-        `${rng.pick(FIRST).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')}.`,
-      ]);
+    const term =
+      kind === 'opportunity'
+        ? rng.pick([rng.pick(PRODUCTS).split(' ').at(-1), `${rng.pick(WORDS).toLowerCase()} ${1000 + rng.int(20)}`])
+        : rng.pick([
+            `${rng.pick(WORDS).slice(1).toLowerCase()} ${1000 + rng.int(150)}`,
+            rng.pick(LAST).toLowerCase(),
+            `${rng
+              .pick(FIRST)
+              .toLowerCase()
+              .normalize('NFD')
+              .replace(/[\u0300-\u036f]/g, '')}.`,
+          ]);
     const p = new URLSearchParams({ q: term, pageSize: '20' });
     const res = await call(sim, 'GET', `GET /${e.route}?q=`, `${e.path}?${p}`);
     if (ok(res)) {
@@ -785,16 +1019,22 @@ const STEPS = {
     const rank = rng.int(Math.min(50, Math.max(1, sim.board[to].total)));
     const res = await call(sim, 'POST', 'POST /opportunities/:id/move', `/opportunities/${card.id}/move`, { body: { stage: to, rank } });
     if (!ok(res)) return;
-    const reread = await Promise.all([...new Set([from, to])].map(async (stage) => [stage, await call(sim, 'GET', 'GET /opportunities/board', `/opportunities/board?stage=${stage}&pageSize=50`)]));
+    const reread = await Promise.all(
+      [...new Set([from, to])].map(async (stage) => [
+        stage,
+        await call(sim, 'GET', 'GET /opportunities/board', `/opportunities/board?stage=${stage}&pageSize=50`),
+      ]),
+    );
     for (const [stage, r] of reread) if (ok(r)) sim.board[stage] = r.json();
   },
 
   /** Pipeline totals: a salesperson's own by stage, a manager's team by salesperson or by stage. */
   async pipeline(sim) {
     const { rng, account } = sim;
-    const path = account.role === 'manager'
-      ? `/opportunities/pipeline?groupBy=${rng.pick(['assignedToId', 'stage'])}&teamId=${account.teamId}`
-      : `/opportunities/pipeline?groupBy=stage&assignedToId=${account.id}`;
+    const path =
+      account.role === 'manager'
+        ? `/opportunities/pipeline?groupBy=${rng.pick(['assignedToId', 'stage'])}&teamId=${account.teamId}`
+        : `/opportunities/pipeline?groupBy=stage&assignedToId=${account.id}`;
     await call(sim, 'GET', 'GET /opportunities/pipeline', path);
   },
 
@@ -846,7 +1086,11 @@ const STEPS = {
     if (!sim.week) await STEPS.calendarWeek(sim, { own: true });
     const monday = sim.week?.from ?? sim.monday;
     const start = new Date(monday.getTime() + rng.int(5) * DAY_MS + (7 + rng.int(10)) * 3_600_000 + rng.int(4) * 900_000);
-    const type = pickWeighted(rng, [['call', 45], ['meeting', 35], ['task', 20]]);
+    const type = pickWeighted(rng, [
+      ['call', 45],
+      ['meeting', 35],
+      ['task', 20],
+    ]);
     const minutes = type === 'meeting' ? 30 * (1 + rng.int(4)) : type === 'call' ? 15 * (1 + rng.int(2)) : 30;
     const body = {
       type,
@@ -879,13 +1123,18 @@ const STEPS = {
    */
   async moveEvent(sim) {
     const { rng, account } = sim;
-    const mine = (week) => (week?.items ?? []).filter((item) => item.assignedToId === account.id && !item.seriesId && !item.allDay && item.status === 'planned');
+    const mine = (week) =>
+      (week?.items ?? []).filter((item) => item.assignedToId === account.id && !item.seriesId && !item.allDay && item.status === 'planned');
     if (!mine(sim.week).length) await STEPS.calendarWeek(sim, { own: true });
     const candidates = mine(sim.week);
     if (!candidates.length) return;
     const item = rng.pick(candidates);
     const shift = rng.pick([3_600_000, -3_600_000, DAY_MS, -DAY_MS]);
-    const body = { startAt: new Date(Date.parse(item.startAt) + shift).toISOString(), endAt: new Date(Date.parse(item.endAt) + shift).toISOString(), version: item.version };
+    const body = {
+      startAt: new Date(Date.parse(item.startAt) + shift).toISOString(),
+      endAt: new Date(Date.parse(item.endAt) + shift).toISOString(),
+      version: item.version,
+    };
     const res = await call(sim, 'PATCH', 'PATCH /events/:id', `/events/${item.id}`, { body, versioned: true });
     if (ok(res)) {
       item.startAt = body.startAt;
@@ -910,18 +1159,31 @@ function report(run) {
   }
   const s = summarize(all.latencies);
   rows.push(['total', String(all.n), String(all.errors), String(all.conflicts), String(all.notModified), String(all.server), ms(s.p50), ms(s.p95), ms(s.p99)]);
-  console.log(`\n== results: ${SIMS} simulated users, ${run.measuredSeconds.toFixed(1)} s measured (requests started after the ${WARMUP_S} s warm-up); latencies in ms`);
+  console.log(
+    `\n== results: ${SIMS} simulated users, ${run.measuredSeconds.toFixed(1)} s measured (requests started after the ${WARMUP_S} s warm-up); latencies in ms`,
+  );
   console.log('   errors: any status but 2xx, 304 to a conditional GET and 409 to a PATCH carrying a version (no answer within 30 s counts as status 0)');
   printTable(['route', 'requests', 'errors', '409', '304', '5xx', 'p50', 'p95', 'p99'], rows);
-  console.log(`\n${all.n.toLocaleString('en')} requests in ${run.measuredSeconds.toFixed(1)} s = ${(all.n / run.measuredSeconds).toFixed(1)} req/s; ${run.steps.toLocaleString('en')} user steps in ${run.totalSeconds.toFixed(1)} s (warm-up included)`);
+  console.log(
+    `\n${all.n.toLocaleString('en')} requests in ${run.measuredSeconds.toFixed(1)} s = ${(all.n / run.measuredSeconds).toFixed(1)} req/s; ${run.steps.toLocaleString('en')} user steps in ${run.totalSeconds.toFixed(1)} s (warm-up included)`,
+  );
   const statusLine = (stats) => {
     const counts = new Map();
     for (const r of stats.routes.values()) for (const [st, n] of r.statuses) counts.set(st, (counts.get(st) ?? 0) + n);
-    return [...counts.entries()].sort(([a], [b]) => a - b).map(([st, n]) => `${st}: ${n}`).join(', ');
+    return [...counts.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([st, n]) => `${st}: ${n}`)
+      .join(', ');
   };
   console.log(`statuses (measured): ${statusLine(run.main)}`);
-  const warm = [...run.warm.routes.values()].reduce((acc, r) => ({ n: acc.n + r.n, errors: acc.errors + r.errors, server: acc.server + r.server }), { n: 0, errors: 0, server: 0 });
-  console.log(`warm-up: ${warm.n.toLocaleString('en')} requests, ${warm.errors} errors, ${warm.server} 5xx (not in the table; errors still fail the run); statuses: ${statusLine(run.warm) || 'none'}`);
+  const warm = [...run.warm.routes.values()].reduce((acc, r) => ({ n: acc.n + r.n, errors: acc.errors + r.errors, server: acc.server + r.server }), {
+    n: 0,
+    errors: 0,
+    server: 0,
+  });
+  console.log(
+    `warm-up: ${warm.n.toLocaleString('en')} requests, ${warm.errors} errors, ${warm.server} 5xx (not in the table; errors still fail the run); statuses: ${statusLine(run.warm) || 'none'}`,
+  );
 
   const serverErrors = apiLogErrors();
   console.log(`API log: ${serverErrors.count} error or warning line(s) (${apiLogPath()})`);
@@ -938,8 +1200,10 @@ function report(run) {
   const scriptErrors = run.main.scriptErrors + run.warm.scriptErrors;
   const failed = errors > 0 || server > 0 || scriptErrors > 0;
   console.log(`\n== goal: 0 errors, 0 5xx`);
-  console.log(`${failed ? 'FAIL' : 'PASS'}: ${errors} errors (${server} 5xx) in ${(all.n + warm.n).toLocaleString('en')} requests; ${all.conflicts} expected 409s (concurrent edits), ${all.notModified} 304s` +
-    (scriptErrors ? `; ${scriptErrors} failures of this script` : ''));
+  console.log(
+    `${failed ? 'FAIL' : 'PASS'}: ${errors} errors (${server} 5xx) in ${(all.n + warm.n).toLocaleString('en')} requests; ${all.conflicts} expected 409s (concurrent edits), ${all.notModified} 304s` +
+      (scriptErrors ? `; ${scriptErrors} failures of this script` : ''),
+  );
   return failed;
 }
 
@@ -952,7 +1216,7 @@ function routeKey(route) {
 /** Error and warning lines the API logged (Nest logger's ERROR and WARN levels, or an uncaught stack), colours removed. */
 function apiLogErrors() {
   try {
-    const text = readFileSync(apiLogPath(), 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+    const text = stripVTControlCharacters(readFileSync(apiLogPath(), 'utf8'));
     const lines = text.split('\n').filter((l) => /\b(ERROR|WARN)\b|Unhandled|uncaught/i.test(l));
     return { count: lines.length, first: lines.slice(0, 8).map((l) => l.slice(0, 400)) };
   } catch {

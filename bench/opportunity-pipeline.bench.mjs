@@ -26,11 +26,32 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
-  API_DIR, apiRequire, importApiDependency, recreateDatabase, benchPool,
-  ensureBuilt, startApi, stopApi, createHttpClient, login, apiGet,
-  dropSecondaryIndexes, buildIndex, loadSettings, settleAfterLoad, printSizes, explainAnalyze, shortPlan,
-  measure, summarize, printTable, ms, sec,
-  runBench, benchSettings, finishBench,
+  API_DIR,
+  apiRequire,
+  importApiDependency,
+  recreateDatabase,
+  benchPool,
+  ensureBuilt,
+  startApi,
+  stopApi,
+  createHttpClient,
+  login,
+  apiGet,
+  dropSecondaryIndexes,
+  buildIndex,
+  loadSettings,
+  settleAfterLoad,
+  printSizes,
+  explainAnalyze,
+  shortPlan,
+  measure,
+  summarize,
+  printTable,
+  ms,
+  sec,
+  runBench,
+  benchSettings,
+  finishBench,
 } from './lib/harness.mjs';
 
 const env = process.env;
@@ -49,14 +70,50 @@ const VERIFY_PAGE_SIZE = 200; // MAX_PAGE_SIZE of list-query.dto.ts
 const STAGES = ['new', 'qualification', 'proposition', 'negotiation', 'closed_won', 'closed_lost'];
 // a live pipeline: many early and closed deals, fewer in negotiation
 const STAGE_SHARE = { new: 0.22, qualification: 0.18, proposition: 0.15, negotiation: 0.1, closed_won: 0.15, closed_lost: 0.2 };
-const WORDS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Cyberdyne', 'Soylent', 'Tyrell',
-  'Wonka', 'Vandelay', 'Massive', 'Oscorp', 'Aperture', 'Gringotts', 'Dunder', 'Monarch', 'Nakatomi', 'Pied'];
+const WORDS = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Stark',
+  'Wayne',
+  'Cyberdyne',
+  'Soylent',
+  'Tyrell',
+  'Wonka',
+  'Vandelay',
+  'Massive',
+  'Oscorp',
+  'Aperture',
+  'Gringotts',
+  'Dunder',
+  'Monarch',
+  'Nakatomi',
+  'Pied',
+];
 const SUFFIXES = ['Industries', 'Ltd', 'GmbH', 'SA', 'Corp', 'Group'];
-const PRODUCTS = ['50 licences', 'annual support', 'on-site training', 'hardware refresh', 'cloud migration', 'maintenance contract',
-  'pilot project', 'renewal', 'extension', 'consulting days'];
+const PRODUCTS = [
+  '50 licences',
+  'annual support',
+  'on-site training',
+  'hardware refresh',
+  'cloud migration',
+  'maintenance contract',
+  'pilot project',
+  'renewal',
+  'extension',
+  'consulting days',
+];
 const NEXT_STEPS = ['Send the proposal', 'Call back the buyer', 'Demo with the IT team', 'Negotiate the discount', 'Meet the CFO'];
 const TEAMS = ['Sales North', 'Sales South', 'Key Accounts', 'Inside Sales'];
-const LOST_REASONS = [['Price too high', false], ['Chose a competitor', false], ['No budget', false], ['No decision', false], ['Other', true]];
+const LOST_REASONS = [
+  ['Price too high', false],
+  ['Chose a competitor', false],
+  ['No budget', false],
+  ['No decision', false],
+  ['Other', true],
+];
 
 // keep-alive client of the read phases: one connection per client, reused
 const { request } = createHttpClient(CONCURRENCY);
@@ -66,7 +123,9 @@ runBench(main);
 
 async function main() {
   const started = performance.now();
-  console.log(`opportunity-pipeline bench: ${OPPORTUNITIES.toLocaleString('en')} opportunities, ${PARTNERS.toLocaleString('en')} partners, database ${DB_NAME}`);
+  console.log(
+    `opportunity-pipeline bench: ${OPPORTUNITIES.toLocaleString('en')} opportunities, ${PARTNERS.toLocaleString('en')} partners, database ${DB_NAME}`,
+  );
   for (const stage of [MOVE_STAGE, ...MIXED_STAGES]) if (!STAGES.includes(stage)) throw new Error(`unknown stage ${stage}`);
   if (MIXED_STAGES.length !== 2 || MIXED_STAGES[0] === MIXED_STAGES[1]) throw new Error('BENCH_MIXED_STAGES takes two different stages');
   if (MIXED_STAGES.some((s) => s.startsWith('closed'))) throw new Error('BENCH_MIXED_STAGES: open stages only (a closed card only reorders)');
@@ -133,14 +192,19 @@ async function seed(db) {
       SELECT gen_random_uuid(), 'sales' || lpad(g::text, 2, '0') || '@example.com', 'Sales Person ' || g, 'salesperson', true,
              'bench-dummy-hash-not-a-password'
         FROM generate_series(1, 20) g`);
-    await client.query(`INSERT INTO teams (id, name, code) SELECT gen_random_uuid(), t, upper(left(t, 3)) || o FROM unnest($1::text[]) WITH ORDINALITY AS x(t, o)`, [TEAMS]);
+    await client.query(
+      `INSERT INTO teams (id, name, code) SELECT gen_random_uuid(), t, upper(left(t, 3)) || o FROM unnest($1::text[]) WITH ORDINALITY AS x(t, o)`,
+      [TEAMS],
+    );
     const users = (await client.query(`SELECT id FROM users WHERE role = 'salesperson' ORDER BY email`)).rows.map((r) => r.id);
     const teams = (await client.query(`SELECT id FROM teams ORDER BY name`)).rows.map((r) => r.id);
     const teamOfUser = users.map((_, i) => teams[i % teams.length]);
     await client.query(`INSERT INTO team_members (team_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [teamOfUser, users]);
     if ((await client.query(`SELECT count(*)::int AS n FROM lost_reasons`)).rows[0].n === 0) {
-      await client.query(`INSERT INTO lost_reasons (id, name, free_text) SELECT gen_random_uuid(), n, f FROM unnest($1::text[], $2::boolean[]) AS x(n, f)`,
-        [LOST_REASONS.map((r) => r[0]), LOST_REASONS.map((r) => r[1])]);
+      await client.query(`INSERT INTO lost_reasons (id, name, free_text) SELECT gen_random_uuid(), n, f FROM unnest($1::text[], $2::boolean[]) AS x(n, f)`, [
+        LOST_REASONS.map((r) => r[0]),
+        LOST_REASONS.map((r) => r[1]),
+      ]);
     }
     const reasons = (await client.query(`SELECT id FROM lost_reasons ORDER BY name`)).rows.map((r) => r.id);
     const types = (await client.query(`SELECT id FROM opportunity_types ORDER BY code`)).rows.map((r) => r.id);
@@ -165,21 +229,41 @@ async function seed(db) {
       const ts = performance.now();
       const keys = fi.generateNKeysBetween(null, null, counts[stage]);
       await session.query(OPPORTUNITIES_INSERT, [
-        keys, stage, probabilities[stage], stage.startsWith('closed'), partners, users, teamOfUser, types, reasons, adminId,
-        WORDS, SUFFIXES, PRODUCTS, NEXT_STEPS,
+        keys,
+        stage,
+        probabilities[stage],
+        stage.startsWith('closed'),
+        partners,
+        users,
+        teamOfUser,
+        types,
+        reasons,
+        adminId,
+        WORDS,
+        SUFFIXES,
+        PRODUCTS,
+        NEXT_STEPS,
       ]);
       console.log(`  ${stage}: ${counts[stage].toLocaleString('en')} opportunities inserted in ${sec(ts)} (ranks ${keys[0]} … ${keys.at(-1)})`);
     };
     // two sessions so both cores work, about half of the rows each
     await Promise.all([
-      (async () => { for (const s of ['new', 'proposition', 'closed_won']) await insertStage(client, s); })(),
-      (async () => { for (const s of ['qualification', 'negotiation', 'closed_lost']) await insertStage(other, s); })(),
+      (async () => {
+        for (const s of ['new', 'proposition', 'closed_won']) await insertStage(client, s);
+      })(),
+      (async () => {
+        for (const s of ['qualification', 'negotiation', 'closed_lost']) await insertStage(other, s);
+      })(),
     ]);
     const gin = indexes.filter((i) => /\busing gin\b/i.test(i.indexdef));
     const btree = indexes.filter((i) => !gin.includes(i));
     await Promise.all([
-      (async () => { for (const ix of [...gin, ...btree.filter((_, k) => k % 2 === 1)]) await buildIndex(client, ix); })(),
-      (async () => { for (const ix of btree.filter((_, k) => k % 2 === 0)) await buildIndex(other, ix); })(),
+      (async () => {
+        for (const ix of [...gin, ...btree.filter((_, k) => k % 2 === 1)]) await buildIndex(client, ix);
+      })(),
+      (async () => {
+        for (const ix of btree.filter((_, k) => k % 2 === 0)) await buildIndex(other, ix);
+      })(),
     ]);
     await Promise.all([client.query('RESET ALL'), other.query('RESET ALL')]);
     // the load may have skipped the triggers (replica role): recompute the pre-computed pipeline totals
@@ -188,7 +272,9 @@ async function seed(db) {
     console.log(`  pipeline totals rebuilt in ${sec(tt)}`);
     await settleAfterLoad(db, ['opportunities', 'partners', 'users', 'teams', 'team_members']);
     await printSizes(client, ['opportunities']);
-    console.log(`SEEDING TIME: ${sec(t0)} (${OPPORTUNITIES.toLocaleString('en')} opportunities + ${PARTNERS.toLocaleString('en')} partners, indexes rebuilt after the load, VACUUM ANALYZE)`);
+    console.log(
+      `SEEDING TIME: ${sec(t0)} (${OPPORTUNITIES.toLocaleString('en')} opportunities + ${PARTNERS.toLocaleString('en')} partners, indexes rebuilt after the load, VACUUM ANALYZE)`,
+    );
   } finally {
     await client.query('RESET ALL').catch(() => {});
     await other.query('RESET ALL').catch(() => {});
@@ -259,9 +345,11 @@ const OPPORTUNITIES_INSERT = `
 async function pickParams(db) {
   const columns = Object.fromEntries(STAGES.map((s) => [s, 0]));
   for (const r of (await db.query(`SELECT stage, count(*)::int AS n FROM opportunities GROUP BY stage`)).rows) columns[r.stage] = r.n;
-  const user = (await db.query(`
+  const user = (
+    await db.query(`
     SELECT u.id, u.email, count(*)::int AS n FROM opportunities o JOIN users u ON u.id = o.assigned_to_id
-     GROUP BY u.id, u.email ORDER BY n DESC, u.email LIMIT 1`)).rows[0];
+     GROUP BY u.id, u.email ORDER BY n DESC, u.email LIMIT 1`)
+  ).rows[0];
   if (!user) throw new Error(`no assigned opportunities in ${DB_NAME}`);
   console.log(`\ncolumns: ${STAGES.map((s) => `${s} ${columns[s].toLocaleString('en')}`).join(', ')}`);
   console.log(`case 2b assignee: ${user.email} ${user.id} (${user.n.toLocaleString('en')} opportunities)`);
@@ -272,8 +360,9 @@ async function pickParams(db) {
 function moveNeighbourSql() {
   try {
     const source = readFileSync(join(API_DIR, 'dist/modules/opportunities/opportunity-ranks.js'), 'utf8');
-    const found = source.match(/`(SELECT rank FROM opportunities WHERE stage = \$1 AND id <> \$2 ORDER BY rank LIMIT 2 OFFSET \$3)`/)?.[1]
-      ?? source.match(/`(SELECT rank FROM opportunities[^`]*OFFSET \$3)`/)?.[1];
+    const found =
+      source.match(/`(SELECT rank FROM opportunities WHERE stage = \$1 AND id <> \$2 ORDER BY rank LIMIT 2 OFFSET \$3)`/)?.[1] ??
+      source.match(/`(SELECT rank FROM opportunities[^`]*OFFSET \$3)`/)?.[1];
     if (found) return found;
   } catch {
     // fall through
@@ -288,7 +377,8 @@ function defineCases(params) {
   const totals = (body) => body.groups.map((g) => `${g.key}/${g.currency} ${g.count}`).join(', ');
   return [
     {
-      name: '1', label: 'kanban column first page (6 stages rotating)',
+      name: '1',
+      label: 'kanban column first page (6 stages rotating)',
       example: '/opportunities/board?stage=<stage>&pageSize=50',
       path: (client, i) => `/opportunities/board?stage=${stageOf(client, i)}&pageSize=50`,
       list: STAGES.map((stage) => ({ stage, pageSize: 50 })),
@@ -296,14 +386,16 @@ function defineCases(params) {
       stageOf,
     },
     {
-      name: '2a', label: 'pipeline totals by stage',
+      name: '2a',
+      label: 'pipeline totals by stage',
       example: '/opportunities/pipeline?groupBy=stage',
       path: () => '/opportunities/pipeline?groupBy=stage',
       pipeline: { groupBy: 'stage' },
       describe: (body) => `${body.groups.length} groups: ${totals(body)}`,
     },
     {
-      name: '2b', label: 'pipeline totals by stage, one assignee',
+      name: '2b',
+      label: 'pipeline totals by stage, one assignee',
       example: `/opportunities/pipeline?groupBy=stage&assignedToId=${params.user}`,
       path: () => `/opportunities/pipeline?groupBy=stage&assignedToId=${params.user}`,
       pipeline: { groupBy: 'stage', assignedToId: params.user },
@@ -329,8 +421,23 @@ async function captureSql(cases, params) {
     const { rankInColumn } = apiRequire('./dist/modules/opportunities/opportunity-ranks.js');
     let captured = [];
     const noop = () => {};
-    const logger = { logQuery: (sql, p) => captured.push({ sql, params: p ?? [] }), logQueryError: noop, logQuerySlow: noop, logSchemaBuild: noop, logMigration: noop, log: noop };
-    const ds = new DataSource({ type: 'postgres', url: DB_URL, entities: ENTITIES, namingStrategy: new SnakeNamingStrategy(), logging: true, logger, extra: { max: 2 } });
+    const logger = {
+      logQuery: (sql, p) => captured.push({ sql, params: p ?? [] }),
+      logQueryError: noop,
+      logQuerySlow: noop,
+      logSchemaBuild: noop,
+      logMigration: noop,
+      log: noop,
+    };
+    const ds = new DataSource({
+      type: 'postgres',
+      url: DB_URL,
+      entities: ENTITIES,
+      namingStrategy: new SnakeNamingStrategy(),
+      logging: true,
+      logger,
+      extra: { max: 2 },
+    });
     await ds.initialize();
     try {
       const service = new OpportunitiesService(ds, new CrmSettingsService(ds), undefined);
@@ -360,7 +467,12 @@ async function captureSql(cases, params) {
       await ds.transaction((manager) => rankInColumn(manager, MOVE_STAGE, 10, someId));
       const neighbours = captured.find((q) => /OFFSET/i.test(q.sql));
       if (neighbours) params.moveSql = neighbours.sql;
-      console.log(`\nmove (rankInColumn) under the column lock:\n  ${captured.filter((q) => !/^(START|BEGIN|COMMIT)/i.test(q.sql)).map((q) => q.sql).join('\n  ')}`);
+      console.log(
+        `\nmove (rankInColumn) under the column lock:\n  ${captured
+          .filter((q) => !/^(START|BEGIN|COMMIT)/i.test(q.sql))
+          .map((q) => q.sql)
+          .join('\n  ')}`,
+      );
     } finally {
       await ds.destroy();
     }
@@ -373,11 +485,16 @@ async function captureSql(cases, params) {
   for (const c of cases) {
     if (c.list) {
       const first = c.sql[0];
-      console.log(`\ncase ${c.name} SQL (stage ${c.list[0].stage}; params ${JSON.stringify(first.page.params)}):\n  page:  ${first.page.sql}\n  count: ${first.count.sql}\n` +
-        `  above ${EXACT_COUNT_LIMIT}: ${first.estimate.sql}${first.others.map((q) => `\n  then:  ${q.sql}`).join('')}`);
+      console.log(
+        `\ncase ${c.name} SQL (stage ${c.list[0].stage}; params ${JSON.stringify(first.page.params)}):\n  page:  ${first.page.sql}\n  count: ${first.count.sql}\n` +
+          `  above ${EXACT_COUNT_LIMIT}: ${first.estimate.sql}${first.others.map((q) => `\n  then:  ${q.sql}`).join('')}`,
+      );
       const big = STAGES.reduce((a, b) => (params.columns[b] > params.columns[a] ? b : a));
       const k = STAGES.indexOf(big);
-      c.explain = [[`page (${big})`, c.sql[k].page], [`count (${big})`, c.sql[k].count]];
+      c.explain = [
+        [`page (${big})`, c.sql[k].page],
+        [`count (${big})`, c.sql[k].count],
+      ];
       c.bare = (db, client, i) => bareList(db, c.sql[STAGES.indexOf(c.stageOf(client, i))]);
     } else {
       console.log(`\ncase ${c.name} SQL (params ${JSON.stringify(c.sql.params)}):\n  ${c.sql.sql}`);
@@ -406,7 +523,10 @@ function handWrittenList(list) {
         ORDER BY opportunity.rank ASC, opportunity.id ASC LIMIT $2 OFFSET $3`,
       params: [list.stage, list.pageSize, 0],
     },
-    count: { sql: `SELECT count(*)::int AS n FROM (SELECT 1 FROM opportunities opportunity${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS matching`, params: [list.stage] },
+    count: {
+      sql: `SELECT count(*)::int AS n FROM (SELECT 1 FROM opportunities opportunity${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS matching`,
+      params: [list.stage],
+    },
     estimate: { sql: `EXPLAIN (FORMAT JSON) SELECT 1 FROM opportunities opportunity${where}`, params: [list.stage] },
     others: [],
   };
@@ -454,7 +574,9 @@ async function timeNeighbourQuery(db, sql, stage, n) {
   }
   const r = summarize(latencies);
   r.mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
-  console.log(`\nmove neighbour query alone (${stage}, 50 random positions of ${n.toLocaleString('en')}, sequential): mean ${ms(r.mean)} p50 ${ms(r.p50)} p95 ${ms(r.p95)} ms`);
+  console.log(
+    `\nmove neighbour query alone (${stage}, 50 random positions of ${n.toLocaleString('en')}, sequential): mean ${ms(r.mean)} p50 ${ms(r.p50)} p95 ${ms(r.p95)} ms`,
+  );
   return r;
 }
 
@@ -467,24 +589,29 @@ async function fire(token, plan) {
   const results = new Array(plan.length);
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: inflight }, async () => {
-    while (next < plan.length) {
-      const k = next++;
-      const m = plan[k];
-      const t = performance.now();
-      let status;
-      let body;
-      try {
-        ({ status, body } = await post('POST', `${API}/opportunities/${m.id}/move`, { body: { stage: m.to, rank: m.position }, headers: { authorization: `Bearer ${token}` } }));
-      } catch (error) {
-        status = 'error';
-        body = Buffer.from(String(error.message));
+  await Promise.all(
+    Array.from({ length: inflight }, async () => {
+      while (next < plan.length) {
+        const k = next++;
+        const m = plan[k];
+        const t = performance.now();
+        let status;
+        let body;
+        try {
+          ({ status, body } = await post('POST', `${API}/opportunities/${m.id}/move`, {
+            body: { stage: m.to, rank: m.position },
+            headers: { authorization: `Bearer ${token}` },
+          }));
+        } catch (error) {
+          status = 'error';
+          body = Buffer.from(String(error.message));
+        }
+        const latency = performance.now() - t;
+        const ok = status === 200;
+        results[k] = { ...m, status, latency, response: ok ? JSON.parse(body) : undefined, error: ok ? undefined : body.toString().slice(0, 400) };
       }
-      const latency = performance.now() - t;
-      const ok = status === 200;
-      results[k] = { ...m, status, latency, response: ok ? JSON.parse(body) : undefined, error: ok ? undefined : body.toString().slice(0, 400) };
-    }
-  }));
+    }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   agent.destroy();
   return { results, seconds };
@@ -497,7 +624,9 @@ async function singleColumnStorm(db, token, params) {
   const picked = (await db.query(`SELECT id FROM opportunities WHERE stage = $1 ORDER BY random() LIMIT $2`, [stage, MOVES])).rows.map((r) => r.id);
   // positions 0..n-1: always inside the column, which keeps its n cards
   const plan = picked.map((id) => ({ id, from: stage, to: stage, position: Math.floor(Math.random() * n) }));
-  console.log(`\n== 3a: ${plan.length} concurrent moves within ${stage} (${n.toLocaleString('en')} cards), random positions 0..${n - 1}, ${Math.min(MOVE_INFLIGHT, plan.length)} in flight`);
+  console.log(
+    `\n== 3a: ${plan.length} concurrent moves within ${stage} (${n.toLocaleString('en')} cards), random positions 0..${n - 1}, ${Math.min(MOVE_INFLIGHT, plan.length)} in flight`,
+  );
   const fired = await fire(token, plan);
   const storm = report3('3a', `${plan.length} moves within ${stage}`, fired);
   const expected = new Map([[stage, new Set(before)]]);
@@ -522,8 +651,10 @@ async function mixedStorm(db, token, params) {
     ...(await pick(b, MOVES - half)).map((id) => ({ id, from: b, to: a, position: Math.floor(Math.random() * span(a)) })),
   ];
   shuffle(plan);
-  console.log(`\n== 3b: ${plan.length} concurrent moves between ${a} (${before[a].length.toLocaleString('en')}) and ${b} (${before[b].length.toLocaleString('en')}), ` +
-    `${half} each way interleaved, random positions, ${Math.min(MOVE_INFLIGHT, plan.length)} in flight`);
+  console.log(
+    `\n== 3b: ${plan.length} concurrent moves between ${a} (${before[a].length.toLocaleString('en')}) and ${b} (${before[b].length.toLocaleString('en')}), ` +
+      `${half} each way interleaved, random positions, ${Math.min(MOVE_INFLIGHT, plan.length)} in flight`,
+  );
   const fired = await fire(token, plan);
   const storm = report3('3b', `${plan.length} moves ${a} <-> ${b}`, fired);
   // who should be where: a card moves only when its move answered 200
@@ -547,8 +678,10 @@ function report3(name, label, { results, seconds }) {
   const lat = summarize(results.map((r) => r.latency));
   const byStatus = {};
   for (const r of failed) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-  console.log(`   ${results.length} moves in ${seconds.toFixed(1)} s = ${(results.length / seconds).toFixed(1)} moves/s; latency p50 ${ms(lat.p50)} p95 ${ms(lat.p95)} p99 ${ms(lat.p99)} ms; ` +
-    `${ok.length} answered 200${failed.length ? `, ${failed.length} did not: ${JSON.stringify(byStatus)}` : ''}`);
+  console.log(
+    `   ${results.length} moves in ${seconds.toFixed(1)} s = ${(results.length / seconds).toFixed(1)} moves/s; latency p50 ${ms(lat.p50)} p95 ${ms(lat.p95)} p99 ${ms(lat.p99)} ms; ` +
+      `${ok.length} answered 200${failed.length ? `, ${failed.length} did not: ${JSON.stringify(byStatus)}` : ''}`,
+  );
   for (const r of failed.slice(0, 10)) console.log(`   ! ${r.id} -> ${r.to} @${r.position}: ${r.status} ${r.error}`);
   if (failed.length > 10) console.log(`   ! ... ${failed.length - 10} more`);
   return { name, label, n: results.length, ok: ok.length, failed, byStatus, seconds, rps: results.length / seconds, ...lat };
@@ -580,7 +713,8 @@ function finishStorm(storm) {
 async function verifyColumn(db, token, stage, expectedIds) {
   const t0 = performance.now();
   const dbRows = (await db.query(`SELECT id, rank FROM opportunities WHERE stage = $1 ORDER BY rank, id`, [stage])).rows;
-  const duplicateRanks = (await db.query(`SELECT rank, count(*)::int AS n FROM opportunities WHERE stage = $1 GROUP BY rank HAVING count(*) > 1`, [stage])).rows;
+  const duplicateRanks = (await db.query(`SELECT rank, count(*)::int AS n FROM opportunities WHERE stage = $1 GROUP BY rank HAVING count(*) > 1`, [stage]))
+    .rows;
   let invalidKeys = 0;
   let outOfByteOrder = 0;
   for (let i = 0; i < dbRows.length; i++) {
@@ -595,13 +729,15 @@ async function verifyColumn(db, token, stage, expectedIds) {
   const pages = Math.ceil(dbRows.length / VERIFY_PAGE_SIZE) + 1; // one more: must be empty
   const items = new Array(pages);
   let nextPage = 0;
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    while (nextPage < pages) {
-      const p = nextPage++;
-      const body = await apiGet(request, API, `/opportunities?stage=${stage}&sort=rank&pageSize=${VERIFY_PAGE_SIZE}&page=${p + 1}`, token, true);
-      items[p] = body.items;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (nextPage < pages) {
+        const p = nextPage++;
+        const body = await apiGet(request, API, `/opportunities?stage=${stage}&sort=rank&pageSize=${VERIFY_PAGE_SIZE}&page=${p + 1}`, token, true);
+        items[p] = body.items;
+      }
+    }),
+  );
   const listed = items.flat();
   const seen = new Set();
   let duplicates = 0;
@@ -622,16 +758,39 @@ async function verifyColumn(db, token, stage, expectedIds) {
       firstMismatch ??= i;
     }
   }
-  const ok = duplicateRanks.length === 0 && invalidKeys === 0 && outOfByteOrder === 0 && duplicates === 0 && missing.length === 0 &&
-    extra.length === 0 && wrongStage === 0 && apiRankOrder === 0 && positionMismatches === 0 && listed.length === expectedIds.size;
+  const ok =
+    duplicateRanks.length === 0 &&
+    invalidKeys === 0 &&
+    outOfByteOrder === 0 &&
+    duplicates === 0 &&
+    missing.length === 0 &&
+    extra.length === 0 &&
+    wrongStage === 0 &&
+    apiRankOrder === 0 &&
+    positionMismatches === 0 &&
+    listed.length === expectedIds.size;
   const r = {
-    stage, n: dbRows.length, listed: listed.length, expected: expectedIds.size, duplicateRanks: duplicateRanks.length, invalidKeys, outOfByteOrder,
-    duplicates, missing: missing.length, extra: extra.length, wrongStage, apiRankOrder, positionMismatches, ok,
+    stage,
+    n: dbRows.length,
+    listed: listed.length,
+    expected: expectedIds.size,
+    duplicateRanks: duplicateRanks.length,
+    invalidKeys,
+    outOfByteOrder,
+    duplicates,
+    missing: missing.length,
+    extra: extra.length,
+    wrongStage,
+    apiRankOrder,
+    positionMismatches,
+    ok,
   };
-  console.log(`   ${stage}: ${ok ? 'OK' : 'INCONSISTENT'}: database ${r.n} cards, ${r.duplicateRanks} duplicate ranks, ${invalidKeys} invalid keys, ` +
-    `${outOfByteOrder} out of byte order; API (${pages} pages of ${VERIFY_PAGE_SIZE}) listed ${r.listed} (expected ${r.expected}) at positions 0..${r.listed - 1}: ` +
-    `${duplicates} listed twice, ${r.missing} missing, ${r.extra} extra, ${wrongStage} of another stage, ${apiRankOrder} ranks out of order, ` +
-    `${positionMismatches} positions differing from the database order${firstMismatch === undefined ? '' : ` (first at ${firstMismatch})`} (${sec(t0)})`);
+  console.log(
+    `   ${stage}: ${ok ? 'OK' : 'INCONSISTENT'}: database ${r.n} cards, ${r.duplicateRanks} duplicate ranks, ${invalidKeys} invalid keys, ` +
+      `${outOfByteOrder} out of byte order; API (${pages} pages of ${VERIFY_PAGE_SIZE}) listed ${r.listed} (expected ${r.expected}) at positions 0..${r.listed - 1}: ` +
+      `${duplicates} listed twice, ${r.missing} missing, ${r.extra} extra, ${wrongStage} of another stage, ${apiRankOrder} ranks out of order, ` +
+      `${positionMismatches} positions differing from the database order${firstMismatch === undefined ? '' : ` (first at ${firstMismatch})`} (${sec(t0)})`,
+  );
   return r;
 }
 
@@ -646,9 +805,15 @@ async function positionChecks(db, token) {
   const [a, b] = MIXED_STAGES;
   const size = async (s) => (await db.query(`SELECT count(*)::int AS n FROM opportunities WHERE stage = $1`, [s])).rows[0].n;
   const anyCard = async (s) => (await db.query(`SELECT id FROM opportunities WHERE stage = $1 ORDER BY random() LIMIT 1`, [s])).rows[0].id;
-  const positionOf = async (id) => (await db.query(`
+  const positionOf = async (id) =>
+    (
+      await db.query(
+        `
     SELECT o.stage, (SELECT count(*)::int FROM opportunities x WHERE x.stage = o.stage AND x.rank < o.rank) AS position
-      FROM opportunities o WHERE o.id = $1`, [id])).rows[0];
+      FROM opportunities o WHERE o.id = $1`,
+        [id],
+      )
+    ).rows[0];
   const post = async (id, body) => {
     const { status, body: raw } = await request('POST', `${API}/opportunities/${id}/move`, { body, headers: { authorization: `Bearer ${token}` } });
     return { status, text: raw.toString().slice(0, 300) };
@@ -656,7 +821,13 @@ async function positionChecks(db, token) {
   const n = await size(stage);
   const checks = [];
   const cases = [
-    ...[0, 1, 2, 49, 50, 51, Math.floor(n / 2), n - 2, n - 1].map((position) => ({ from: stage, to: stage, position, expect: position, what: 'within the column' })),
+    ...[0, 1, 2, 49, 50, 51, Math.floor(n / 2), n - 2, n - 1].map((position) => ({
+      from: stage,
+      to: stage,
+      position,
+      expect: position,
+      what: 'within the column',
+    })),
     { from: b, to: a, position: 0, expect: 0, what: `from ${b}, to the top` },
     { from: b, to: a, position: 'bottom', expect: 'bottom', what: `from ${b}, to the last position (= its size)` },
     { from: stage, to: stage, position: undefined, expect: 'bottom', what: 'within the column, no rank (bottom)' },
@@ -674,7 +845,9 @@ async function positionChecks(db, token) {
     }
     const ok = res.status === 200 && landed === expect;
     checks.push({ ...c, position, expect, status: res.status, landed, ok, kind: 'position', text: res.text });
-    console.log(`   ${ok ? 'ok ' : 'BAD'} ${c.what}: rank ${position ?? '(none)'} -> ${res.status}${res.status === 200 ? `, at position ${landed} (expected ${expect})` : ` ${res.text}`}`);
+    console.log(
+      `   ${ok ? 'ok ' : 'BAD'} ${c.what}: rank ${position ?? '(none)'} -> ${res.status}${res.status === 200 ? `, at position ${landed} (expected ${expect})` : ` ${res.text}`}`,
+    );
   }
   // past the bottom: the DTO takes up to 1,000,000; the doc says 0 = top, omitted = bottom
   for (const extraPositions of [1, 100]) {
@@ -684,9 +857,18 @@ async function positionChecks(db, token) {
     const res = await post(id, { stage, rank: position });
     const where = await positionOf(id);
     const ok = (res.status === 200 && where.position === size0 - 1) || (res.status >= 400 && res.status < 500 && res.status !== 409);
-    checks.push({ kind: 'past-end', what: `within the column, rank ${position} (bottom is ${size0 - 1})`, status: res.status, landed: where.position, ok, text: res.text });
-    console.log(`   ${ok ? 'ok ' : 'BAD'} past the bottom of ${stage}: rank ${position} (bottom is ${size0 - 1}) -> ${res.status}` +
-      `${res.status === 200 ? '' : ` ${res.text}`}; the card is now at position ${where.position}`);
+    checks.push({
+      kind: 'past-end',
+      what: `within the column, rank ${position} (bottom is ${size0 - 1})`,
+      status: res.status,
+      landed: where.position,
+      ok,
+      text: res.text,
+    });
+    console.log(
+      `   ${ok ? 'ok ' : 'BAD'} past the bottom of ${stage}: rank ${position} (bottom is ${size0 - 1}) -> ${res.status}` +
+        `${res.status === 200 ? '' : ` ${res.text}`}; the card is now at position ${where.position}`,
+    );
   }
   return checks;
 }
@@ -702,28 +884,62 @@ function shuffle(list) {
 // ---------------------------------------------------------------- report
 
 function printTables(report) {
-  console.log(`\n== results: reads (${CONCURRENCY} concurrent clients; latencies in ms; bare = the same SQL on a pg Pool of ${CONCURRENCY}, without HTTP/auth)`);
-  printTable(['case', 'API p50', 'API p95', 'API p99', 'API req/s', 'bare p50', 'bare p95', 'bare req/s'], report.reads.map(({ c, api, bare }) => [
-    `${c.name} ${c.label}`, ms(api.p50), ms(api.p95), ms(api.p99), api.rps.toFixed(1), ms(bare.p50), ms(bare.p95), bare.rps.toFixed(1),
-  ]));
+  console.log(
+    `\n== results: reads (${CONCURRENCY} concurrent clients; latencies in ms; bare = the same SQL on a pg Pool of ${CONCURRENCY}, without HTTP/auth)`,
+  );
+  printTable(
+    ['case', 'API p50', 'API p95', 'API p99', 'API req/s', 'bare p50', 'bare p95', 'bare req/s'],
+    report.reads.map(({ c, api, bare }) => [
+      `${c.name} ${c.label}`,
+      ms(api.p50),
+      ms(api.p95),
+      ms(api.p99),
+      api.rps.toFixed(1),
+      ms(bare.p50),
+      ms(bare.p95),
+      bare.rps.toFixed(1),
+    ]),
+  );
   console.log(`\n== results: concurrent moves (POST /move, ${MOVE_INFLIGHT} in flight; latencies in ms)`);
-  printTable(['variant', 'moves', '200', 'other', 'total s', 'moves/s', 'p50', 'p95', 'p99', 'order'], report.storms.map((s) => [
-    `${s.name} ${s.label}`, String(s.n), String(s.ok), String(s.failed.length), s.seconds.toFixed(1), s.rps.toFixed(1), ms(s.p50), ms(s.p95), ms(s.p99),
-    s.consistent ? 'consistent' : 'INCONSISTENT',
-  ]));
-  console.log(`move neighbour query alone (${MOVE_STAGE}): mean ${ms(report.neighbourBefore.mean)} ms before the storms, ${ms(report.neighbourAfter.mean)} ms after`);
+  printTable(
+    ['variant', 'moves', '200', 'other', 'total s', 'moves/s', 'p50', 'p95', 'p99', 'order'],
+    report.storms.map((s) => [
+      `${s.name} ${s.label}`,
+      String(s.n),
+      String(s.ok),
+      String(s.failed.length),
+      s.seconds.toFixed(1),
+      s.rps.toFixed(1),
+      ms(s.p50),
+      ms(s.p95),
+      ms(s.p99),
+      s.consistent ? 'consistent' : 'INCONSISTENT',
+    ]),
+  );
+  console.log(
+    `move neighbour query alone (${MOVE_STAGE}): mean ${ms(report.neighbourBefore.mean)} ms before the storms, ${ms(report.neighbourAfter.mean)} ms after`,
+  );
 }
 
 function printSummary(report) {
   console.log(`\n== goals: (1) and (2) API p95 < ${GOAL_P95_MS} ms at ${CONCURRENCY} concurrent clients; (3) every move 200, consistent, gap-free order`);
   for (const { c, api } of report.reads) {
-    console.log(`${api.p95 < GOAL_P95_MS ? 'PASS' : 'MISS'} ${c.name} ${c.label}: p95 ${ms(api.p95)} ms ${api.p95 < GOAL_P95_MS ? '<' : '>='} ${GOAL_P95_MS} (${api.rps.toFixed(1)} req/s)`);
+    console.log(
+      `${api.p95 < GOAL_P95_MS ? 'PASS' : 'MISS'} ${c.name} ${c.label}: p95 ${ms(api.p95)} ms ${api.p95 < GOAL_P95_MS ? '<' : '>='} ${GOAL_P95_MS} (${api.rps.toFixed(1)} req/s)`,
+    );
   }
   for (const s of report.storms) {
-    const cols = s.columns.map((c) => `${c.stage} ${c.listed}/${c.expected} listed at 0..${c.listed - 1}, ${c.duplicates} twice, ${c.missing} missing, ${c.extra} extra, ` +
-      `${c.duplicateRanks} duplicate ranks, ${c.positionMismatches} off the database order`).join('; ');
-    console.log(`${s.consistent ? 'PASS' : 'MISS'} ${s.name} ${s.label}: ${s.ok}/${s.n} answered 200${s.failed.length ? ` (${JSON.stringify(s.byStatus)})` : ''}, ${s.lost} lost; ` +
-      `${cols}; ${s.seconds.toFixed(1)} s = ${s.rps.toFixed(1)} moves/s`);
+    const cols = s.columns
+      .map(
+        (c) =>
+          `${c.stage} ${c.listed}/${c.expected} listed at 0..${c.listed - 1}, ${c.duplicates} twice, ${c.missing} missing, ${c.extra} extra, ` +
+          `${c.duplicateRanks} duplicate ranks, ${c.positionMismatches} off the database order`,
+      )
+      .join('; ');
+    console.log(
+      `${s.consistent ? 'PASS' : 'MISS'} ${s.name} ${s.label}: ${s.ok}/${s.n} answered 200${s.failed.length ? ` (${JSON.stringify(s.byStatus)})` : ''}, ${s.lost} lost; ` +
+        `${cols}; ${s.seconds.toFixed(1)} s = ${s.rps.toFixed(1)} moves/s`,
+    );
   }
   const positions = report.checks.filter((c) => c.kind === 'position');
   const pastEnd = report.checks.filter((c) => c.kind === 'past-end');

@@ -21,8 +21,17 @@
 
 import { performance } from 'node:perf_hooks';
 import {
-  withDatabase, recreateDatabase, dropDatabase, benchPool, ensureBuilt, startApi, stopApi,
-  createHttpClient, printTable, sec, sleep,
+  withDatabase,
+  recreateDatabase,
+  dropDatabase,
+  benchPool,
+  ensureBuilt,
+  startApi,
+  stopApi,
+  createHttpClient,
+  printTable,
+  sec,
+  sleep,
   runBench,
 } from './lib/harness.mjs';
 
@@ -49,7 +58,9 @@ runBench(main);
 
 async function main() {
   const started = performance.now();
-  console.log(`reminders bench: ${REMINDERS.toLocaleString('en')} reminders due in one minute, ${USERS} organisers, ${API_PROCESSES} API processes, database ${DB_NAME}`);
+  console.log(
+    `reminders bench: ${REMINDERS.toLocaleString('en')} reminders due in one minute, ${USERS} organisers, ${API_PROCESSES} API processes, database ${DB_NAME}`,
+  );
   await recreateDatabase(ADMIN_URL, DB_NAME);
   ensureBuilt();
   await startApi({ port: PORT, dbUrl: DB_URL, logPrefix: 'reminders-bench-', request, processes: API_PROCESSES });
@@ -78,12 +89,16 @@ async function main() {
  */
 async function seed(db) {
   const t = performance.now();
-  await db.query(`
+  await db.query(
+    `
     INSERT INTO users (id, email, name, role, active, password_hash)
     SELECT gen_random_uuid(), 'organiser' || lpad(g::text, 4, '0') || '@example.com', 'Organiser ' || g, 'salesperson', true, 'bench-dummy-hash-not-a-password'
-      FROM generate_series(1, $1) g`, [USERS]);
+      FROM generate_series(1, $1) g`,
+    [USERS],
+  );
   const dueMinute = new Date(Math.ceil((Date.now() + LEAD_SECONDS * 1000) / 60_000) * 60_000);
-  await db.query(`
+  await db.query(
+    `
     WITH organisers AS (SELECT array_agg(id ORDER BY email) AS ids FROM users WHERE email LIKE 'organiser%')
     INSERT INTO events (id, type, subject, start_at, end_at, assigned_to_id, reminders, series_end_at)
     SELECT gen_random_uuid(), 'meeting', 'Bench meeting ' || g, s.start_at, s.start_at + interval '30 minutes',
@@ -93,9 +108,12 @@ async function seed(db) {
       FROM generate_series(1, $1) g, organisers,
            -- (g in the expression: one random second per row, not one for all)
            LATERAL (SELECT $2::timestamptz + make_interval(mins => $3::int, secs => floor(random() * $5::int) + 0 * g) AS start_at) s`,
-  [REMINDERS, dueMinute, OFFSET_MINUTES, EMAIL_SHARE, SPREAD_SECONDS]);
+    [REMINDERS, dueMinute, OFFSET_MINUTES, EMAIL_SHARE, SPREAD_SECONDS],
+  );
   const spread = SPREAD_SECONDS ? `from ${dueMinute.toISOString()} over ${SPREAD_SECONDS} s` : `all at ${dueMinute.toISOString()}`;
-  console.log(`\nseeded ${USERS} organisers and ${REMINDERS.toLocaleString('en')} events in ${sec(t)}; reminders due ${spread} (${((dueMinute - Date.now()) / 1000).toFixed(0)} s from now)`);
+  console.log(
+    `\nseeded ${USERS} organisers and ${REMINDERS.toLocaleString('en')} events in ${sec(t)}; reminders due ${spread} (${((dueMinute - Date.now()) / 1000).toFixed(0)} s from now)`,
+  );
   return dueMinute;
 }
 
@@ -104,7 +122,9 @@ async function watch(db, dueMinute) {
   const deadline = dueMinute.getTime() + TIMEOUT_SECONDS * 1000;
   let last = '';
   for (;;) {
-    const { rows: [s] } = await db.query(`
+    const {
+      rows: [s],
+    } = await db.query(`
       SELECT count(*)::int AS jobs, count(*) FILTER (WHERE status = 'delivered')::int AS delivered,
              (SELECT count(*)::int FROM reminder_plan_queue) AS queued
         FROM reminder_jobs`);
@@ -118,7 +138,9 @@ async function watch(db, dueMinute) {
 }
 
 async function report(db, dueMinute, { complete }) {
-  const { rows: [jobs] } = await db.query(`
+  const {
+    rows: [jobs],
+  } = await db.query(`
     SELECT count(*)::int AS jobs,
            count(*) FILTER (WHERE status = 'delivered')::int AS delivered,
            count(*) FILTER (WHERE late)::int AS late,
@@ -129,7 +151,9 @@ async function report(db, dueMinute, { complete }) {
       FROM reminder_jobs`);
   // a duplicate is a second delivery of one (event, occurrence, offset, channel): a second
   // notification or email about the same event (every seeded event has one reminder)
-  const { rows: [dups] } = await db.query(`
+  const {
+    rows: [dups],
+  } = await db.query(`
     SELECT (SELECT count(*) - count(DISTINCT record_id) FROM notifications WHERE kind = 'event_reminder')::int AS notifications,
            (SELECT count(*) - count(DISTINCT subject_id) FROM outbound_emails WHERE subject_type = 'event')::int AS emails,
            (SELECT count(*) FROM notifications WHERE kind = 'event_reminder')::int AS notification_rows,
@@ -137,23 +161,30 @@ async function report(db, dueMinute, { complete }) {
   const { rows: byProcess } = await db.query(`SELECT delivered_by, count(*)::int AS n FROM reminder_jobs WHERE status = 'delivered' GROUP BY 1 ORDER BY 1`);
   const seconds = (jobs.last_delivered - dueMinute) / 1000;
   console.log('\n== result');
-  printTable(['figure', 'value'], [
-    ['reminders seeded', String(REMINDERS)],
-    ['jobs planned', String(jobs.jobs)],
-    ['jobs delivered', String(jobs.delivered)],
-    ['notifications / emails written', `${dups.notification_rows} / ${dups.email_rows}`],
-    ['duplicate deliveries', String(dups.notifications + dups.emails)],
-    ['delivered per API process (host:pid)', byProcess.map((r) => `${r.delivered_by} ${r.n}`).join(', ')],
-    ['planned (first .. last job written)', `${jobs.first_planned?.toISOString()} .. ${jobs.last_planned?.toISOString()}`],
-    ['due (first .. last)', `${jobs.first_due?.toISOString()} .. ${jobs.last_due?.toISOString()}`],
-    ['last delivery', jobs.last_delivered?.toISOString() ?? '-'],
-    ['first due → last delivery', `${seconds.toFixed(1)} s`],
-    ['delay after its own due time p50 / p95 / max', `${Number(jobs.p50).toFixed(2)} / ${Number(jobs.p95).toFixed(2)} / ${Number(jobs.worst).toFixed(2)} s`],
-    ['marked late (> 2 min after due)', String(jobs.late)],
-  ]);
+  printTable(
+    ['figure', 'value'],
+    [
+      ['reminders seeded', String(REMINDERS)],
+      ['jobs planned', String(jobs.jobs)],
+      ['jobs delivered', String(jobs.delivered)],
+      ['notifications / emails written', `${dups.notification_rows} / ${dups.email_rows}`],
+      ['duplicate deliveries', String(dups.notifications + dups.emails)],
+      ['delivered per API process (host:pid)', byProcess.map((r) => `${r.delivered_by} ${r.n}`).join(', ')],
+      ['planned (first .. last job written)', `${jobs.first_planned?.toISOString()} .. ${jobs.last_planned?.toISOString()}`],
+      ['due (first .. last)', `${jobs.first_due?.toISOString()} .. ${jobs.last_due?.toISOString()}`],
+      ['last delivery', jobs.last_delivered?.toISOString() ?? '-'],
+      ['first due → last delivery', `${seconds.toFixed(1)} s`],
+      ['delay after its own due time p50 / p95 / max', `${Number(jobs.p50).toFixed(2)} / ${Number(jobs.p95).toFixed(2)} / ${Number(jobs.worst).toFixed(2)} s`],
+      ['marked late (> 2 min after due)', String(jobs.late)],
+    ],
+  );
   const allOnce = complete && jobs.delivered === REMINDERS && dups.notification_rows + dups.email_rows === REMINDERS && dups.notifications + dups.emails === 0;
-  console.log(`\n${allOnce ? 'PASS' : 'MISS'} every reminder delivered exactly once (${jobs.delivered}/${REMINDERS}, ${dups.notifications + dups.emails} duplicates)`);
+  console.log(
+    `\n${allOnce ? 'PASS' : 'MISS'} every reminder delivered exactly once (${jobs.delivered}/${REMINDERS}, ${dups.notifications + dups.emails} duplicates)`,
+  );
   // the goal: each reminder out within 60 s of its due time (all due at once: first due → last delivery)
   const worst = Number(jobs.worst);
-  console.log(`${complete && worst < GOAL_SECONDS ? 'PASS' : 'MISS'} slowest reminder delivered ${worst.toFixed(1)} s after it was due; first due → last delivery ${seconds.toFixed(1)} s (goal < ${GOAL_SECONDS} s)`);
+  console.log(
+    `${complete && worst < GOAL_SECONDS ? 'PASS' : 'MISS'} slowest reminder delivered ${worst.toFixed(1)} s after it was due; first due → last delivery ${seconds.toFixed(1)} s (goal < ${GOAL_SECONDS} s)`,
+  );
 }

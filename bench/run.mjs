@@ -9,13 +9,20 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const names = readdirSync(here).filter((f) => f.endsWith('.bench.mjs')).map((f) => f.slice(0, -'.bench.mjs'.length)).sort();
+const names = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .map((f) => f.slice(0, -'.bench.mjs'.length))
+  .sort();
 const [wanted, ...args] = process.argv.slice(2);
 
 if (!wanted) {
   console.log('Benchmarks (run one with `pnpm bench NAME`; see bench/README.md):\n');
   for (const name of names) {
-    console.log(`  ${name}\n${describe(name).map((l) => `      ${l}`).join('\n')}\n`);
+    console.log(
+      `  ${name}\n${describe(name)
+        .map((l) => `      ${l}`)
+        .join('\n')}\n`,
+    );
   }
   process.exit(0);
 }

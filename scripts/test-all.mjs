@@ -9,7 +9,10 @@
 //   skipped, and say so, without one). Browser tests need Chromium at
 //   CHROMIUM_PATH (default /usr/bin/chromium).
 //
-// Options: --only=domain,api,web,smoke,fault,e2e to run some suites.
+//   The static checks come first (fast): types (tests included), lint and
+//   formatting, each counted as one check.
+//
+// Options: --only=static,domain,api,web,smoke,fault,e2e to run some suites.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Socket } from 'node:net';
@@ -17,7 +20,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const results = [];
 
 function run(command, args, options = {}) {
@@ -58,6 +64,12 @@ function nodeTestRunner(name, files, options = {}) {
   results.push({ name, passed, failed });
 }
 
+/** One command that passes or fails as a whole (`pnpm lint`): one check. */
+function commandCheck(name, command, args) {
+  const ok = run(command, args).status === 0;
+  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+}
+
 function serverAnswers(url) {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
@@ -72,8 +84,23 @@ function serverAnswers(url) {
 
 const wanted = (suite) => !only || only.includes(suite);
 
+if (wanted('static')) {
+  commandCheck('static: typecheck (pnpm typecheck)', 'pnpm', ['typecheck']);
+  commandCheck('static: lint (pnpm lint)', 'pnpm', ['lint']);
+  commandCheck('static: formatting (pnpm format:check)', 'pnpm', ['format:check']);
+}
+
 if (wanted('domain')) {
-  jsonRunner('domain (vitest)', 'pnpm', (out) => ['--filter', '@crm/domain', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+  jsonRunner('domain (vitest)', 'pnpm', (out) => [
+    '--filter',
+    '@crm/domain',
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${out}`,
+  ]);
 }
 
 if (wanted('api')) {
@@ -81,11 +108,22 @@ if (wanted('api')) {
   const onServer = await serverAnswers(serverUrl);
   if (!onServer) console.log(`\nNo PostgreSQL answers at ${serverUrl}: the API tests run on the embedded PGlite.`);
   const env = onServer ? {} : { CRM_TEST_DB: 'pglite', NODE_OPTIONS: '--experimental-vm-modules' };
-  jsonRunner(`api (jest, ${onServer ? 'PostgreSQL' : 'PGlite'})`, 'pnpm', (out) => ['--filter', '@crm/api', 'exec', 'jest', '--json', `--outputFile=${out}`], { env });
+  jsonRunner(`api (jest, ${onServer ? 'PostgreSQL' : 'PGlite'})`, 'pnpm', (out) => ['--filter', '@crm/api', 'exec', 'jest', '--json', `--outputFile=${out}`], {
+    env,
+  });
 }
 
 if (wanted('web')) {
-  jsonRunner('web (vitest)', 'pnpm', (out) => ['--filter', '@crm/web', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+  jsonRunner('web (vitest)', 'pnpm', (out) => [
+    '--filter',
+    '@crm/web',
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${out}`,
+  ]);
 }
 
 const built = existsSync(join(root, 'apps/api/dist/main.js')) && existsSync(join(root, 'apps/web/dist/index.html'));
@@ -110,7 +148,7 @@ if (wanted('fault')) {
 if (wanted('e2e')) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium) && chromium === '/usr/bin/chromium' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log('\nInstalling Debian\'s Chromium for the browser tests (once).');
+    console.log("\nInstalling Debian's Chromium for the browser tests (once).");
     run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
   }
   if (!existsSync(chromium)) {

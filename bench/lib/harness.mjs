@@ -70,12 +70,17 @@ export function benchPool(connectionString, max, label = 'bare pool') {
  * the migrations made.
  */
 export async function dropSecondaryIndexes(client, tables) {
-  const indexes = (await client.query(`
+  const indexes = (
+    await client.query(
+      `
       SELECT i.tablename, i.indexname, i.indexdef
         FROM pg_indexes i
        WHERE i.schemaname = 'public' AND i.tablename = ANY($1::text[])
          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
-       ORDER BY i.tablename, i.indexname`, [tables])).rows;
+       ORDER BY i.tablename, i.indexname`,
+      [tables],
+    )
+  ).rows;
   for (const ix of indexes) await client.query(`DROP INDEX ${ix.indexname}`);
   return indexes;
 }
@@ -107,10 +112,13 @@ export async function settleAfterLoad(db, tables) {
 
 /** Prints the on-disk size of each table and of its indexes. */
 export async function printSizes(db, tables) {
-  const { rows } = await db.query(`
+  const { rows } = await db.query(
+    `
       SELECT c.relname, pg_size_pretty(pg_relation_size(c.oid)) AS size FROM pg_class c
        WHERE c.relname = ANY($1::text[]) OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid::regclass::text = ANY($1::text[]))
-       ORDER BY c.relname`, [tables]);
+       ORDER BY c.relname`,
+    [tables],
+  );
   console.log(`  sizes: ${rows.map((r) => `${r.relname} ${r.size}`).join(', ')}`);
 }
 
@@ -164,7 +172,15 @@ export async function startApi({ port, dbUrl, logPrefix, request, processes = AP
   const t0 = performance.now();
   apiProcess = spawn(process.execPath, [join(API_DIR, 'dist/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), NODE_ENV: 'test', CRM_ADMIN_PASSWORD: 'admin', CRM_DEMO_DATA: '', CRM_API_PROCESSES: String(processes) },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      PORT: String(port),
+      NODE_ENV: 'test',
+      CRM_ADMIN_PASSWORD: 'admin',
+      CRM_DEMO_DATA: '',
+      CRM_API_PROCESSES: String(processes),
+    },
     stdio: ['ignore', out, out],
   });
   const exited = new Promise((resolveExit) => apiProcess.once('exit', (code) => resolveExit(code)));
@@ -179,7 +195,9 @@ export async function startApi({ port, dbUrl, logPrefix, request, processes = AP
     }
     if (performance.now() - t0 > 90_000) throw new Error(`the API did not answer /health within 90 s (log: ${apiLog})`);
   }
-  console.log(`API up (pid ${apiProcess.pid}, ${processes} API process(es), port ${port}) after ${((performance.now() - t0) / 1000).toFixed(1)} s; migrations applied; log ${apiLog}`);
+  console.log(
+    `API up (pid ${apiProcess.pid}, ${processes} API process(es), port ${port}) after ${((performance.now() - t0) / 1000).toFixed(1)} s; migrations applied; log ${apiLog}`,
+  );
 }
 
 export function portTaken(port) {
@@ -221,16 +239,25 @@ export function createHttpClient(sockets, defaultHeaders = {}) {
   function request(method, url, { body, headers = {}, timeoutMs } = {}) {
     return new Promise((resolveRequest, reject) => {
       const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-      const req = http.request(url, {
-        method,
-        agent,
-        headers: { accept: 'application/json', ...defaultHeaders, ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}), ...headers },
-      }, (res) => {
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => resolveRequest({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      });
+      const req = http.request(
+        url,
+        {
+          method,
+          agent,
+          headers: {
+            accept: 'application/json',
+            ...defaultHeaders,
+            ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+            ...headers,
+          },
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (chunk) => chunks.push(chunk));
+          res.on('end', () => resolveRequest({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       if (timeoutMs) req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
       req.end(payload);
@@ -268,19 +295,23 @@ export async function measure(label, once, { concurrency, warmup, requests, phas
   const seconds = (performance.now() - t0) / 1000;
   const r = { ...summarize(latencies), seconds, rps: latencies.length / seconds };
   const capped = r.n < requests * concurrency ? ` (stopped at the ${phaseSeconds} s deadline)` : '';
-  console.log(`   ${label.padEnd(7)} ${r.n} requests in ${r.seconds.toFixed(1)} s${capped}: p50 ${r.p50.toFixed(1)} p95 ${r.p95.toFixed(1)} p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(1)} req/s`);
+  console.log(
+    `   ${label.padEnd(7)} ${r.n} requests in ${r.seconds.toFixed(1)} s${capped}: p50 ${r.p50.toFixed(1)} p95 ${r.p95.toFixed(1)} p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(1)} req/s`,
+  );
   return r;
 }
 
 export async function runClients(concurrency, perClient, deadline, once) {
   const latencies = [];
-  await Promise.all(Array.from({ length: concurrency }, async (_, client) => {
-    for (let i = 0; i < perClient && performance.now() < deadline; i++) {
-      const t = performance.now();
-      await once(client, i);
-      latencies.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, client) => {
+      for (let i = 0; i < perClient && performance.now() < deadline; i++) {
+        const t = performance.now();
+        await once(client, i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
   return latencies;
 }
 

@@ -53,7 +53,11 @@ describe('the calendar', () => {
     const startAt = await local(day, time);
     const response = await page.request.post(`${server.url}/api/v1/events`, {
       data: {
-        type: 'meeting', subject, startAt, endAt: new Date(Date.parse(startAt) + 3_600_000).toISOString(), timeZone: 'Europe/Paris',
+        type: 'meeting',
+        subject,
+        startAt,
+        endAt: new Date(Date.parse(startAt) + 3_600_000).toISOString(),
+        timeZone: 'Europe/Paris',
         recurrence: { frequency: 'weekly', interval: 1, ...recurrence },
       },
     });
@@ -103,10 +107,19 @@ describe('the calendar', () => {
     const from = await slotPoint(tuesday, '10:00:00');
     const to = await slotPoint(tuesday, '10:30:00');
     await drag(from, to);
-    await dialog().getByLabel(/^Subject/).waitFor();
-    assert.equal(await dialog().getByLabel(/^Start/).inputValue(), `${tuesday}T10:00`);
+    await dialog()
+      .getByLabel(/^Subject/)
+      .waitFor();
+    assert.equal(
+      await dialog()
+        .getByLabel(/^Start/)
+        .inputValue(),
+      `${tuesday}T10:00`,
+    );
     assert.equal(await dialog().getByLabel(/^End/).inputValue(), `${tuesday}T11:00`);
-    await dialog().getByLabel(/^Subject/).fill('Kick-off with Vance Robotics');
+    await dialog()
+      .getByLabel(/^Subject/)
+      .fill('Kick-off with Vance Robotics');
     const created = page.waitForResponse((response) => response.url().endsWith('/api/v1/events') && response.request().method() === 'POST');
     await dialog().getByRole('button', { name: 'Create', exact: true }).click();
     const createdResponse = await created;
@@ -168,7 +181,6 @@ describe('the calendar', () => {
 
   it('moves one occurrence of a weekly series, leaving the others', async () => {
     const tuesday = isoDay(nextTuesday());
-    const thursday = isoDay(nextTuesday(), 2);
     const friday = isoDay(nextTuesday(), 3);
     const series = await createWeekly('Weekly pipeline review', isoDay(nextTuesday(), -7 + 2), '14:00', { count: 3 });
     await page.goto(`${server.url}/events?date=${tuesday}`);
@@ -179,11 +191,18 @@ describe('the calendar', () => {
     await dialog().getByRole('button', { name: 'This occurrence' }).click();
     assert.equal((await moved).status(), 200);
 
-    const inRange = async (from, to) => (await api(`/api/v1/events?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)).items.filter((item) => item.seriesId === series.id);
+    const inRange = async (from, to) =>
+      (await api(`/api/v1/events?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)).items.filter((item) => item.seriesId === series.id);
     const thisWeek = await inRange(await local(tuesday, '00:00'), await local(isoDay(nextTuesday(), 6), '00:00'));
-    assert.deepEqual(thisWeek.map((item) => new Date(item.startAt).toISOString()), [await local(friday, '14:00')]);
+    assert.deepEqual(
+      thisWeek.map((item) => new Date(item.startAt).toISOString()),
+      [await local(friday, '14:00')],
+    );
     const nextWeek = await inRange(await local(isoDay(nextTuesday(), 6), '00:00'), await local(isoDay(nextTuesday(), 13), '00:00'));
-    assert.deepEqual(nextWeek.map((item) => new Date(item.startAt).toISOString()), [await local(isoDay(nextTuesday(), 9), '14:00')]);
+    assert.deepEqual(
+      nextWeek.map((item) => new Date(item.startAt).toISOString()),
+      [await local(isoDay(nextTuesday(), 9), '14:00')],
+    );
     assert.deepEqual(pageErrors, []);
   });
 
@@ -192,7 +211,9 @@ describe('the calendar', () => {
     const series = await createWeekly('Weekly forecast', wednesdays[0], '11:00', { count: 4 });
     await page.goto(`${server.url}/events?date=${wednesdays[2]}`);
     await page.locator(`[data-testid="calendar-event"][data-event-id="${series.id}"]`).click();
-    await dialog().getByLabel(/^Subject/).fill('Weekly forecast, new format');
+    await dialog()
+      .getByLabel(/^Subject/)
+      .fill('Weekly forecast, new format');
     const saved = page.waitForResponse((answer) => answer.url().endsWith('/following') && answer.request().method() === 'PATCH');
     await dialog().getByRole('button', { name: 'Save' }).click();
     // the form stays open under the question: the question is the dialog of that name
@@ -204,7 +225,12 @@ describe('the calendar', () => {
     // the form, opened by the click, closes by going back to the calendar's entry: done before leaving the page
     await page.waitForURL((url) => !url.searchParams.has('event'));
 
-    const expected = [[series.id, 'Weekly forecast'], [series.id, 'Weekly forecast'], [created.id, 'Weekly forecast, new format'], [created.id, 'Weekly forecast, new format']];
+    const expected = [
+      [series.id, 'Weekly forecast'],
+      [series.id, 'Weekly forecast'],
+      [created.id, 'Weekly forecast, new format'],
+      [created.id, 'Weekly forecast, new format'],
+    ];
     for (const [index, [id, subject]] of expected.entries()) {
       await page.goto(`${server.url}/events?date=${wednesdays[index]}`);
       await page.locator(`[data-testid="calendar-event"][data-event-id="${id}"]`).getByText(subject, { exact: true }).waitFor();
@@ -245,7 +271,12 @@ describe('the calendar', () => {
     const at = (day) => local(day, '16:00');
     assert.deepEqual(
       items.map((item) => [item.seriesId, new Date(item.startAt).toISOString()]),
-      [[series.id, await at(thursdays[0])], [series.id, await at(thursdays[1])], [created.id, await at(thursdays[2])], [created.id, await at(thursdays[4])]],
+      [
+        [series.id, await at(thursdays[0])],
+        [series.id, await at(thursdays[1])],
+        [created.id, await at(thursdays[2])],
+        [created.id, await at(thursdays[4])],
+      ],
     );
     assert.deepEqual(pageErrors, []);
   });
@@ -285,7 +316,9 @@ describe('the calendar', () => {
     await page.getByRole('table', { name: 'Events' }).waitFor();
     await page.getByRole('button', { name: 'New event' }).click();
     await dialog().getByText('Call', { exact: true }).click();
-    await dialog().getByLabel(/^Subject/).fill('First call');
+    await dialog()
+      .getByLabel(/^Subject/)
+      .fill('First call');
     const created = page.waitForResponse((response) => response.url().endsWith('/api/v1/events') && response.request().method() === 'POST');
     await dialog().getByRole('button', { name: 'Create', exact: true }).click();
     const event = await (await created).json();
@@ -351,7 +384,12 @@ describe('the calendar', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/events' && url.searchParams.get('event') === call.id);
     await page.getByRole('dialog', { name: 'Edit Call back Nora' }).waitFor();
-    assert.equal(await dialog().getByLabel(/^Subject/).inputValue(), 'Call back Nora');
+    assert.equal(
+      await dialog()
+        .getByLabel(/^Subject/)
+        .inputValue(),
+      'Call back Nora',
+    );
     await page.getByRole('button', { name: before === 0 ? 'Notifications' : `Notifications: ${before} unread`, exact: true }).waitFor();
     assert.equal((await api('/api/v1/notifications/unread-count')).unread, before);
     // The URL opens it again after a reload (or as a shared link); closing the form takes it out of the URL.

@@ -87,7 +87,10 @@ describe('the opportunity screens', () => {
     await card.waitFor();
     const id = await card.getAttribute('data-id');
     await drag(card, column('Closed lost').getByTestId('opportunity-card').first());
-    await page.getByRole('dialog').getByRole('combobox', { name: /^Lost reason/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('combobox', { name: /^Lost reason/ })
+      .click();
     await page.getByRole('option').first().click();
     const moved = page.waitForResponse((response) => response.url().endsWith(`/opportunities/${id}/move`));
     await page.getByRole('dialog').getByRole('button', { name: 'Mark as lost' }).click();
@@ -105,8 +108,15 @@ describe('the opportunity screens', () => {
     await page.locator('label', { hasText: /^List$/ }).click();
     await page.waitForURL(/\/opportunities\/list/);
     await page.goto(`${server.url}/opportunities/list?closed=false`);
-    await page.getByTestId('pipeline-footer').getByText(/weighted €/).waitFor();
-    const firstRow = () => page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Won' }) }).first();
+    await page
+      .getByTestId('pipeline-footer')
+      .getByText(/weighted €/)
+      .waitFor();
+    const firstRow = () =>
+      page
+        .getByRole('row')
+        .filter({ has: page.getByRole('button', { name: 'Won' }) })
+        .first();
     await firstRow().waitFor();
 
     const won = page.waitForResponse((response) => response.url().endsWith('/close-won'));
@@ -117,7 +127,10 @@ describe('the opportunity screens', () => {
 
     const lostRowName = await firstRow().getByRole('cell').first().textContent();
     await firstRow().getByRole('button', { name: 'Lost…' }).click();
-    await page.getByRole('dialog').getByRole('combobox', { name: /^Lost reason/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('combobox', { name: /^Lost reason/ })
+      .click();
     await page.getByRole('option').first().click();
     const lost = page.waitForResponse((response) => response.url().endsWith('/close-lost'));
     await page.getByRole('dialog').getByRole('button', { name: 'Mark as lost' }).click();
@@ -131,7 +144,10 @@ describe('the opportunity screens', () => {
 
     // Closed deals tint their rows; their quick buttons are off.
     await page.goto(`${server.url}/opportunities/list?stage=closed_won`);
-    const wonRow = page.getByRole('row').filter({ has: page.getByRole('cell', { name: wonBody.name, exact: true }) }).first();
+    const wonRow = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: wonBody.name, exact: true }) })
+      .first();
     await wonRow.waitFor();
     assert.equal(await wonRow.getAttribute('data-highlight'), 'green');
     assert.equal(await wonRow.getByRole('button', { name: 'Won' }).isDisabled(), true);

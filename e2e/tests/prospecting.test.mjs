@@ -34,10 +34,14 @@ describe('the prospecting screens', () => {
   it('creates a lead for a colleague, then takes charge of it from the list', async () => {
     await page.getByRole('button', { name: 'New lead' }).click();
     await dialog().getByLabel('First name').fill('Nora');
-    await dialog().getByLabel(/^Last name/).fill('Vance');
+    await dialog()
+      .getByLabel(/^Last name/)
+      .fill('Vance');
     await dialog().getByLabel('Company').fill('Vance Robotics');
     await dialog().getByLabel('Email', { exact: true }).fill('nora@vance-robotics.example');
-    await dialog().getByRole('combobox', { name: /^Assigned to/ }).click();
+    await dialog()
+      .getByRole('combobox', { name: /^Assigned to/ })
+      .click();
     await page.getByRole('option', { name: 'Sam Seller' }).click();
     await dialog().getByRole('button', { name: 'Create', exact: true }).click();
     await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
@@ -54,14 +58,22 @@ describe('the prospecting screens', () => {
   });
 
   it('converts the lead into a new prospect with a contact and an opportunity', async () => {
-    await page.getByRole('row', { name: /Nora Vance/ }).getByRole('cell', { name: 'Nora Vance' }).click();
+    await page
+      .getByRole('row', { name: /Nora Vance/ })
+      .getByRole('cell', { name: 'Nora Vance' })
+      .click();
     await page.waitForURL(leadUrl);
     await page.getByRole('button', { name: 'Convert…' }).click();
     assert.equal(await dialog().getByLabel('Company', { exact: true }).isChecked(), true);
     assert.equal(await dialog().getByLabel('Prospect').isChecked(), true);
     assert.equal(await dialog().getByLabel('A new contact').isChecked(), true);
     await dialog().getByLabel('Create an opportunity').check();
-    assert.equal(await dialog().getByLabel(/^Opportunity name/).inputValue(), 'Vance Robotics — opportunity');
+    assert.equal(
+      await dialog()
+        .getByLabel(/^Opportunity name/)
+        .inputValue(),
+      'Vance Robotics — opportunity',
+    );
     await dialog().getByLabel('Amount').fill('25000');
     await dialog().getByLabel('Amount').press('Enter');
 
@@ -98,14 +110,18 @@ describe('the prospecting screens', () => {
   it('loses a lead with a reason that asks for a note, and shows it on the timeline', async () => {
     await page.goto(`${server.url}/leads`);
     await page.getByRole('button', { name: 'New lead' }).click();
-    await dialog().getByLabel(/^Last name/).fill('Quill');
+    await dialog()
+      .getByLabel(/^Last name/)
+      .fill('Quill');
     await dialog().getByLabel('Company').fill('Quill Paper');
     await dialog().getByRole('button', { name: 'Create', exact: true }).click();
     await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
     assert.equal(await status().textContent(), 'New');
 
     await page.getByRole('button', { name: 'Lose…' }).click();
-    await dialog().getByRole('combobox', { name: /^Lost reason/ }).click();
+    await dialog()
+      .getByRole('combobox', { name: /^Lost reason/ })
+      .click();
     await page.getByRole('option', { name: 'Other' }).click();
     await dialog().getByRole('button', { name: 'Mark as lost' }).click();
     await dialog().getByText('This reason needs an explanation').waitFor();
@@ -118,7 +134,10 @@ describe('the prospecting screens', () => {
     assert.equal(await page.getByRole('button', { name: 'Recycle' }).getAttribute('aria-disabled'), null);
 
     await page.getByRole('tab', { name: 'Timeline' }).click();
-    await page.getByRole('region', { name: 'Timeline' }).getByText(/Status changed from new to lost — Lost: Other/).waitFor();
+    await page
+      .getByRole('region', { name: 'Timeline' })
+      .getByText(/Status changed from new to lost — Lost: Other/)
+      .waitFor();
     await page.getByRole('region', { name: 'Timeline' }).getByText('Lead created').waitFor();
   });
 
@@ -126,7 +145,9 @@ describe('the prospecting screens', () => {
     await page.goto(`${server.url}/leads?q=Vance`);
     await cell('Nora Vance').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
-    const exported = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    const exported = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
     assert.equal(exported.length, 2, 'the header and the one lead the search shows');
     assert.match(exported[1], /Vance Robotics/);
 
@@ -135,7 +156,9 @@ describe('the prospecting screens', () => {
     await page.getByRole('button', { name: 'Import CSV' }).click();
     await dialog().locator('input[type="file"]').setInputFiles(file);
     await dialog().getByRole('button', { name: 'Import', exact: true }).click();
-    await dialog().getByText(/Accepted: 1 · Refused: 1/).waitFor();
+    await dialog()
+      .getByText(/Accepted: 1 · Refused: 1/)
+      .waitFor();
     const refused = dialog().getByRole('table', { name: 'Refused lines' });
     await refused.getByRole('cell', { name: '3', exact: true }).waitFor();
     await refused.getByRole('cell', { name: 'email', exact: true }).waitFor();

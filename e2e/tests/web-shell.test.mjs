@@ -125,12 +125,17 @@ describe('the SPA shell', () => {
     await page.getByRole('option', { name: 'Enterprise' }).click();
     await dialog().getByLabel('Password').fill('short');
     await dialog().getByRole('button', { name: 'Create', exact: true }).click();
-    await dialog().getByText(/password must be longer/).waitFor();
+    await dialog()
+      .getByText(/password must be longer/)
+      .waitFor();
 
     await dialog().getByLabel('Password').fill('a long enough password');
     await dialog().getByRole('button', { name: 'Create', exact: true }).click();
     await cell('Sam Seller').waitFor();
-    await page.getByRole('row', { name: /Sam Seller/ }).getByText('Enterprise').waitFor();
+    await page
+      .getByRole('row', { name: /Sam Seller/ })
+      .getByText('Enterprise')
+      .waitFor();
   });
 
   it('creates a personal API token and shows its secret once', async () => {

@@ -60,7 +60,10 @@ describe('the built CRM on PGlite', () => {
     const created = await Promise.all(
       Array.from({ length: 8 }, (_, i) => api('/lead-sources', { method: 'POST', body: JSON.stringify({ name: `Smoke ${i}` }) })),
     );
-    assert.deepEqual(created.map((r) => r.status), Array(8).fill(201));
+    assert.deepEqual(
+      created.map((r) => r.status),
+      Array(8).fill(201),
+    );
     const invalid = await api('/lead-sources', { method: 'POST', body: JSON.stringify({ name: '' }) });
     assert.equal(invalid.status, 400);
     assert.match(invalid.type, /application\/problem\+json/);

@@ -23,7 +23,26 @@ import { HistoryEntry } from './platform/history/history-entry.entity';
  * see the same set). At the app's root: `platform/` knows no module, so the
  * database is opened with this list handed in.
  */
-export const ENTITIES = [User, Team, TeamMember, AuthToken, LeadSource, LostReason, EventCategory, OpportunityType, Lead,
-  Partner, Contact, Opportunity, CrmSettings, HistoryEntry, OutboundEmail, ImportJob,
-  Quotation, QuotationLine, Event,
-  Notification, Calendar];
+export const ENTITIES = [
+  User,
+  Team,
+  TeamMember,
+  AuthToken,
+  LeadSource,
+  LostReason,
+  EventCategory,
+  OpportunityType,
+  Lead,
+  Partner,
+  Contact,
+  Opportunity,
+  CrmSettings,
+  HistoryEntry,
+  OutboundEmail,
+  ImportJob,
+  Quotation,
+  QuotationLine,
+  Event,
+  Notification,
+  Calendar,
+];

@@ -51,8 +51,8 @@ async function serve(config: AppConfig, prepare: boolean): Promise<void> {
     await close();
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
 }
 
 /** Starts the API processes and replaces any that dies, until told to stop. */
@@ -62,7 +62,9 @@ function superviseWorkers(config: AppConfig): void {
   for (let i = 0; i < config.apiProcesses; i++) cluster.fork();
   cluster.on('listening', () => {
     if (++ready === config.apiProcesses) {
-      logger.log(`CRM ready at http://localhost:${config.port} with ${config.apiProcesses} API processes (API explorer: /api/v1/docs) — sign in as ${config.adminEmail}`);
+      logger.log(
+        `CRM ready at http://localhost:${config.port} with ${config.apiProcesses} API processes (API explorer: /api/v1/docs) — sign in as ${config.adminEmail}`,
+      );
     }
   });
   cluster.on('exit', (worker, code, signal) => {

@@ -59,13 +59,21 @@ describe('authentication', () => {
     });
 
     it('refuses a token past its expiry', async () => {
-      const created = await t.http.post('/api/v1/auth/tokens').auth(t.adminToken, { type: 'bearer' }).send({ name: 'short', expiresAt: new Date(Date.now() + 60_000).toISOString() }).expect(201);
+      const created = await t.http
+        .post('/api/v1/auth/tokens')
+        .auth(t.adminToken, { type: 'bearer' })
+        .send({ name: 'short', expiresAt: new Date(Date.now() + 60_000).toISOString() })
+        .expect(201);
       await t.dataSource.query(`UPDATE auth_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [created.body.id]);
       await t.http.get('/api/v1/auth/me').auth(created.body.token, { type: 'bearer' }).expect(401);
     });
 
     it('refuses an expiry in the past and an unknown property, creating nothing', async () => {
-      const past = await t.http.post('/api/v1/auth/tokens').auth(t.adminToken, { type: 'bearer' }).send({ name: 'x', expiresAt: '2020-01-01T00:00:00Z' }).expect(400);
+      const past = await t.http
+        .post('/api/v1/auth/tokens')
+        .auth(t.adminToken, { type: 'bearer' })
+        .send({ name: 'x', expiresAt: '2020-01-01T00:00:00Z' })
+        .expect(400);
       expect(past.body.errors).toEqual([{ field: 'expiresAt', message: 'expiresAt must be in the future' }]);
       await t.http.post('/api/v1/auth/tokens').auth(t.adminToken, { type: 'bearer' }).send({ name: 'x', scope: 'all' }).expect(400);
       const count = await t.dataSource.query(`SELECT count(*)::int AS n FROM auth_tokens WHERE kind = 'personal' AND name = 'x'`);
@@ -91,7 +99,10 @@ describe('authentication', () => {
       await t.http.post('/api/v1/auth/login').send(ADMIN),
       await t.http.get('/api/v1/auth/me').auth(t.adminToken, { type: 'bearer' }),
       await t.http.get('/api/v1/users').auth(t.adminToken, { type: 'bearer' }),
-      await t.http.post('/api/v1/users').auth(t.adminToken, { type: 'bearer' }).send({ email: 'hash@example.com', name: 'H', role: 'salesperson', password: 'secret-password' }),
+      await t.http
+        .post('/api/v1/users')
+        .auth(t.adminToken, { type: 'bearer' })
+        .send({ email: 'hash@example.com', name: 'H', role: 'salesperson', password: 'secret-password' }),
     ];
     for (const response of responses) {
       expect(response.status).toBeLessThan(300);
@@ -102,7 +113,11 @@ describe('authentication', () => {
 
   it('rate-limits failed sign-ins per account (429), then still refuses the right password until the window passes', async () => {
     const email = 'target@example.com';
-    await t.http.post('/api/v1/users').auth(t.adminToken, { type: 'bearer' }).send({ email, name: 'Target', role: 'salesperson', password: 'right-password' }).expect(201);
+    await t.http
+      .post('/api/v1/users')
+      .auth(t.adminToken, { type: 'bearer' })
+      .send({ email, name: 'Target', role: 'salesperson', password: 'right-password' })
+      .expect(201);
     for (let i = 0; i < 10; i++) await t.http.post('/api/v1/auth/login').send({ email, password: 'wrong' }).expect(401);
     const blocked = await t.http.post('/api/v1/auth/login').send({ email, password: 'right-password' }).expect(429);
     expect(blocked.body).toMatchObject({ status: 429, code: 'TOO_MANY_ATTEMPTS' });

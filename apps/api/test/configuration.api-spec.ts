@@ -23,7 +23,11 @@ describe.each(LISTS)('configuration list /$path', ({ path, valid, stored, invali
     const created = await t.http.post(url).auth(t.adminToken, { type: 'bearer' }).send(valid).expect(201);
     expect(created.body).toMatchObject({ ...stored, name: valid.name, version: 1, id: expect.any(String) });
     await t.http.get(`${url}/${created.body.id}`).auth(seller.token, { type: 'bearer' }).expect(200);
-    const changed = await t.http.patch(`${url}/${created.body.id}`).auth(t.adminToken, { type: 'bearer' }).send({ name: `${valid.name} 2`, version: 1 }).expect(200);
+    const changed = await t.http
+      .patch(`${url}/${created.body.id}`)
+      .auth(t.adminToken, { type: 'bearer' })
+      .send({ name: `${valid.name} 2`, version: 1 })
+      .expect(200);
     expect(changed.body).toMatchObject({ name: `${valid.name} 2`, version: 2 });
     await t.http.delete(`${url}/${created.body.id}`).auth(t.adminToken, { type: 'bearer' }).expect(204);
     await t.http.get(`${url}/${created.body.id}`).auth(t.adminToken, { type: 'bearer' }).expect(404);
@@ -32,27 +36,51 @@ describe.each(LISTS)('configuration list /$path', ({ path, valid, stored, invali
   it('lets a salesperson read the list but not change it (403, nothing written)', async () => {
     const before = await count();
     await t.http.get(url).auth(seller.token, { type: 'bearer' }).expect(200);
-    await t.http.post(url).auth(seller.token, { type: 'bearer' }).send({ ...valid, name: 'By seller' }).expect(403);
+    await t.http
+      .post(url)
+      .auth(seller.token, { type: 'bearer' })
+      .send({ ...valid, name: 'By seller' })
+      .expect(403);
     expect(await count()).toBe(before);
   });
 
   it('refuses invalid input and unknown properties with field errors', async () => {
     const before = await count();
-    const bad = await t.http.post(url).auth(t.adminToken, { type: 'bearer' }).send({ ...valid, ...invalid }).expect(400);
+    const bad = await t.http
+      .post(url)
+      .auth(t.adminToken, { type: 'bearer' })
+      .send({ ...valid, ...invalid })
+      .expect(400);
     expect(bad.body.errors.length).toBeGreaterThan(0);
-    const unknown = await t.http.post(url).auth(t.adminToken, { type: 'bearer' }).send({ ...valid, colour: 'red' }).expect(400);
+    const unknown = await t.http
+      .post(url)
+      .auth(t.adminToken, { type: 'bearer' })
+      .send({ ...valid, colour: 'red' })
+      .expect(400);
     expect(unknown.body.errors).toEqual([{ field: 'colour', message: 'colour is not a known property' }]);
     expect(await count()).toBe(before);
   });
 
   it('refuses a duplicate name with 409', async () => {
-    await t.http.post(url).auth(t.adminToken, { type: 'bearer' }).send({ ...valid, name: 'Twin', ...('code' in valid ? { code: 'TWIN1' } : {}) }).expect(201);
-    const duplicate = await t.http.post(url).auth(t.adminToken, { type: 'bearer' }).send({ ...valid, name: 'twin', ...('code' in valid ? { code: 'TWIN2' } : {}) }).expect(409);
+    await t.http
+      .post(url)
+      .auth(t.adminToken, { type: 'bearer' })
+      .send({ ...valid, name: 'Twin', ...('code' in valid ? { code: 'TWIN1' } : {}) })
+      .expect(201);
+    const duplicate = await t.http
+      .post(url)
+      .auth(t.adminToken, { type: 'bearer' })
+      .send({ ...valid, name: 'twin', ...('code' in valid ? { code: 'TWIN2' } : {}) })
+      .expect(409);
     expect(duplicate.body.errors).toEqual([{ field: 'name', message: 'is already taken' }]);
   });
 
   it('refuses a stale version with 409 and keeps the stored entry', async () => {
-    const created = await t.http.post(url).auth(t.adminToken, { type: 'bearer' }).send({ ...valid, name: 'Versioned', ...('code' in valid ? { code: 'VERS' } : {}) }).expect(201);
+    const created = await t.http
+      .post(url)
+      .auth(t.adminToken, { type: 'bearer' })
+      .send({ ...valid, name: 'Versioned', ...('code' in valid ? { code: 'VERS' } : {}) })
+      .expect(201);
     await t.http.patch(`${url}/${created.body.id}`).auth(t.adminToken, { type: 'bearer' }).send({ name: 'V2', version: 1 }).expect(200);
     await t.http.patch(`${url}/${created.body.id}`).auth(t.adminToken, { type: 'bearer' }).send({ name: 'V3', version: 1 }).expect(409);
     const current = await t.http.get(`${url}/${created.body.id}`).auth(t.adminToken, { type: 'bearer' }).expect(200);

@@ -15,11 +15,16 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
   const asSeller = (req: Test) => as(seller)(req);
   const meeting = { type: 'meeting', subject: 'Weekly sync', startAt: '2027-03-01T09:00:00+01:00', endAt: '2027-03-01T10:00:00+01:00' };
   const create = async (body: Record<string, unknown> = {}, who = seller) =>
-    (await as(who)(t.http.post('/api/v1/events')).send({ ...meeting, ...body }).expect(201)).body;
+    (
+      await as(who)(t.http.post('/api/v1/events'))
+        .send({ ...meeting, ...body })
+        .expect(201)
+    ).body;
   const get = async (id: string) => (await asSeller(t.http.get(`/api/v1/events/${id}`)).expect(200)).body;
   const count = async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM events`))[0].n);
   const calendar = async (query: string, who = seller) => (await as(who)(t.http.get(`/api/v1/events?${query}`)).expect(200)).body.items;
-  const timeline = async (path: string) => (await asSeller(t.http.get(`/api/v1/${path}/timeline`)).expect(200)).body.items as { kind: string; data: { eventId: string } }[];
+  const timeline = async (path: string) =>
+    (await asSeller(t.http.get(`/api/v1/${path}/timeline`)).expect(200)).body.items as { kind: string; data: { eventId: string } }[];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -36,9 +41,19 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
     it('creates a meeting assigned to its creator, with type defaults, attendees and reminders', async () => {
       const created = await create({ timeZone: 'Europe/Paris', attendeeUserIds: [other.id], reminders: [{ offsetMinutes: 15, channel: 'notification' }] });
       expect(created).toMatchObject({
-        type: 'meeting', status: 'planned', assignedToId: seller.id, createdById: seller.id, callDirection: null, priority: null,
-        startAt: '2027-03-01T08:00:00.000Z', endAt: '2027-03-01T09:00:00.000Z', seriesEndAt: '2027-03-01T09:00:00.000Z',
-        attendeeUserIds: [other.id], attendeeContactIds: [], reminders: [{ offsetMinutes: 15, channel: 'notification' }], version: 1,
+        type: 'meeting',
+        status: 'planned',
+        assignedToId: seller.id,
+        createdById: seller.id,
+        callDirection: null,
+        priority: null,
+        startAt: '2027-03-01T08:00:00.000Z',
+        endAt: '2027-03-01T09:00:00.000Z',
+        seriesEndAt: '2027-03-01T09:00:00.000Z',
+        attendeeUserIds: [other.id],
+        attendeeContactIds: [],
+        reminders: [{ offsetMinutes: 15, channel: 'notification' }],
+        version: 1,
       });
       const [onCalendar] = await calendar('from=2027-03-01T08:00:00Z&to=2027-03-01T08:30:00Z');
       expect(onCalendar).toMatchObject({ id: created.id, occurrenceId: created.id, attendeeUserIds: [other.id], attendeeContactIds: [], seriesId: null });
@@ -60,7 +75,9 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
       ['an unknown property', { colour: 'red' }, 'colour'],
     ])('refuses %s (400) and stores nothing', async (_name, body, field) => {
       const before = await count();
-      const response = await asSeller(t.http.post('/api/v1/events')).send({ ...meeting, ...body }).expect(400);
+      const response = await asSeller(t.http.post('/api/v1/events'))
+        .send({ ...meeting, ...body })
+        .expect(400);
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(await count()).toBe(before);
     });
@@ -69,7 +86,9 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
       'refuses a %s that does not exist (400 with the field) and stores nothing',
       async (field) => {
         const before = await count();
-        const response = await asSeller(t.http.post('/api/v1/events')).send({ ...meeting, [field]: MISSING }).expect(400);
+        const response = await asSeller(t.http.post('/api/v1/events'))
+          .send({ ...meeting, [field]: MISSING })
+          .expect(400);
         expect(response.body.errors).toEqual([{ field, message: 'refers to a record that does not exist' }]);
         expect(await count()).toBe(before);
       },
@@ -77,10 +96,14 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
 
     it('refuses attendees that do not exist, and a category of another type', async () => {
       const before = await count();
-      const attendee = await asSeller(t.http.post('/api/v1/events')).send({ ...meeting, attendeeUserIds: [MISSING] }).expect(400);
+      const attendee = await asSeller(t.http.post('/api/v1/events'))
+        .send({ ...meeting, attendeeUserIds: [MISSING] })
+        .expect(400);
       expect(attendee.body.errors[0].field).toBe('attendeeUserIds');
       const [callCategory] = await t.dataSource.query(`SELECT id FROM event_categories WHERE type <> 'meeting' LIMIT 1`);
-      const category = await asSeller(t.http.post('/api/v1/events')).send({ ...meeting, categoryId: callCategory.id }).expect(400);
+      const category = await asSeller(t.http.post('/api/v1/events'))
+        .send({ ...meeting, categoryId: callCategory.id })
+        .expect(400);
       expect(category.body.errors[0].field).toBe('categoryId');
       expect(await count()).toBe(before);
     });
@@ -96,31 +119,47 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
   describe('changing', () => {
     it('changes with the loaded version, refuses a stale one (409) and changes nothing', async () => {
       const event = await create();
-      const changed = (await asSeller(t.http.patch(`/api/v1/events/${event.id}`)).send({ subject: 'Moved', version: 1 }).expect(200)).body;
+      const changed = (
+        await asSeller(t.http.patch(`/api/v1/events/${event.id}`))
+          .send({ subject: 'Moved', version: 1 })
+          .expect(200)
+      ).body;
       expect(changed).toMatchObject({ subject: 'Moved', version: 2 });
-      const stale = await asSeller(t.http.patch(`/api/v1/events/${event.id}`)).send({ subject: 'Lost update', version: 1 }).expect(409);
+      const stale = await asSeller(t.http.patch(`/api/v1/events/${event.id}`))
+        .send({ subject: 'Lost update', version: 1 })
+        .expect(409);
       expect(stale.body.code).toBe('STALE_VERSION');
       expect(await get(event.id)).toMatchObject({ subject: 'Moved', version: 2 });
     });
 
     it('refuses an end before the start after a PATCH, changing nothing', async () => {
       const event = await create();
-      await asSeller(t.http.patch(`/api/v1/events/${event.id}`)).send({ endAt: '2027-03-01T07:00:00Z' }).expect(400);
+      await asSeller(t.http.patch(`/api/v1/events/${event.id}`))
+        .send({ endAt: '2027-03-01T07:00:00Z' })
+        .expect(400);
       expect(await get(event.id)).toMatchObject({ endAt: event.endAt, version: 1 });
     });
 
     it('drops the call direction when a call becomes a meeting, and sets the task defaults', async () => {
       const call = await create({ type: 'call', callDirection: 'inbound' });
-      const task = (await asSeller(t.http.patch(`/api/v1/events/${call.id}`)).send({ type: 'task' }).expect(200)).body;
+      const task = (
+        await asSeller(t.http.patch(`/api/v1/events/${call.id}`))
+          .send({ type: 'task' })
+          .expect(200)
+      ).body;
       expect(task).toMatchObject({ type: 'task', callDirection: null, priority: 'normal' });
     });
 
     it("forbids a salesperson to change or delete someone else's event (403), a manager may", async () => {
       const event = await create();
-      await as(other)(t.http.patch(`/api/v1/events/${event.id}`)).send({ subject: 'Mine now' }).expect(403);
+      await as(other)(t.http.patch(`/api/v1/events/${event.id}`))
+        .send({ subject: 'Mine now' })
+        .expect(403);
       await as(other)(t.http.delete(`/api/v1/events/${event.id}`)).expect(403);
       expect(await get(event.id)).toMatchObject({ subject: meeting.subject, version: 1 });
-      await as(manager)(t.http.patch(`/api/v1/events/${event.id}`)).send({ subject: 'Managed' }).expect(200);
+      await as(manager)(t.http.patch(`/api/v1/events/${event.id}`))
+        .send({ subject: 'Managed' })
+        .expect(200);
       await as(manager)(t.http.delete(`/api/v1/events/${event.id}`)).expect(204);
       await asSeller(t.http.get(`/api/v1/events/${event.id}`)).expect(404);
     });
@@ -143,9 +182,13 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
   describe('timelines', () => {
     it('shows an event created, realized and cancelled on its lead, partner and opportunity', async () => {
       const event = await create({ type: 'call', leadId: lead.id, partnerId: partner.id, opportunityId: opportunity.id });
-      await asSeller(t.http.patch(`/api/v1/events/${event.id}`)).send({ status: 'realized' }).expect(200);
+      await asSeller(t.http.patch(`/api/v1/events/${event.id}`))
+        .send({ status: 'realized' })
+        .expect(200);
       const cancelled = await create({ opportunityId: opportunity.id });
-      await asSeller(t.http.patch(`/api/v1/events/${cancelled.id}`)).send({ status: 'cancelled' }).expect(200);
+      await asSeller(t.http.patch(`/api/v1/events/${cancelled.id}`))
+        .send({ status: 'cancelled' })
+        .expect(200);
       for (const path of [`leads/${lead.id}`, `partners/${partner.id}`]) {
         const kinds = (await timeline(path)).filter((entry) => entry.data.eventId === event.id).map((entry) => entry.kind);
         expect(kinds).toEqual(['event_realized', 'event_created']);
@@ -177,19 +220,46 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
       expect(series).toMatchObject({ recurrence: { frequency: 'weekly', interval: 1, byWeekday: ['MO'], count: 6 }, seriesEndAt: '2027-04-19T07:30:00.000Z' });
       const items = await calendar('from=2027-03-14T00:00:00Z&to=2027-04-13T00:00:00Z', planner);
       expect(items.map((o: { startAt: string }) => o.startAt)).toEqual([
-        '2027-03-15T08:00:00.000Z', '2027-03-22T08:00:00.000Z', '2027-03-29T07:00:00.000Z', '2027-04-05T07:00:00.000Z', '2027-04-12T07:00:00.000Z',
+        '2027-03-15T08:00:00.000Z',
+        '2027-03-22T08:00:00.000Z',
+        '2027-03-29T07:00:00.000Z',
+        '2027-04-05T07:00:00.000Z',
+        '2027-04-12T07:00:00.000Z',
       ]);
-      expect(items[2]).toMatchObject({ id: series.id, seriesId: series.id, originalStartAt: '2027-03-29T07:00:00.000Z', endAt: '2027-03-29T07:30:00.000Z', occurrenceId: `${series.id}:2027-03-29T07:00:00.000Z` });
+      expect(items[2]).toMatchObject({
+        id: series.id,
+        seriesId: series.id,
+        originalStartAt: '2027-03-29T07:00:00.000Z',
+        endAt: '2027-03-29T07:30:00.000Z',
+        occurrenceId: `${series.id}:2027-03-29T07:00:00.000Z`,
+      });
     });
 
     it('moves one occurrence on its own, keeping the others', async () => {
-      const moved = (await as(planner)(t.http.patch(`/api/v1/events/${series.id}/occurrences/2027-03-22T08:00:00.000Z`))
-        .send({ startAt: '2027-03-23T14:00:00+01:00', endAt: '2027-03-23T14:30:00+01:00', subject: 'Stand-up (Tuesday)' }).expect(200)).body;
-      expect(moved).toMatchObject({ seriesId: series.id, originalStartAt: '2027-03-22T08:00:00.000Z', startAt: '2027-03-23T13:00:00.000Z', subject: 'Stand-up (Tuesday)', recurrence: null });
+      const moved = (
+        await as(planner)(t.http.patch(`/api/v1/events/${series.id}/occurrences/2027-03-22T08:00:00.000Z`))
+          .send({ startAt: '2027-03-23T14:00:00+01:00', endAt: '2027-03-23T14:30:00+01:00', subject: 'Stand-up (Tuesday)' })
+          .expect(200)
+      ).body;
+      expect(moved).toMatchObject({
+        seriesId: series.id,
+        originalStartAt: '2027-03-22T08:00:00.000Z',
+        startAt: '2027-03-23T13:00:00.000Z',
+        subject: 'Stand-up (Tuesday)',
+        recurrence: null,
+      });
       expect(await mondays()).toEqual([
-        '2027-03-15T08:00:00.000Z', '2027-03-23T13:00:00.000Z', '2027-03-29T07:00:00.000Z', '2027-04-05T07:00:00.000Z', '2027-04-12T07:00:00.000Z',
+        '2027-03-15T08:00:00.000Z',
+        '2027-03-23T13:00:00.000Z',
+        '2027-03-29T07:00:00.000Z',
+        '2027-04-05T07:00:00.000Z',
+        '2027-04-12T07:00:00.000Z',
       ]);
-      const again = (await as(planner)(t.http.patch(`/api/v1/events/${series.id}/occurrences/2027-03-22T08:00:00.000Z`)).send({ location: 'Room 2', version: 1 }).expect(200)).body;
+      const again = (
+        await as(planner)(t.http.patch(`/api/v1/events/${series.id}/occurrences/2027-03-22T08:00:00.000Z`))
+          .send({ location: 'Room 2', version: 1 })
+          .expect(200)
+      ).body;
       expect(again).toMatchObject({ id: moved.id, location: 'Room 2', version: 2 });
     });
 
@@ -200,9 +270,15 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
 
     it('refuses an occurrence the series does not have (404), a non-series (422), a stranger (403), changing nothing', async () => {
       const before = await count();
-      await as(planner)(t.http.patch(`/api/v1/events/${series.id}/occurrences/2027-03-16T08:00:00.000Z`)).send({ subject: 'x' }).expect(404);
-      await as(planner)(t.http.patch(`/api/v1/events/${series.id}/occurrences/not-a-date`)).send({ subject: 'x' }).expect(400);
-      await as(planner)(t.http.patch(`/api/v1/events/${series.id}/occurrences/2027-03-29T07:00:00.000Z`)).send({ recurrence: { frequency: 'daily', interval: 1 } }).expect(400);
+      await as(planner)(t.http.patch(`/api/v1/events/${series.id}/occurrences/2027-03-16T08:00:00.000Z`))
+        .send({ subject: 'x' })
+        .expect(404);
+      await as(planner)(t.http.patch(`/api/v1/events/${series.id}/occurrences/not-a-date`))
+        .send({ subject: 'x' })
+        .expect(400);
+      await as(planner)(t.http.patch(`/api/v1/events/${series.id}/occurrences/2027-03-29T07:00:00.000Z`))
+        .send({ recurrence: { frequency: 'daily', interval: 1 } })
+        .expect(400);
       await as(other)(t.http.delete(`/api/v1/events/${series.id}/occurrences/2027-03-29T07:00:00.000Z`)).expect(403);
       const single = await create();
       await asSeller(t.http.delete(`/api/v1/events/${single.id}/occurrences/${single.startAt}`)).expect(422);
@@ -211,7 +287,9 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
     });
 
     it('renames the whole series, reaching the edited occurrence that kept the old subject only', async () => {
-      await as(planner)(t.http.patch(`/api/v1/events/${series.id}`)).send({ subject: 'Team stand-up', location: 'Room 1' }).expect(200);
+      await as(planner)(t.http.patch(`/api/v1/events/${series.id}`))
+        .send({ subject: 'Team stand-up', location: 'Room 1' })
+        .expect(200);
       const items = await calendar('from=2027-03-14T00:00:00Z&to=2027-04-13T00:00:00Z', planner);
       expect(items.map((o: { subject: string }) => o.subject)).toEqual(['Team stand-up', 'Stand-up (Tuesday)', 'Team stand-up', 'Team stand-up']);
       expect(items[1].location).toBe('Room 2');
@@ -220,15 +298,26 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
     it('moves the whole series to 10:00, dropping its edited occurrences', async () => {
       const { version } = await get(series.id);
       await as(planner)(t.http.patch(`/api/v1/events/${series.id}`))
-        .send({ startAt: '2027-03-15T10:00:00+01:00', endAt: '2027-03-15T10:30:00+01:00', version }).expect(200);
+        .send({ startAt: '2027-03-15T10:00:00+01:00', endAt: '2027-03-15T10:30:00+01:00', version })
+        .expect(200);
       expect(await mondays()).toEqual([
-        '2027-03-15T09:00:00.000Z', '2027-03-22T09:00:00.000Z', '2027-03-29T08:00:00.000Z', '2027-04-05T08:00:00.000Z', '2027-04-12T08:00:00.000Z',
+        '2027-03-15T09:00:00.000Z',
+        '2027-03-22T09:00:00.000Z',
+        '2027-03-29T08:00:00.000Z',
+        '2027-04-05T08:00:00.000Z',
+        '2027-04-12T08:00:00.000Z',
       ]);
       expect(await t.dataSource.query(`SELECT id FROM events WHERE series_id = $1`, [series.id])).toEqual([]);
     });
 
     it("shows a team's calendar: its members' events and the team's own", async () => {
-      const team = (await t.http.post('/api/v1/teams').auth(t.adminToken, { type: 'bearer' }).send({ name: 'Calendar team', memberIds: [planner.id] }).expect(201)).body;
+      const team = (
+        await t.http
+          .post('/api/v1/teams')
+          .auth(t.adminToken, { type: 'bearer' })
+          .send({ name: 'Calendar team', memberIds: [planner.id] })
+          .expect(201)
+      ).body;
       const teamEvent = await create({ subject: 'Team offsite', startAt: '2027-03-31T09:00:00Z', endAt: '2027-04-02T17:00:00Z', teamId: team.id }, manager);
       const items = await calendar(`from=2027-04-01T00:00:00Z&to=2027-04-08T00:00:00Z&teamId=${team.id}`);
       expect(items.map((o: { occurrenceId: string }) => o.occurrenceId)).toEqual([teamEvent.id, `${series.id}:2027-04-05T08:00:00.000Z`]);
@@ -239,7 +328,11 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
     });
 
     it('shows the users a calendar follows (calendarId), 404 for a calendar that does not exist', async () => {
-      const followed = (await as(planner)(t.http.post('/api/v1/calendars')).send({ name: 'Stand-ups', followedUserIds: [planner.id] }).expect(201)).body;
+      const followed = (
+        await as(planner)(t.http.post('/api/v1/calendars'))
+          .send({ name: 'Stand-ups', followedUserIds: [planner.id] })
+          .expect(201)
+      ).body;
       const items = await calendar(`from=2027-04-05T00:00:00Z&to=2027-04-06T00:00:00Z&calendarId=${followed.id}`, planner);
       expect(items.map((o: { occurrenceId: string }) => o.occurrenceId)).toEqual([`${series.id}:2027-04-05T08:00:00.000Z`]);
       await as(planner)(t.http.get(`/api/v1/events?from=2027-04-05T00:00:00Z&to=2027-04-06T00:00:00Z&calendarId=${MISSING}`)).expect(404);
@@ -250,8 +343,23 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
       const range = 'from=2027-03-14T00:00:00Z&to=2027-04-13T00:00:00Z';
       const full = await calendar(range, planner);
       const compact = await calendar(`${range}&view=compact`, planner);
-      const keys = ['allDay', 'assignedToId', 'callDirection', 'endAt', 'id', 'occurrenceId', 'originalStartAt', 'priority', 'seriesId', 'startAt',
-        'status', 'subject', 'teamId', 'type', 'version'];
+      const keys = [
+        'allDay',
+        'assignedToId',
+        'callDirection',
+        'endAt',
+        'id',
+        'occurrenceId',
+        'originalStartAt',
+        'priority',
+        'seriesId',
+        'startAt',
+        'status',
+        'subject',
+        'teamId',
+        'type',
+        'version',
+      ];
       expect(compact.length).toBeGreaterThan(1);
       for (const item of compact) expect(Object.keys(item).sort()).toEqual(keys);
       const pick = (item: Record<string, unknown>) => Object.fromEntries(keys.map((key) => [key, item[key]]));
@@ -264,11 +372,14 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
       await asSeller(t.http.get('/api/v1/events?view=compact')).expect(400);
     });
 
-    it("puts what a user attends on their calendar, once, series expanded", async () => {
+    it('puts what a user attends on their calendar, once, series expanded', async () => {
       const guest = await t.signInAs('salesperson');
       const single = await create({ subject: 'Demo for guest', startAt: '2027-06-07T10:00:00Z', endAt: '2027-06-07T11:00:00Z', attendeeUserIds: [guest.id] });
       const recurring = await create({
-        subject: 'Guest weekly', startAt: '2027-06-08T10:00:00Z', endAt: '2027-06-08T10:30:00Z', attendeeUserIds: [guest.id],
+        subject: 'Guest weekly',
+        startAt: '2027-06-08T10:00:00Z',
+        endAt: '2027-06-08T10:30:00Z',
+        attendeeUserIds: [guest.id],
         recurrence: { frequency: 'weekly', interval: 1, count: 3 },
       });
       await create({ subject: 'Not for guest', startAt: '2027-06-07T12:00:00Z', endAt: '2027-06-07T13:00:00Z' });

@@ -38,31 +38,56 @@ describe('hostile input', () => {
     seller = await t.signInAs('salesperson');
     partnerId = (await asSeller(t.http.post('/api/v1/partners')).send({ name: 'Acme', isCustomer: true }).expect(201)).body.id;
     opportunity = (await asSeller(t.http.post('/api/v1/opportunities')).send({ name: 'Acme deal', partnerId }).expect(201)).body;
-    quotation = (await asSeller(t.http.post(`/api/v1/opportunities/${opportunity.id}/quotations`)).send({}).expect(201)).body;
+    quotation = (
+      await asSeller(t.http.post(`/api/v1/opportunities/${opportunity.id}/quotations`))
+        .send({})
+        .expect(201)
+    ).body;
     leadId = (await asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Doe', companyName: 'Doe Ltd' }).expect(201)).body.id;
   });
   afterAll(() => t.close());
 
   describe('date-only fields take only days of the calendar', () => {
-    it.each(['2026-02-30', '2026-13-01', '2027-02-29', '0000-01-01', '2026-04-31'])('refuses expectedCloseDate %s on create, update and conversion', async (day) => {
-      const message = /must be a day of the calendar/;
-      await expectRefused(asSeller(t.http.post('/api/v1/opportunities')).send({ name: 'X', expectedCloseDate: day }), 'expectedCloseDate', message);
-      await expectRefused(asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`)).send({ version: opportunity.version, expectedCloseDate: day }), 'expectedCloseDate', message);
-      await expectRefused(
-        asSeller(t.http.post(`/api/v1/leads/${leadId}/convert`)).send({ partner: { mode: 'new' }, contact: { mode: 'none' }, opportunity: { name: 'Y', expectedCloseDate: day } }),
-        'opportunity.expectedCloseDate',
-        message,
-      );
-      await expectRefused(asSeller(t.http.patch(`/api/v1/quotations/${quotation.id}`)).send({ version: quotation.version, validUntil: day }), 'validUntil', message);
-    });
+    it.each(['2026-02-30', '2026-13-01', '2027-02-29', '0000-01-01', '2026-04-31'])(
+      'refuses expectedCloseDate %s on create, update and conversion',
+      async (day) => {
+        const message = /must be a day of the calendar/;
+        await expectRefused(asSeller(t.http.post('/api/v1/opportunities')).send({ name: 'X', expectedCloseDate: day }), 'expectedCloseDate', message);
+        await expectRefused(
+          asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`)).send({ version: opportunity.version, expectedCloseDate: day }),
+          'expectedCloseDate',
+          message,
+        );
+        await expectRefused(
+          asSeller(t.http.post(`/api/v1/leads/${leadId}/convert`)).send({
+            partner: { mode: 'new' },
+            contact: { mode: 'none' },
+            opportunity: { name: 'Y', expectedCloseDate: day },
+          }),
+          'opportunity.expectedCloseDate',
+          message,
+        );
+        await expectRefused(
+          asSeller(t.http.patch(`/api/v1/quotations/${quotation.id}`)).send({ version: quotation.version, validUntil: day }),
+          'validUntil',
+          message,
+        );
+      },
+    );
 
     it('accepts a leap day in a leap year, and null clears the date', async () => {
-      const set = await asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`)).send({ version: opportunity.version, expectedCloseDate: '2028-02-29' }).expect(200);
+      const set = await asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`))
+        .send({ version: opportunity.version, expectedCloseDate: '2028-02-29' })
+        .expect(200);
       expect(set.body.expectedCloseDate).toBe('2028-02-29');
-      const cleared = await asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`)).send({ version: set.body.version, expectedCloseDate: null }).expect(200);
+      const cleared = await asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`))
+        .send({ version: set.body.version, expectedCloseDate: null })
+        .expect(200);
       expect(cleared.body.expectedCloseDate).toBeNull();
       opportunity = cleared.body;
-      const quote = await asSeller(t.http.patch(`/api/v1/quotations/${quotation.id}`)).send({ version: quotation.version, validUntil: '2028-02-29' }).expect(200);
+      const quote = await asSeller(t.http.patch(`/api/v1/quotations/${quotation.id}`))
+        .send({ version: quotation.version, validUntil: '2028-02-29' })
+        .expect(200);
       expect(quote.body.validUntil).toBe('2028-02-29');
       quotation = quote.body;
     });
@@ -73,13 +98,31 @@ describe('hostile input', () => {
     it('in an event body, a calendar range, an occurrence path and a token expiry', async () => {
       const event = { type: 'meeting', subject: 'Far', startAt: far, endAt: far };
       await expectRefused(asSeller(t.http.post('/api/v1/events')).send(event), 'startAt', /ISO 8601 date-time with its offset/);
-      await expectRefused(asSeller(t.http.post('/api/v1/events')).send({ ...event, startAt: '2027-02-30T10:00:00Z', endAt: '2027-03-01T10:00:00Z' }), 'startAt', /ISO 8601/);
+      await expectRefused(
+        asSeller(t.http.post('/api/v1/events')).send({ ...event, startAt: '2027-02-30T10:00:00Z', endAt: '2027-03-01T10:00:00Z' }),
+        'startAt',
+        /ISO 8601/,
+      );
       await expectRefused(asSeller(t.http.get(`/api/v1/events?from=${encodeURIComponent(far)}&to=2027-01-01T00:00:00Z`)), 'from', /ISO 8601/);
       const series = await asSeller(t.http.post('/api/v1/events'))
-        .send({ type: 'meeting', subject: 'Weekly', startAt: '2027-03-01T09:00:00Z', endAt: '2027-03-01T10:00:00Z', recurrence: { frequency: 'weekly', interval: 1, count: 3 } })
+        .send({
+          type: 'meeting',
+          subject: 'Weekly',
+          startAt: '2027-03-01T09:00:00Z',
+          endAt: '2027-03-01T10:00:00Z',
+          recurrence: { frequency: 'weekly', interval: 1, count: 3 },
+        })
         .expect(201);
-      await expectRefused(asSeller(t.http.patch(`/api/v1/events/${series.body.id}/occurrences/${encodeURIComponent(far)}`)).send({ version: 1, subject: 'x' }), 'originalStartAt', /ISO 8601/);
-      await expectRefused(asSeller(t.http.delete(`/api/v1/events/${series.body.id}/occurrences/${encodeURIComponent(far)}/following`)), 'originalStartAt', /ISO 8601/);
+      await expectRefused(
+        asSeller(t.http.patch(`/api/v1/events/${series.body.id}/occurrences/${encodeURIComponent(far)}`)).send({ version: 1, subject: 'x' }),
+        'originalStartAt',
+        /ISO 8601/,
+      );
+      await expectRefused(
+        asSeller(t.http.delete(`/api/v1/events/${series.body.id}/occurrences/${encodeURIComponent(far)}/following`)),
+        'originalStartAt',
+        /ISO 8601/,
+      );
       const tokens = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM auth_tokens`))[0].n as number;
       const before = await tokens();
       await asSeller(t.http.post('/api/v1/auth/tokens')).send({ name: 'far', expiresAt: far }).expect(400);
@@ -91,7 +134,11 @@ describe('hostile input', () => {
     it('in a body field, top-level or nested', async () => {
       await expectRefused(asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Do\u0000e' }), 'lastName', /NUL/);
       await expectRefused(asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Doe', address: { city: 'Pa\u0000ris' } }), 'address.city', /NUL/);
-      await expectRefused(asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`)).send({ version: opportunity.version, description: '\u0000' }), 'description', /NUL/);
+      await expectRefused(
+        asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`)).send({ version: opportunity.version, description: '\u0000' }),
+        'description',
+        /NUL/,
+      );
     });
 
     it('in a property name', async () => {
@@ -113,7 +160,11 @@ describe('hostile input', () => {
   describe('a lone UTF-16 surrogate is refused', () => {
     // JSON.stringify writes a lone surrogate as the escape \udXXX, as a hostile client would send it
     it('in the sign-in email, without authentication', async () => {
-      const response = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":"a\\ud800@example.com","password":"x"}').expect(400);
+      const response = await t.http
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"email":"a\\ud800@example.com","password":"x"}')
+        .expect(400);
       expect(response.body.errors).toEqual([{ field: 'email', message: expect.stringMatching(/lone UTF-16 surrogate/) }]);
     });
 
@@ -122,7 +173,11 @@ describe('hostile input', () => {
       await expectRefused(asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Doe', email }), 'email', /lone UTF-16 surrogate/);
       await expectRefused(asSeller(t.http.post('/api/v1/partners')).send({ name: 'Acme 2', email }), 'email', /lone UTF-16 surrogate/);
       await expectRefused(asSeller(t.http.post('/api/v1/contacts')).send({ lastName: 'Doe', email }), 'email', /lone UTF-16 surrogate/);
-      await t.http.post('/api/v1/users').auth(t.adminToken, { type: 'bearer' }).send({ email, name: 'X', role: 'salesperson', password: 'a-good-password' }).expect(400);
+      await t.http
+        .post('/api/v1/users')
+        .auth(t.adminToken, { type: 'bearer' })
+        .send({ email, name: 'X', role: 'salesperson', password: 'a-good-password' })
+        .expect(400);
     });
 
     it('but a pair that makes one character (an emoji) is kept as sent', async () => {

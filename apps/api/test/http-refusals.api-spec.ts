@@ -51,13 +51,18 @@ describe('HTTP refusals: what the API answers before any route runs', () => {
   const bearer = (test: Test) => test.auth(t.adminToken, { type: 'bearer' });
   let cookie: string;
   const leadCount = async () => Number((await t.dataSource.query('SELECT count(*)::int AS n FROM leads'))[0].n);
-  const createLead = async (lastName: string) => (await bearer(t.http.post('/api/v1/leads')).send({ lastName }).expect(201)).body as { id: string; version: number; lastName: string };
-  const storedLead = async (id: string) => (await bearer(t.http.get(`/api/v1/leads/${id}`)).expect(200)).body as { version: number; lastName: string; status: string };
+  const createLead = async (lastName: string) =>
+    (await bearer(t.http.post('/api/v1/leads')).send({ lastName }).expect(201)).body as { id: string; version: number; lastName: string };
+  const storedLead = async (id: string) =>
+    (await bearer(t.http.get(`/api/v1/leads/${id}`)).expect(200)).body as { version: number; lastName: string; status: string };
 
   beforeAll(async () => {
     t = await startTestApp();
     const login = await t.http.post('/api/v1/auth/login').send(ADMIN).expect(200);
-    cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).find((c) => c.startsWith('crm_session='))!.split(';')[0]!;
+    cookie = ([] as string[])
+      .concat(login.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('crm_session='))!
+      .split(';')[0]!;
   });
   afterAll(() => t.close());
 
@@ -95,7 +100,7 @@ describe('HTTP refusals: what the API answers before any route runs', () => {
       const [head, body] = answer.split('\r\n\r\n');
       expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
       expect(head).toMatch(/\r\nContent-Type: application\/problem\+json/);
-      expect(JSON.parse(body!)).toEqual({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'The request is not valid HTTP/1.1.' });
+      expect(JSON.parse(body)).toEqual({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'The request is not valid HTTP/1.1.' });
     });
   });
 
@@ -107,7 +112,12 @@ describe('HTTP refusals: what the API answers before any route runs', () => {
         .send(JSON.stringify({ lastName: 'Big', description: 'x'.repeat(110 * 1024) }))
         .expect(413);
       expect(response.headers['content-type']).toMatch(PROBLEM);
-      expect(response.body).toEqual({ type: 'about:blank', title: 'Content Too Large', status: 413, detail: 'The request body is larger than 100 kB, the most the API reads as JSON.' });
+      expect(response.body).toEqual({
+        type: 'about:blank',
+        title: 'Content Too Large',
+        status: 413,
+        detail: 'The request body is larger than 100 kB, the most the API reads as JSON.',
+      });
       expect(await leadCount()).toBe(before);
     });
 
@@ -156,12 +166,18 @@ describe('HTTP refusals: what the API answers before any route runs', () => {
       const lead = await createLead('Typed');
       const untyped = await bearer(t.http.post('/api/v1/leads')).set('content-type', '').send(Buffer.from('{"lastName":"Untyped"}')).expect(415);
       expect(untyped.body.detail).toMatch(/not one without Content-Type/);
-      await bearer(t.http.patch(`/api/v1/leads/${lead.id}`)).set('content-type', 'text/plain').send(JSON.stringify({ version: lead.version, lastName: 'Changed' })).expect(415);
+      await bearer(t.http.patch(`/api/v1/leads/${lead.id}`))
+        .set('content-type', 'text/plain')
+        .send(JSON.stringify({ version: lead.version, lastName: 'Changed' }))
+        .expect(415);
       expect(await storedLead(lead.id)).toMatchObject({ version: lead.version, lastName: 'Typed' });
     });
 
     it('refuses JSON in another charset than UTF-8 with 415', async () => {
-      const response = await bearer(t.http.post('/api/v1/leads')).set('content-type', 'application/json; charset=latin1').send('{"lastName":"Latin"}').expect(415);
+      const response = await bearer(t.http.post('/api/v1/leads'))
+        .set('content-type', 'application/json; charset=latin1')
+        .send('{"lastName":"Latin"}')
+        .expect(415);
       expect(response.body).toMatchObject({ status: 415, detail: 'The request body must be JSON in UTF-8 (unsupported charset "LATIN1").' });
     });
 
@@ -179,7 +195,9 @@ describe('HTTP refusals: what the API answers before any route runs', () => {
       const json = await bearer(t.http.post('/api/v1/leads/import')).send({ file: 'lastName\nDoe' }).expect(415);
       expect(json.body.detail).toBe('POST /api/v1/leads/import takes a body of type multipart/form-data, not application/json.');
       expect(await leadCount()).toBe(before);
-      const upload = await bearer(t.http.post('/api/v1/leads/import')).attach('file', Buffer.from('lastName\nImported\n'), { filename: 'leads.csv', contentType: 'text/csv' }).expect(200);
+      const upload = await bearer(t.http.post('/api/v1/leads/import'))
+        .attach('file', Buffer.from('lastName\nImported\n'), { filename: 'leads.csv', contentType: 'text/csv' })
+        .expect(200);
       expect(upload.body).toMatchObject({ accepted: 1, refusedCount: 0 });
       expect(await leadCount()).toBe(before + 1);
     });
@@ -188,7 +206,9 @@ describe('HTTP refusals: what the API answers before any route runs', () => {
       const started = await createLead('Action');
       expect((await bearer(t.http.post(`/api/v1/leads/${started.id}/start`)).expect(200)).body.status).toBe('in_progress');
       const typed = await createLead('Action 2');
-      await bearer(t.http.post(`/api/v1/leads/${typed.id}/start`)).set('content-type', 'text/plain').expect(200);
+      await bearer(t.http.post(`/api/v1/leads/${typed.id}/start`))
+        .set('content-type', 'text/plain')
+        .expect(200);
     });
   });
 
@@ -204,7 +224,12 @@ describe('HTTP refusals: what the API answers before any route runs', () => {
       const response = await bearer(t.http[method.toLowerCase() as 'put' | 'delete' | 'get' | 'post'](path)).expect(405);
       expect(response.headers.allow).toBe(allow);
       expect(response.headers['content-type']).toMatch(PROBLEM);
-      expect(response.body).toEqual({ type: 'about:blank', title: 'Method Not Allowed', status: 405, detail: `${path} does not take ${method}; it takes ${allow}.` });
+      expect(response.body).toEqual({
+        type: 'about:blank',
+        title: 'Method Not Allowed',
+        status: 405,
+        detail: `${path} does not take ${method}; it takes ${allow}.`,
+      });
     });
 
     it('answers 405 before authentication, as the OpenAPI document says the same to anyone', async () => {
@@ -231,7 +256,10 @@ describe('HTTP refusals: what the API answers before any route runs', () => {
     });
 
     it('answers outside the API with a 404 problem document rather than an HTML page', async () => {
-      for (const [method, path] of [['post', '/somewhere'], ['get', '/api/v2/leads']] as const) {
+      for (const [method, path] of [
+        ['post', '/somewhere'],
+        ['get', '/api/v2/leads'],
+      ] as const) {
         const response = await t.http[method](path).expect(404);
         expect(response.headers['content-type']).toMatch(PROBLEM);
         expect(response.body).toMatchObject({ status: 404, title: 'Not Found' });
@@ -259,9 +287,16 @@ describe('HTTP refusals: what the API answers before any route runs', () => {
     it('refuses cross-site cookie changes, deletions, actions and uploads, which change nothing', async () => {
       const lead = await createLead('Target');
       const crossSite = { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' };
-      await withCookie(t.http.patch(`/api/v1/leads/${lead.id}`)).set(crossSite).send({ version: lead.version, lastName: 'Forged' }).expect(403);
-      await withCookie(t.http.post(`/api/v1/leads/${lead.id}/start`)).set(crossSite).expect(403);
-      await withCookie(t.http.delete(`/api/v1/leads/${lead.id}`)).set(crossSite).expect(403);
+      await withCookie(t.http.patch(`/api/v1/leads/${lead.id}`))
+        .set(crossSite)
+        .send({ version: lead.version, lastName: 'Forged' })
+        .expect(403);
+      await withCookie(t.http.post(`/api/v1/leads/${lead.id}/start`))
+        .set(crossSite)
+        .expect(403);
+      await withCookie(t.http.delete(`/api/v1/leads/${lead.id}`))
+        .set(crossSite)
+        .expect(403);
       expect(await storedLead(lead.id)).toMatchObject({ version: lead.version, lastName: 'Target', status: 'new' });
       const before = await leadCount();
       await withCookie(t.http.post('/api/v1/leads/import')).set(crossSite).attach('file', Buffer.from('lastName\nForged\n'), 'leads.csv').expect(403);
@@ -281,8 +316,15 @@ describe('HTTP refusals: what the API answers before any route runs', () => {
     });
 
     it('never refuses a Bearer call, whatever its Origin', async () => {
-      const lead = (await bearer(t.http.post('/api/v1/leads')).set({ 'sec-fetch-site': 'cross-site', origin: 'https://integration.example' }).send({ lastName: 'Integrated' }).expect(201)).body;
-      await bearer(t.http.delete(`/api/v1/leads/${lead.id}`)).set({ origin: 'https://integration.example' }).expect(204);
+      const lead = (
+        await bearer(t.http.post('/api/v1/leads'))
+          .set({ 'sec-fetch-site': 'cross-site', origin: 'https://integration.example' })
+          .send({ lastName: 'Integrated' })
+          .expect(201)
+      ).body;
+      await bearer(t.http.delete(`/api/v1/leads/${lead.id}`))
+        .set({ origin: 'https://integration.example' })
+        .expect(204);
     });
 
     it('refuses a sign-in from another site (login CSRF) without setting a cookie, and takes one from its own page', async () => {

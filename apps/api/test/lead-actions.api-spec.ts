@@ -11,7 +11,11 @@ describe('lead status actions', () => {
   const asSeller = (req: Test) => as(seller.token)(req);
 
   const newLead = async (body: Record<string, unknown> = {}) =>
-    (await asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Doe', companyName: 'Acme', ...body }).expect(201)).body as { id: string; status: string; version: number };
+    (
+      await asSeller(t.http.post('/api/v1/leads'))
+        .send({ lastName: 'Doe', companyName: 'Acme', ...body })
+        .expect(201)
+    ).body as { id: string; status: string; version: number };
   const act = (id: string, action: string, body: object = {}) => asSeller(t.http.post(`/api/v1/leads/${id}/${action}`)).send(body);
   const stored = async (id: string) => (await asSeller(t.http.get(`/api/v1/leads/${id}`)).expect(200)).body;
   const leadIn = async (status: string) => {
@@ -34,7 +38,9 @@ describe('lead status actions', () => {
 
   it('self-assigns a new lead: new → assigned, assigned to the caller', async () => {
     const lead = await newLead({ assignedToId: null });
-    const response = await as(colleague.token)(t.http.post(`/api/v1/leads/${lead.id}/assign`)).send({}).expect(200);
+    const response = await as(colleague.token)(t.http.post(`/api/v1/leads/${lead.id}/assign`))
+      .send({})
+      .expect(200);
     expect(response.body).toMatchObject({ status: 'assigned', assignedToId: colleague.id, version: 2 });
   });
 
@@ -48,7 +54,9 @@ describe('lead status actions', () => {
     const lead = await newLead();
     await act(lead.id, 'assign', { userId: '01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41' }).expect(400);
     const gone = await t.signInAs('salesperson');
-    await as(t.adminToken)(t.http.patch(`/api/v1/users/${gone.id}`)).send({ active: false }).expect(200);
+    await as(t.adminToken)(t.http.patch(`/api/v1/users/${gone.id}`))
+      .send({ active: false })
+      .expect(200);
     const refused = await act(lead.id, 'assign', { userId: gone.id }).expect(422);
     expect(refused.body.code).toBe('ASSIGNEE_INACTIVE');
     expect(await stored(lead.id)).toMatchObject({ status: 'new', assignedToId: seller.id, version: 1 });

@@ -60,15 +60,38 @@ describe('lead conversion', () => {
       isProspect: true,
       isCustomer: false,
     });
-    expect(contact).toMatchObject({ title: 'Ms.', firstName: 'Jane', lastName: 'Doe', jobTitle: 'CFO', email: 'jane@acme.com', partnerId: partner.id, doNotEmail: true });
-    expect(opportunity).toMatchObject({ name: 'Acme — pilot', amount: '12500.50', currency: 'EUR', stage: 'new', probability: 10, leadId: lead.id, partnerId: partner.id, contactId: contact.id, typeId, sourceId });
+    expect(contact).toMatchObject({
+      title: 'Ms.',
+      firstName: 'Jane',
+      lastName: 'Doe',
+      jobTitle: 'CFO',
+      email: 'jane@acme.com',
+      partnerId: partner.id,
+      doNotEmail: true,
+    });
+    expect(opportunity).toMatchObject({
+      name: 'Acme — pilot',
+      amount: '12500.50',
+      currency: 'EUR',
+      stage: 'new',
+      probability: 10,
+      leadId: lead.id,
+      partnerId: partner.id,
+      contactId: contact.id,
+      typeId,
+      sourceId,
+    });
     expect(converted).toMatchObject({ status: 'converted', partnerId: partner.id, contactId: contact.id });
 
     const partnerOpportunities = await asSeller(t.http.get(`/api/v1/opportunities?partnerId=${partner.id}`)).expect(200);
     expect(partnerOpportunities.body.items.map((o: { id: string }) => o.id)).toEqual([opportunity.id]);
     const partnerContacts = await asSeller(t.http.get(`/api/v1/contacts?partnerId=${partner.id}`)).expect(200);
     expect(partnerContacts.body.items.map((c: { id: string }) => c.id)).toEqual([contact.id]);
-    for (const [path, id] of [['leads', lead.id], ['partners', partner.id], ['contacts', contact.id]]) {
+    for (const [path, id] of [
+      ['leads', lead.id],
+      ['partners', partner.id],
+      ['contacts', contact.id],
+    ]) {
       const timeline = await asSeller(t.http.get(`/api/v1/${path}/${id}/timeline`)).expect(200);
       expect(timeline.body.items.map((e: { kind: string }) => e.kind)).toContain('converted');
     }
@@ -104,7 +127,9 @@ describe('lead conversion', () => {
   it('refuses to convert a lost lead (422)', async () => {
     const lead = await newLead();
     const reason = (await t.http.post('/api/v1/lost-reasons').auth(t.adminToken, { type: 'bearer' }).send({ name: 'Gone' }).expect(201)).body.id;
-    await asSeller(t.http.post(`/api/v1/leads/${lead.id}/lose`)).send({ lostReasonId: reason }).expect(200);
+    await asSeller(t.http.post(`/api/v1/leads/${lead.id}/lose`))
+      .send({ lostReasonId: reason })
+      .expect(200);
     await convert(lead.id, { partner: { mode: 'new' }, contact: { mode: 'none' } }).expect(422);
   });
 
@@ -120,7 +145,9 @@ describe('lead conversion', () => {
   it('rolls everything back when the last step fails (unknown opportunity type): no partner, no contact, lead still open', async () => {
     const lead = await newLead();
     const before = await counts();
-    const response = await convert(lead.id, { partner: { mode: 'new' }, contact: { mode: 'new' }, opportunity: { name: 'Doomed', typeId: UNKNOWN } }).expect(400);
+    const response = await convert(lead.id, { partner: { mode: 'new' }, contact: { mode: 'new' }, opportunity: { name: 'Doomed', typeId: UNKNOWN } }).expect(
+      400,
+    );
     expect(response.body.errors).toEqual([{ field: 'typeId', message: 'refers to a record that does not exist' }]);
     expect(await counts()).toEqual(before);
     const stored = (await asSeller(t.http.get(`/api/v1/leads/${lead.id}`))).body;
@@ -143,6 +170,11 @@ describe('lead conversion', () => {
   it('refuses malformed choices with field errors', async () => {
     const lead = await newLead();
     const response = await convert(lead.id, { partner: { mode: 'existing' }, contact: { mode: 'maybe' }, opportunity: { amount: '12,5' } }).expect(400);
-    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['contact.mode', 'opportunity.amount', 'opportunity.name', 'partner.id']);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'contact.mode',
+      'opportunity.amount',
+      'opportunity.name',
+      'partner.id',
+    ]);
   });
 });

@@ -1,15 +1,32 @@
 import { parse } from 'csv-parse/sync';
-import type { Response, Test } from 'supertest';
+import type { Test } from 'supertest';
 import { binary } from './support/binary-body';
 import { startTestApp, TestApp } from './support/test-app';
 
 const UNKNOWN_ID = '01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41';
 const LEAD_COLUMNS = [
-  'title', 'firstName', 'lastName', 'companyName', 'jobTitle', 'email', 'phone', 'mobilePhone', 'website',
-  'address.street', 'address.city', 'address.postalCode', 'address.state', 'address.country',
-  'sourceId', 'referredBy', 'assignedToId', 'teamId', 'doNotCall', 'doNotEmail', 'description',
+  'title',
+  'firstName',
+  'lastName',
+  'companyName',
+  'jobTitle',
+  'email',
+  'phone',
+  'mobilePhone',
+  'website',
+  'address.street',
+  'address.city',
+  'address.postalCode',
+  'address.state',
+  'address.country',
+  'sourceId',
+  'referredBy',
+  'assignedToId',
+  'teamId',
+  'doNotCall',
+  'doNotEmail',
+  'description',
 ];
-
 
 describe('leads: CSV import and export, PDF report', () => {
   let t: TestApp;
@@ -18,7 +35,10 @@ describe('leads: CSV import and export, PDF report', () => {
   let sourceId: string;
   const as = (token: string) => (req: Test) => req.auth(token, { type: 'bearer' });
   const upload = (token: string, csv: string, query = '') =>
-    t.http.post(`/api/v1/leads/import${query}`).auth(token, { type: 'bearer' }).attach('file', Buffer.from(csv, 'utf8'), { filename: 'leads.csv', contentType: 'text/csv' });
+    t.http
+      .post(`/api/v1/leads/import${query}`)
+      .auth(token, { type: 'bearer' })
+      .attach('file', Buffer.from(csv, 'utf8'), { filename: 'leads.csv', contentType: 'text/csv' });
   const leadCount = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM leads`))[0].n as number;
 
   /** Good and bad rows; the quoted description spans lines 7 and 8. */
@@ -67,7 +87,17 @@ describe('leads: CSV import and export, PDF report', () => {
         `SELECT last_name, email, status, assigned_to_id, created_by_id, source_id, do_not_call, address_city, description FROM leads ORDER BY last_name`,
       );
       expect(leads).toEqual([
-        { last_name: 'Doe', email: 'jane@acme.com', status: 'new', assigned_to_id: adminId, created_by_id: adminId, source_id: sourceId, do_not_call: false, address_city: 'Lyon', description: null },
+        {
+          last_name: 'Doe',
+          email: 'jane@acme.com',
+          status: 'new',
+          assigned_to_id: adminId,
+          created_by_id: adminId,
+          source_id: sourceId,
+          do_not_call: false,
+          address_city: 'Lyon',
+          description: null,
+        },
         expect.objectContaining({ last_name: 'Last', email: 'last@example.com', status: 'new' }),
         expect.objectContaining({ last_name: 'Multi', do_not_call: true, description: 'first line\r\nsecond line' }),
       ]);
@@ -231,10 +261,20 @@ describe('leads: CSV import and export, PDF report', () => {
       if (status !== 'new') await t.dataSource.query(`UPDATE leads SET status = $2 WHERE id = $1`, [created.id, status]);
       return created;
     };
-    const exportCsv = (query: string) => as(t.adminToken)(t.http.get(`/api/v1/leads/export.csv${query}`)).buffer(true).parse(binary);
+    const exportCsv = (query: string) =>
+      as(t.adminToken)(t.http.get(`/api/v1/leads/export.csv${query}`))
+        .buffer(true)
+        .parse(binary);
 
     it('exports exactly the leads the filtered list shows, with the header, and the file imports back', async () => {
-      await create({ lastName: 'Alpha', companyName: 'Acme Corp', phone: '+33 1 23 45 67 89', address: { city: 'Lyon', country: 'fr' }, doNotEmail: true, sourceId });
+      await create({
+        lastName: 'Alpha',
+        companyName: 'Acme Corp',
+        phone: '+33 1 23 45 67 89',
+        address: { city: 'Lyon', country: 'fr' },
+        doNotEmail: true,
+        sourceId,
+      });
       await create({ lastName: 'Bravo', companyName: 'Acme Corp' }, 'lost');
       await create({ lastName: 'Charlie', companyName: 'Globex' });
       await create({ lastName: 'Delta', firstName: 'Dan', companyName: 'ACME Industries', description: 'Met "in person",\non a Monday' });
@@ -243,31 +283,60 @@ describe('leads: CSV import and export, PDF report', () => {
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(response.headers['content-disposition']).toBe(`attachment; filename="leads-${new Date().toISOString().slice(0, 10)}.csv"`);
       const text = (response.body as Buffer).toString('utf8');
-      const [header, ...rows] = parse(text) as string[][];
+      const [header, ...rows] = parse(text);
       expect(header).toEqual(LEAD_COLUMNS);
       const listed = await as(t.adminToken)(t.http.get('/api/v1/leads?status=new&q=acme&sort=lastName')).expect(200);
       const lastNames = listed.body.items.map((l: { lastName: string }) => l.lastName);
       expect(lastNames).toEqual(['Alpha', 'Delta']);
       expect(rows.map((row) => row[2])).toEqual(lastNames);
       const alpha = Object.fromEntries(header.map((column, i) => [column, rows[0][i]]));
-      expect(alpha).toMatchObject({ phone: "'+33 1 23 45 67 89", 'address.city': 'Lyon', 'address.country': 'FR', doNotEmail: 'true', doNotCall: 'false', sourceId, assignedToId: adminId, title: '' });
+      expect(alpha).toMatchObject({
+        phone: "'+33 1 23 45 67 89",
+        'address.city': 'Lyon',
+        'address.country': 'FR',
+        doNotEmail: 'true',
+        doNotCall: 'false',
+        sourceId,
+        assignedToId: adminId,
+        title: '',
+      });
 
       await t.dataSource.query(`DELETE FROM leads`);
       const reimported = await upload(t.adminToken, text).expect(200);
       expect(reimported.body).toEqual({ accepted: 2, refused: [], refusedCount: 0, total: 2 });
       const again = await as(t.adminToken)(t.http.get('/api/v1/leads?sort=lastName')).expect(200);
       expect(again.body.items).toEqual([
-        expect.objectContaining({ lastName: 'Alpha', companyName: 'Acme Corp', phone: '+33 1 23 45 67 89', address: expect.objectContaining({ city: 'Lyon', country: 'FR' }), doNotEmail: true, sourceId, status: 'new' }),
+        expect.objectContaining({
+          lastName: 'Alpha',
+          companyName: 'Acme Corp',
+          phone: '+33 1 23 45 67 89',
+          address: expect.objectContaining({ city: 'Lyon', country: 'FR' }),
+          doNotEmail: true,
+          sourceId,
+          status: 'new',
+        }),
         expect.objectContaining({ lastName: 'Delta', firstName: 'Dan', description: 'Met "in person",\non a Monday' }),
       ]);
     });
 
     it('prefixes cells a spreadsheet would run as formulas with an apostrophe', async () => {
-      await create({ lastName: '=HYPERLINK("http://evil.example","click")', firstName: '@SUM(A1)', companyName: '-2+3', jobTitle: 'a=b', description: "'=quoted" });
+      await create({
+        lastName: '=HYPERLINK("http://evil.example","click")',
+        firstName: '@SUM(A1)',
+        companyName: '-2+3',
+        jobTitle: 'a=b',
+        description: "'=quoted",
+      });
       const text = ((await exportCsv('').expect(200)).body as Buffer).toString('utf8');
-      const [header, row] = parse(text) as string[][];
+      const [header, row] = parse(text);
       const cells = Object.fromEntries(header.map((column, i) => [column, row[i]]));
-      expect(cells).toMatchObject({ lastName: '\'=HYPERLINK("http://evil.example","click")', firstName: "'@SUM(A1)", companyName: "'-2+3", jobTitle: 'a=b', description: "''=quoted" });
+      expect(cells).toMatchObject({
+        lastName: '\'=HYPERLINK("http://evil.example","click")',
+        firstName: "'@SUM(A1)",
+        companyName: "'-2+3",
+        jobTitle: 'a=b',
+        description: "''=quoted",
+      });
       await t.dataSource.query(`DELETE FROM leads`);
       await upload(t.adminToken, text).expect(200);
       const [lead] = await t.dataSource.query(`SELECT last_name, first_name, company_name, description FROM leads`);
@@ -277,7 +346,7 @@ describe('leads: CSV import and export, PDF report', () => {
     it('defuses a formula behind blanks (" =1+1") on export, and the round trip stores it as written, never as a live formula', async () => {
       await create({ lastName: ' =1+1', firstName: '\t-2', companyName: ' Acme ', jobTitle: '=SUM(A1)' });
       const text = ((await exportCsv('').expect(200)).body as Buffer).toString('utf8');
-      const [header, row] = parse(text) as string[][];
+      const [header, row] = parse(text);
       const cells = Object.fromEntries(header.map((column, i) => [column, row[i]]));
       expect(cells).toMatchObject({ lastName: "' =1+1", firstName: "'\t-2", companyName: ' Acme ', jobTitle: "'=SUM(A1)" });
       // no cell a spreadsheet would run, even one that trims blanks on opening
@@ -287,7 +356,7 @@ describe('leads: CSV import and export, PDF report', () => {
       expect((await upload(t.adminToken, text).expect(200)).body).toMatchObject({ accepted: 1, refusedCount: 0 });
       const [lead] = await t.dataSource.query(`SELECT last_name, first_name, company_name, job_title FROM leads`);
       expect(lead).toEqual({ last_name: ' =1+1', first_name: '\t-2', company_name: ' Acme ', job_title: '=SUM(A1)' });
-      const again = parse(((await exportCsv('').expect(200)).body as Buffer).toString('utf8')) as string[][];
+      const again = parse(((await exportCsv('').expect(200)).body as Buffer).toString('utf8'));
       expect(again).toEqual([header, row]);
     });
 
@@ -316,10 +385,22 @@ describe('leads: CSV import and export, PDF report', () => {
     it('answers a PDF for a lead', async () => {
       const lead = (
         await as(seller.token)(t.http.post('/api/v1/leads'))
-          .send({ title: 'Ms.', firstName: 'Jane', lastName: 'Doe', companyName: 'Acme', sourceId, email: 'jane@acme.com', address: { street: '12 rue de la Paix', city: 'Paris', country: 'FR' }, description: 'Met at the Lyon trade show.' })
+          .send({
+            title: 'Ms.',
+            firstName: 'Jane',
+            lastName: 'Doe',
+            companyName: 'Acme',
+            sourceId,
+            email: 'jane@acme.com',
+            address: { street: '12 rue de la Paix', city: 'Paris', country: 'FR' },
+            description: 'Met at the Lyon trade show.',
+          })
           .expect(201)
       ).body;
-      const response = await as(seller.token)(t.http.get(`/api/v1/leads/${lead.id}/report.pdf`)).buffer(true).parse(binary).expect(200);
+      const response = await as(seller.token)(t.http.get(`/api/v1/leads/${lead.id}/report.pdf`))
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
       expect(response.headers['content-type']).toBe('application/pdf');
       expect(response.headers['content-disposition']).toBe('inline; filename="lead-ms-jane-doe.pdf"');
       expect((response.body as Buffer).subarray(0, 4).toString('latin1')).toBe('%PDF');

@@ -56,12 +56,18 @@ describe('leads: records, validation and lists', () => {
 
   it('changes a lead with PATCH, clears with null, and refuses a stale version (409)', async () => {
     const lead = (await asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Patch', jobTitle: 'CEO' }).expect(201)).body;
-    const changed = await asSeller(t.http.patch(`/api/v1/leads/${lead.id}`)).send({ jobTitle: null, companyName: 'Globex', version: 1 }).expect(200);
+    const changed = await asSeller(t.http.patch(`/api/v1/leads/${lead.id}`))
+      .send({ jobTitle: null, companyName: 'Globex', version: 1 })
+      .expect(200);
     expect(changed.body).toMatchObject({ jobTitle: null, companyName: 'Globex', version: 2 });
-    await asSeller(t.http.patch(`/api/v1/leads/${lead.id}`)).send({ companyName: 'Lost update', version: 1 }).expect(409);
+    await asSeller(t.http.patch(`/api/v1/leads/${lead.id}`))
+      .send({ companyName: 'Lost update', version: 1 })
+      .expect(409);
     const current = await asSeller(t.http.get(`/api/v1/leads/${lead.id}`)).expect(200);
     expect(current.body.companyName).toBe('Globex');
-    await asSeller(t.http.patch(`/api/v1/leads/${lead.id}`)).send({ status: 'lost' }).expect(400);
+    await asSeller(t.http.patch(`/api/v1/leads/${lead.id}`))
+      .send({ status: 'lost' })
+      .expect(400);
   });
 
   it('answers 404 for an unknown lead and deletes', async () => {
@@ -80,7 +86,12 @@ describe('leads: records, validation and lists', () => {
         ['Charlie', 'ACME Industries', 'lost'],
         ['Delta', 'Initech', 'new'],
       ]) {
-        await t.dataSource.query(`INSERT INTO leads (id, last_name, company_name, status, assigned_to_id) VALUES (gen_random_uuid(), $1, $2, $3, $4)`, [lastName, companyName, status, seller.id]);
+        await t.dataSource.query(`INSERT INTO leads (id, last_name, company_name, status, assigned_to_id) VALUES (gen_random_uuid(), $1, $2, $3, $4)`, [
+          lastName,
+          companyName,
+          status,
+          seller.id,
+        ]);
       }
     });
 

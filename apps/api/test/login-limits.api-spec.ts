@@ -35,7 +35,12 @@ function statuses(responses: Response[]): Record<number, number> {
 function expectLimited(response: Response, maxSeconds: number): number {
   expect(response.status).toBe(429);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ status: 429, title: 'Too Many Requests', code: 'TOO_MANY_ATTEMPTS', detail: expect.stringMatching(/^Too many failed sign-ins\. Try again in \d+ (second|minute)s?\.$/) });
+  expect(response.body).toMatchObject({
+    status: 429,
+    title: 'Too Many Requests',
+    code: 'TOO_MANY_ATTEMPTS',
+    detail: expect.stringMatching(/^Too many failed sign-ins\. Try again in \d+ (second|minute)s?\.$/),
+  });
   expect(response.headers['retry-after']).toMatch(/^\d+$/);
   const seconds = Number(response.headers['retry-after']);
   expect(seconds).toBeGreaterThanOrEqual(1);
@@ -53,7 +58,11 @@ describe('sign-in limits', () => {
   afterAll(() => t.close());
 
   async function createUser(email: string): Promise<void> {
-    await t.http.post('/api/v1/users').auth(t.adminToken, { type: 'bearer' }).send({ email, name: 'Owner', role: 'salesperson', password: PASSWORD }).expect(201);
+    await t.http
+      .post('/api/v1/users')
+      .auth(t.adminToken, { type: 'bearer' })
+      .send({ email, name: 'Owner', role: 'salesperson', password: PASSWORD })
+      .expect(201);
   }
 
   async function counter(scope: string, subject: string): Promise<number | undefined> {
@@ -148,7 +157,9 @@ describe('sign-in limits', () => {
     await createUser(email);
     for (let i = 0; i < 10; i++) await signIn(t.http, '127.0.0.9', email, 'wrong');
     expectLimited(await signIn(t.http, '127.0.0.9', email, 'wrong'), 15 * 60);
-    await t.dataSource.query(`INSERT INTO login_attempts (scope, subject, attempts, window_ends_at) VALUES ('address', '192.0.2.1', 50, now() - interval '1 hour')`);
+    await t.dataSource.query(
+      `INSERT INTO login_attempts (scope, subject, attempts, window_ends_at) VALUES ('address', '192.0.2.1', 50, now() - interval '1 hour')`,
+    );
 
     await t.dataSource.query(`UPDATE login_attempts SET window_ends_at = date_trunc('second', now()) - interval '1 second' WHERE subject LIKE '%127.0.0.9'`);
     await signIn(t.http, '127.0.0.9', email, 'wrong').then((r) => expect(r.status).toBe(401));

@@ -35,7 +35,8 @@ describe('notifications: the bell, read state and the live stream', () => {
   let joe: { id: string; token: string };
   let service: NotificationsService;
   const as = (user: { token: string }) => (req: Test) => req.auth(user.token, { type: 'bearer' });
-  const notify = (userId: string, title: string) => service.notify([{ userId, kind: 'event_reminder', title, body: 'Starts soon', recordType: 'event', recordId: userId }]);
+  const notify = (userId: string, title: string) =>
+    service.notify([{ userId, kind: 'event_reminder', title, body: 'Starts soon', recordType: 'event', recordId: userId }]);
   const unread = async (user: { token: string }) => (await as(user)(t.http.get('/api/v1/notifications/unread-count')).expect(200)).body.unread as number;
 
   beforeAll(async () => {
@@ -54,7 +55,14 @@ describe('notifications: the bell, read state and the live stream', () => {
     expect(list.body).toMatchObject({ total: 2, page: 1 });
     expect(list.body.items.map((n: { title: string }) => n.title)).toEqual(['second', 'first']);
     // made without an occurrence (as before reminders carried one): null, not missing
-    expect(list.body.items[0]).toMatchObject({ userId: jane.id, kind: 'event_reminder', readAt: null, late: false, recordType: 'event', occurrenceStartAt: null });
+    expect(list.body.items[0]).toMatchObject({
+      userId: jane.id,
+      kind: 'event_reminder',
+      readAt: null,
+      late: false,
+      recordType: 'event',
+      occurrenceStartAt: null,
+    });
     expect(await unread(jane)).toBe(2);
 
     const read = await as(jane)(t.http.post(`/api/v1/notifications/${list.body.items[1].id}/read`)).expect(200);
@@ -108,7 +116,12 @@ describe('notifications: the bell, read state and the live stream', () => {
       const text = await stream.done;
       expect(text).toContain('event: notification');
       expect(text).not.toContain('pushed to joe');
-      const data = JSON.parse(text.split('\n').find((line) => line.startsWith('data:') && line.includes('pushed to jane'))!.slice(5));
+      const data = JSON.parse(
+        text
+          .split('\n')
+          .find((line) => line.startsWith('data:') && line.includes('pushed to jane'))!
+          .slice(5),
+      );
       expect(data).toMatchObject({ userId: jane.id, title: 'pushed to jane', readAt: null });
     });
 

@@ -7,7 +7,11 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
   let reason: string;
   const asSeller = (req: Test) => req.auth(seller.token, { type: 'bearer' });
   const create = async (body: Record<string, unknown> = {}) =>
-    (await asSeller(t.http.post('/api/v1/opportunities')).send({ name: 'Deal', amount: '1000.00', ...body }).expect(201)).body as { id: string; name: string; rank: string; version: number };
+    (
+      await asSeller(t.http.post('/api/v1/opportunities'))
+        .send({ name: 'Deal', amount: '1000.00', ...body })
+        .expect(201)
+    ).body as { id: string; name: string; rank: string; version: number };
   const act = (id: string, action: string, body: object = {}) => asSeller(t.http.post(`/api/v1/opportunities/${id}/${action}`)).send(body);
   const get = async (id: string) => (await asSeller(t.http.get(`/api/v1/opportunities/${id}`)).expect(200)).body;
   const column = async (stage: string, names: string[]) =>
@@ -40,20 +44,37 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
     expect(refused.body.code).toBe('STAGE_CHANGE_REFUSED');
     expect(await get(id)).toMatchObject({ stage: 'negotiation', version: 4 });
     const timeline = await asSeller(t.http.get(`/api/v1/opportunities/${id}/timeline`)).expect(200);
-    expect(timeline.body.items.filter((e: { kind: string }) => e.kind === 'stage_changed').map((e: { data: { to: string } }) => e.data.to)).toEqual(['negotiation', 'proposition', 'qualification']);
+    expect(timeline.body.items.filter((e: { kind: string }) => e.kind === 'stage_changed').map((e: { data: { to: string } }) => e.data.to)).toEqual([
+      'negotiation',
+      'proposition',
+      'qualification',
+    ]);
   });
 
   it('takes the default probabilities from the CRM settings', async () => {
-    await t.http.patch('/api/v1/settings/crm').auth(t.adminToken, { type: 'bearer' }).send({ stageProbabilities: { qualification: 33 } }).expect(200);
+    await t.http
+      .patch('/api/v1/settings/crm')
+      .auth(t.adminToken, { type: 'bearer' })
+      .send({ stageProbabilities: { qualification: 33 } })
+      .expect(200);
     const { id } = await create();
     expect((await act(id, 'next-stage').expect(200)).body.probability).toBe(33);
-    await t.http.patch('/api/v1/settings/crm').auth(t.adminToken, { type: 'bearer' }).send({ stageProbabilities: { qualification: 20 } }).expect(200);
+    await t.http
+      .patch('/api/v1/settings/crm')
+      .auth(t.adminToken, { type: 'bearer' })
+      .send({ stageProbabilities: { qualification: 20 } })
+      .expect(200);
   });
 
   it('closes as won with probability 100; a closed opportunity does not change stage until reopened', async () => {
     const { id } = await create();
     expect((await act(id, 'close-won').expect(200)).body).toMatchObject({ stage: 'closed_won', probability: 100 });
-    for (const [action, body] of [['next-stage', {}], ['close-won', {}], ['close-lost', { lostReasonId: reason }], ['move', { stage: 'proposition' }]] as const) {
+    for (const [action, body] of [
+      ['next-stage', {}],
+      ['close-won', {}],
+      ['close-lost', { lostReasonId: reason }],
+      ['move', { stage: 'proposition' }],
+    ] as const) {
       await act(id, action, body).expect(422);
     }
     expect(await get(id)).toMatchObject({ stage: 'closed_won', probability: 100 });
@@ -67,7 +88,11 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
     expect(missing.body.errors[0].field).toBe('lostReasonId');
     await act(id, 'close-lost', { lostReasonId: '01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41' }).expect(400);
     expect(await get(id)).toMatchObject({ stage: 'new', version: 1 });
-    expect((await act(id, 'close-lost', { lostReasonId: reason }).expect(200)).body).toMatchObject({ stage: 'closed_lost', probability: 0, lostReasonId: reason });
+    expect((await act(id, 'close-lost', { lostReasonId: reason }).expect(200)).body).toMatchObject({
+      stage: 'closed_lost',
+      probability: 0,
+      lostReasonId: reason,
+    });
     expect((await act(id, 'reopen', { stage: 'qualification' }).expect(200)).body).toMatchObject({ stage: 'qualification', lostReasonId: null });
   });
 
@@ -95,7 +120,9 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
     expect(await column('qualification', names)).toEqual(['K4', 'K3']);
     expect((await get(ids.K3)).probability).toBe(20);
     // a reorder within the column keeps the probability
-    await asSeller(t.http.patch(`/api/v1/opportunities/${ids.K5}`)).send({ probability: 15 }).expect(200);
+    await asSeller(t.http.patch(`/api/v1/opportunities/${ids.K5}`))
+      .send({ probability: 15 })
+      .expect(200);
     await act(ids.K5, 'move', { stage: 'new', rank: 5 }).expect(200);
     expect((await get(ids.K5)).probability).toBe(15);
   });
@@ -174,7 +201,13 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
     const partner = (await asSeller(t.http.post('/api/v1/partners')).send({ name: 'Totals partner' }).expect(201)).body.id;
     const other = await t.signInAs('salesperson');
     const deals = [];
-    for (const [amount, currency] of [['100.10', 'EUR'], ['2500.00', 'EUR'], ['75.55', 'USD'], [null, 'EUR'], ['999.99', 'EUR']]) {
+    for (const [amount, currency] of [
+      ['100.10', 'EUR'],
+      ['2500.00', 'EUR'],
+      ['75.55', 'USD'],
+      [null, 'EUR'],
+      ['999.99', 'EUR'],
+    ]) {
       deals.push(await create({ name: `T ${amount}`, amount, currency, teamId: team, partnerId: partner }));
     }
     await act(deals[0].id, 'next-stage').expect(200);
@@ -182,7 +215,9 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
     await act(deals[2].id, 'close-won').expect(200);
     await act(deals[3].id, 'move', { stage: 'negotiation', rank: 0 }).expect(200);
     const fourth = await get(deals[4].id);
-    await asSeller(t.http.patch(`/api/v1/opportunities/${deals[4].id}`)).send({ amount: '1000.01', probability: 33, assignedToId: other.id, version: fourth.version }).expect(200);
+    await asSeller(t.http.patch(`/api/v1/opportunities/${deals[4].id}`))
+      .send({ amount: '1000.01', probability: 33, assignedToId: other.id, version: fourth.version })
+      .expect(200);
     const doomed = await create({ name: 'T doomed', amount: '5.00', teamId: team, partnerId: partner });
     await asSeller(t.http.delete(`/api/v1/opportunities/${doomed.id}`)).expect(204);
 

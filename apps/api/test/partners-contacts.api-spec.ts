@@ -17,7 +17,15 @@ describe('partners, contacts and the CRM settings', () => {
     const created = await asSeller(t.http.post('/api/v1/partners'))
       .send({ name: 'Acme', kind: 'company', isCustomer: true, isSupplier: true, email: 'Sales@Acme.com', address: { country: 'de' } })
       .expect(201);
-    expect(created.body).toMatchObject({ kind: 'company', isCustomer: true, isSupplier: true, isProspect: false, assignedToId: seller.id, email: 'sales@acme.com', address: { country: 'DE' } });
+    expect(created.body).toMatchObject({
+      kind: 'company',
+      isCustomer: true,
+      isSupplier: true,
+      isProspect: false,
+      assignedToId: seller.id,
+      email: 'sales@acme.com',
+      address: { country: 'DE' },
+    });
     const suppliers = await asSeller(t.http.get('/api/v1/partners?isSupplier=true&isCustomerOrProspect=true&q=acm')).expect(200);
     expect(suppliers.body.items.map((p: { id: string }) => p.id)).toEqual([created.body.id]);
     await asSeller(t.http.get('/api/v1/partners?kind=robot')).expect(400);
@@ -43,8 +51,12 @@ describe('partners, contacts and the CRM settings', () => {
 
   it('refuses a stale partner update (409) and keeps the stored one', async () => {
     const partner = (await asSeller(t.http.post('/api/v1/partners')).send({ name: 'Versioned' }).expect(201)).body;
-    await asSeller(t.http.patch(`/api/v1/partners/${partner.id}`)).send({ description: 'one', version: 1 }).expect(200);
-    await asSeller(t.http.patch(`/api/v1/partners/${partner.id}`)).send({ description: 'two', version: 1 }).expect(409);
+    await asSeller(t.http.patch(`/api/v1/partners/${partner.id}`))
+      .send({ description: 'one', version: 1 })
+      .expect(200);
+    await asSeller(t.http.patch(`/api/v1/partners/${partner.id}`))
+      .send({ description: 'two', version: 1 })
+      .expect(409);
     expect((await asSeller(t.http.get(`/api/v1/partners/${partner.id}`))).body.description).toBe('one');
   });
 
@@ -56,8 +68,14 @@ describe('partners, contacts and the CRM settings', () => {
     beforeAll(async () => {
       insider = await t.signInAs('salesperson');
       outsider = await t.signInAs('salesperson');
-      team = (await asAdmin(t.http.post('/api/v1/teams')).send({ name: 'Key accounts', memberIds: [insider.id] }).expect(201)).body.id;
-      const settings = await asAdmin(t.http.patch('/api/v1/settings/crm')).send({ customerAssignableTeamIds: [team] }).expect(200);
+      team = (
+        await asAdmin(t.http.post('/api/v1/teams'))
+          .send({ name: 'Key accounts', memberIds: [insider.id] })
+          .expect(201)
+      ).body.id;
+      const settings = await asAdmin(t.http.patch('/api/v1/settings/crm'))
+        .send({ customerAssignableTeamIds: [team] })
+        .expect(200);
       expect(settings.body.customerAssignableTeamIds).toEqual([team]);
     });
     afterAll(() => asAdmin(t.http.patch('/api/v1/settings/crm')).send({ customerAssignableTeamIds: [] }).expect(200));
@@ -73,7 +91,9 @@ describe('partners, contacts and the CRM settings', () => {
       expect(refused.body.code).toBe('ASSIGNEE_NOT_ALLOWED');
       expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM partners`))[0].n).toBe(before);
       const partner = (await asSeller(t.http.post('/api/v1/partners')).send({ name: 'Kept', assignedToId: insider.id }).expect(201)).body;
-      await asSeller(t.http.patch(`/api/v1/partners/${partner.id}`)).send({ assignedToId: outsider.id }).expect(422);
+      await asSeller(t.http.patch(`/api/v1/partners/${partner.id}`))
+        .send({ assignedToId: outsider.id })
+        .expect(422);
       expect((await asSeller(t.http.get(`/api/v1/partners/${partner.id}`))).body.assignedToId).toBe(insider.id);
     });
 
@@ -93,11 +113,15 @@ describe('partners, contacts and the CRM settings', () => {
 
     it('refuses to delete a team the setting names (409) until the setting lets it go', async () => {
       const other = (await asAdmin(t.http.post('/api/v1/teams')).send({ name: 'Named by settings' }).expect(201)).body.id;
-      const named = await asAdmin(t.http.patch('/api/v1/settings/crm')).send({ customerAssignableTeamIds: [team, other] }).expect(200);
+      const named = await asAdmin(t.http.patch('/api/v1/settings/crm'))
+        .send({ customerAssignableTeamIds: [team, other] })
+        .expect(200);
       const refused = await asAdmin(t.http.delete(`/api/v1/teams/${other}`)).expect(409);
       expect(refused.body.code).toBe('STILL_REFERENCED');
       await asAdmin(t.http.get(`/api/v1/teams/${other}`)).expect(200);
-      await asAdmin(t.http.patch('/api/v1/settings/crm')).send({ version: named.body.version, customerAssignableTeamIds: [team] }).expect(200);
+      await asAdmin(t.http.patch('/api/v1/settings/crm'))
+        .send({ version: named.body.version, customerAssignableTeamIds: [team] })
+        .expect(200);
       await asAdmin(t.http.delete(`/api/v1/teams/${other}`)).expect(204);
     });
   });
@@ -105,12 +129,20 @@ describe('partners, contacts and the CRM settings', () => {
   describe('CRM settings', () => {
     it('lets everyone read them, never shows the SMTP password, and lets only admins change them', async () => {
       const read = await asSeller(t.http.get('/api/v1/settings/crm')).expect(200);
-      expect(read.body).toMatchObject({ displayCustomerDescriptionInOpportunity: false, stageProbabilities: { new: 10, closed_won: 100 }, smtpPasswordSet: false });
+      expect(read.body).toMatchObject({
+        displayCustomerDescriptionInOpportunity: false,
+        stageProbabilities: { new: 10, closed_won: 100 },
+        smtpPasswordSet: false,
+      });
       await asSeller(t.http.patch('/api/v1/settings/crm')).send({ displayCustomerDescriptionInOpportunity: true }).expect(403);
-      const changed = await asAdmin(t.http.patch('/api/v1/settings/crm')).send({ smtpHost: 'smtp.example.com', smtpPassword: 's3cret', stageProbabilities: { proposition: 40 } }).expect(200);
+      const changed = await asAdmin(t.http.patch('/api/v1/settings/crm'))
+        .send({ smtpHost: 'smtp.example.com', smtpPassword: 's3cret', stageProbabilities: { proposition: 40 } })
+        .expect(200);
       expect(changed.body).toMatchObject({ smtpHost: 'smtp.example.com', smtpPasswordSet: true, stageProbabilities: { proposition: 40, negotiation: 80 } });
       expect(JSON.stringify(changed.body)).not.toContain('s3cret');
-      await asAdmin(t.http.patch('/api/v1/settings/crm')).send({ stageProbabilities: { proposition: 140 } }).expect(400);
+      await asAdmin(t.http.patch('/api/v1/settings/crm'))
+        .send({ stageProbabilities: { proposition: 140 } })
+        .expect(400);
       await asAdmin(t.http.patch('/api/v1/settings/crm')).send({ version: 1, smtpHost: 'stale' }).expect(409);
     });
   });

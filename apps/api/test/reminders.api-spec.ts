@@ -36,10 +36,17 @@ describe('reminders: once and only once, across processes and restarts', () => {
     let jane: User;
     const as = (req: Test) => req.auth(jane.token, { type: 'bearer' });
     const createEvent = async (body: object) =>
-      (await as(a.http.post('/api/v1/events')).send({ type: 'meeting', subject: 'Meeting', ...body }).expect(201)).body as { id: string };
+      (
+        await as(a.http.post('/api/v1/events'))
+          .send({ type: 'meeting', subject: 'Meeting', ...body })
+          .expect(201)
+      ).body as { id: string };
     const planBoth = async () => (await Promise.all([a.app.get(ReminderPlanner).plan(), b.app.get(ReminderPlanner).plan()])).map((run) => run.planned);
     const jobs = (eventId: string) =>
-      a.dataSource.query(`SELECT occurrence_start_at, offset_minutes, channel, status, late FROM reminder_jobs WHERE event_id = $1 ORDER BY occurrence_start_at, channel`, [eventId]);
+      a.dataSource.query(
+        `SELECT occurrence_start_at, offset_minutes, channel, status, late FROM reminder_jobs WHERE event_id = $1 ORDER BY occurrence_start_at, channel`,
+        [eventId],
+      );
     const notificationsOf = (eventId: string) => a.dataSource.query(`SELECT title, body, late FROM notifications WHERE record_id = $1`, [eventId]);
 
     beforeAll(async () => {
@@ -59,7 +66,10 @@ describe('reminders: once and only once, across processes and restarts', () => {
       const viaApi = await createEvent({
         startAt: at(MINUTE / 2),
         endAt: at(MINUTE),
-        reminders: [{ offsetMinutes: 1, channel: 'notification' }, { offsetMinutes: 2, channel: 'email' }],
+        reminders: [
+          { offsetMinutes: 1, channel: 'notification' },
+          { offsetMinutes: 2, channel: 'email' },
+        ],
       });
       // and 1,200 more written straight to the table, so the claims (500 a batch) overlap
       await a.dataSource.query(
@@ -142,7 +152,11 @@ describe('reminders: once and only once, across processes and restarts', () => {
         reminders: [{ offsetMinutes: 1443, channel: 'notification' }],
       });
       // the second one edited on its own (same time): a row of its own, which its reminder is about
-      const edited = (await as(a.http.patch(`/api/v1/events/${series.id}/occurrences/${second}`)).send({ location: 'Room 2' }).expect(200)).body as { id: string };
+      const edited = (
+        await as(a.http.patch(`/api/v1/events/${series.id}/occurrences/${second}`))
+          .send({ location: 'Room 2' })
+          .expect(200)
+      ).body as { id: string };
       await planBoth();
       await drain([a, b]);
 
@@ -163,8 +177,12 @@ describe('reminders: once and only once, across processes and restarts', () => {
       const deleted = await createEvent({ startAt: at(MINUTE / 2), endAt: at(MINUTE), reminders: [{ offsetMinutes: 1, channel: 'notification' }] });
       await planBoth();
       // moved to start in 3 minutes: the old job no longer matches; the new one is due in 2 minutes
-      await as(a.http.patch(`/api/v1/events/${moved.id}`)).send({ startAt: at(3 * MINUTE), endAt: at(4 * MINUTE) }).expect(200);
-      await as(a.http.patch(`/api/v1/events/${cancelled.id}`)).send({ status: 'cancelled' }).expect(200);
+      await as(a.http.patch(`/api/v1/events/${moved.id}`))
+        .send({ startAt: at(3 * MINUTE), endAt: at(4 * MINUTE) })
+        .expect(200);
+      await as(a.http.patch(`/api/v1/events/${cancelled.id}`))
+        .send({ status: 'cancelled' })
+        .expect(200);
       await as(a.http.delete(`/api/v1/events/${deleted.id}`)).expect(204);
       await planBoth();
       await drain([a, b]);
@@ -207,7 +225,9 @@ describe('reminders: once and only once, across processes and restarts', () => {
       const client = new Client({ connectionString: database.url });
       await client.connect();
       await client.query(`BEGIN; SET LOCAL session_replication_role = replica`);
-      await client.query(`UPDATE events SET start_at = start_at - interval '25 minutes', end_at = end_at - interval '25 minutes', series_end_at = series_end_at - interval '25 minutes'`);
+      await client.query(
+        `UPDATE events SET start_at = start_at - interval '25 minutes', end_at = end_at - interval '25 minutes', series_end_at = series_end_at - interval '25 minutes'`,
+      );
       await client.query(`UPDATE reminder_jobs SET due_at = due_at - interval '25 minutes', occurrence_start_at = occurrence_start_at - interval '25 minutes'`);
       await client.query(`UPDATE reminder_planner SET planned_until = planned_until - interval '25 minutes'`);
       await client.query(`COMMIT`);
@@ -222,9 +242,7 @@ describe('reminders: once and only once, across processes and restarts', () => {
           { record_id: planned, title: 'Call (reminder sent late): Planned before the stop', late: true },
         ]);
         const jobs = await after.dataSource.query(`SELECT event_id, status, late FROM reminder_jobs ORDER BY event_id`);
-        expect(jobs).toEqual(
-          [planned, unplanned].sort().map((eventId) => ({ event_id: eventId, status: 'delivered', late: true })),
-        );
+        expect(jobs).toEqual([planned, unplanned].sort().map((eventId) => ({ event_id: eventId, status: 'delivered', late: true })));
       } finally {
         await after.close();
       }

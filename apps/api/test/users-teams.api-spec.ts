@@ -26,7 +26,11 @@ describe('users and teams', () => {
 
   it('refuses user creation by a salesperson with 403 and creates nothing', async () => {
     const before = await userCount();
-    const response = await t.http.post('/api/v1/users').auth(seller.token, { type: 'bearer' }).send({ email: 'x@example.com', name: 'X', role: 'admin', password: 'long-enough' }).expect(403);
+    const response = await t.http
+      .post('/api/v1/users')
+      .auth(seller.token, { type: 'bearer' })
+      .send({ email: 'x@example.com', name: 'X', role: 'admin', password: 'long-enough' })
+      .expect(403);
     expect(response.body).toMatchObject({ status: 403, title: 'Forbidden' });
     expect(await userCount()).toBe(before);
   });
@@ -58,7 +62,9 @@ describe('users and teams', () => {
 
   it('refuses a second user with the same email with 409', async () => {
     await asAdmin(t.http.post('/api/v1/users')).send({ email: 'twin@example.com', name: 'A', role: 'salesperson', password: 'long-enough' }).expect(201);
-    const response = await asAdmin(t.http.post('/api/v1/users')).send({ email: 'TWIN@example.com', name: 'B', role: 'salesperson', password: 'long-enough' }).expect(409);
+    const response = await asAdmin(t.http.post('/api/v1/users'))
+      .send({ email: 'TWIN@example.com', name: 'B', role: 'salesperson', password: 'long-enough' })
+      .expect(409);
     expect(response.body).toMatchObject({ status: 409, errors: [{ field: 'email', message: 'is already taken' }] });
   });
 
@@ -73,8 +79,12 @@ describe('users and teams', () => {
 
   it('refuses a PATCH with a stale version (409) and keeps the stored record', async () => {
     const user = await asAdmin(t.http.get(`/api/v1/users/${seller.id}`)).expect(200);
-    await asAdmin(t.http.patch(`/api/v1/users/${seller.id}`)).send({ name: 'First', version: user.body.version }).expect(200);
-    const stale = await asAdmin(t.http.patch(`/api/v1/users/${seller.id}`)).send({ name: 'Second', version: user.body.version }).expect(409);
+    await asAdmin(t.http.patch(`/api/v1/users/${seller.id}`))
+      .send({ name: 'First', version: user.body.version })
+      .expect(200);
+    const stale = await asAdmin(t.http.patch(`/api/v1/users/${seller.id}`))
+      .send({ name: 'Second', version: user.body.version })
+      .expect(409);
     expect(stale.body.code).toBe('STALE_VERSION');
     const after = await asAdmin(t.http.get(`/api/v1/users/${seller.id}`)).expect(200);
     expect(after.body).toMatchObject({ name: 'First', version: user.body.version + 1 });
@@ -82,9 +92,13 @@ describe('users and teams', () => {
 
   it('keeps at least one active admin (422)', async () => {
     const me = await asAdmin(t.http.get('/api/v1/auth/me')).expect(200);
-    const response = await asAdmin(t.http.patch(`/api/v1/users/${me.body.id}`)).send({ role: 'manager' }).expect(422);
+    const response = await asAdmin(t.http.patch(`/api/v1/users/${me.body.id}`))
+      .send({ role: 'manager' })
+      .expect(422);
     expect(response.body.code).toBe('LAST_ADMIN');
-    await asAdmin(t.http.get('/api/v1/auth/me')).expect(200).expect((r) => expect(r.body.role).toBe('admin'));
+    await asAdmin(t.http.get('/api/v1/auth/me'))
+      .expect(200)
+      .expect((r) => expect(r.body.role).toBe('admin'));
     await asAdmin(t.http.delete(`/api/v1/users/${me.body.id}`)).expect(422);
   });
 
@@ -96,9 +110,13 @@ describe('users and teams', () => {
 
   it('manages teams: members replace, unique names, admin-only writes', async () => {
     const a = await t.signInAs('salesperson');
-    const team = await asAdmin(t.http.post('/api/v1/teams')).send({ name: 'South', memberIds: [a.id, seller.id] }).expect(201);
+    const team = await asAdmin(t.http.post('/api/v1/teams'))
+      .send({ name: 'South', memberIds: [a.id, seller.id] })
+      .expect(201);
     expect(team.body.memberIds.sort()).toEqual([a.id, seller.id].sort());
-    const changed = await asAdmin(t.http.patch(`/api/v1/teams/${team.body.id}`)).send({ memberIds: [a.id], version: 1 }).expect(200);
+    const changed = await asAdmin(t.http.patch(`/api/v1/teams/${team.body.id}`))
+      .send({ memberIds: [a.id], version: 1 })
+      .expect(200);
     expect(changed.body).toMatchObject({ memberIds: [a.id], version: 2 });
     await asAdmin(t.http.post('/api/v1/teams')).send({ name: 'south' }).expect(409);
     await t.http.post('/api/v1/teams').auth(seller.token, { type: 'bearer' }).send({ name: 'Mine' }).expect(403);
@@ -108,7 +126,9 @@ describe('users and teams', () => {
   });
 
   it('refuses a team member that does not exist with a field error', async () => {
-    const response = await asAdmin(t.http.post('/api/v1/teams')).send({ name: 'Ghosts', memberIds: ['01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41'] }).expect(400);
+    const response = await asAdmin(t.http.post('/api/v1/teams'))
+      .send({ name: 'Ghosts', memberIds: ['01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41'] })
+      .expect(400);
     expect(response.body.errors).toEqual([{ field: 'userId', message: 'refers to a record that does not exist' }]);
     const teams = await asAdmin(t.http.get('/api/v1/teams?q=ghosts')).expect(200);
     expect(teams.body.total).toBe(0);

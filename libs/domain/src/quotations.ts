@@ -53,7 +53,10 @@ export function quotationTotals(lines: QuotationLineInput[]): QuotationTotals {
 export type QuotationAction = 'edit' | 'send' | 'confirm' | 'cancel';
 
 /** draft → sent → confirmed (the order); draft or sent → cancelled. Only a draft is edited. */
-export function quotationTransition(status: QuotationStatus, action: QuotationAction): { allowed: true; status: QuotationStatus } | { allowed: false; reason: string } {
+export function quotationTransition(
+  status: QuotationStatus,
+  action: QuotationAction,
+): { allowed: true; status: QuotationStatus } | { allowed: false; reason: string } {
   switch (action) {
     case 'edit':
       return status === 'draft' ? { allowed: true, status } : { allowed: false, reason: `A ${status} quotation cannot be changed.` };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cutRecurrence, expandOccurrences, isOccurrenceStart, localTimeToInstant, occurrenceStartingAt, recurrenceProblems, seriesEnd, toRRule } from './recurrence.js';
+import {
+  cutRecurrence,
+  expandOccurrences,
+  isOccurrenceStart,
+  localTimeToInstant,
+  occurrenceStartingAt,
+  recurrenceProblems,
+  seriesEnd,
+  toRRule,
+} from './recurrence.js';
 import type { Recurrence } from './events.js';
 
 const at = (iso: string) => new Date(iso);
@@ -8,33 +17,85 @@ const starts = (series: Parameters<typeof expandOccurrences>[0], from: string, t
 
 describe('expandOccurrences', () => {
   const paris = (recurrence: Recurrence, start = '2027-03-15T08:00:00Z', end = '2027-03-15T09:00:00Z') => ({
-    startAt: at(start), endAt: at(end), timeZone: 'Europe/Paris', recurrence,
+    startAt: at(start),
+    endAt: at(end),
+    timeZone: 'Europe/Paris',
+    recurrence,
   });
 
   it.each([
     // Paris is UTC+1 until 28 March 2027, then UTC+2 until 31 October 2027: 09:00 local either way.
-    ['weekly across the March change', paris({ frequency: 'weekly', interval: 1 }), '2027-03-15T00:00:00Z', '2027-04-06T00:00:00Z',
-      ['2027-03-15T08:00:00.000Z', '2027-03-22T08:00:00.000Z', '2027-03-29T07:00:00.000Z', '2027-04-05T07:00:00.000Z']],
-    ['weekly across the October change',
-      paris({ frequency: 'weekly', interval: 1 }, '2027-10-18T07:00:00Z', '2027-10-18T08:00:00Z'), '2027-10-18T00:00:00Z', '2027-11-09T00:00:00Z',
-      ['2027-10-18T07:00:00.000Z', '2027-10-25T07:00:00.000Z', '2027-11-01T08:00:00.000Z', '2027-11-08T08:00:00.000Z']],
-    ['daily ending after a count', paris({ frequency: 'daily', interval: 1, count: 3 }), '2027-03-01T00:00:00Z', '2027-04-01T00:00:00Z',
-      ['2027-03-15T08:00:00.000Z', '2027-03-16T08:00:00.000Z', '2027-03-17T08:00:00.000Z']],
-    ['every 2 days until a date (inclusive, local day)', paris({ frequency: 'daily', interval: 2, until: '2027-03-19' }), '2027-03-01T00:00:00Z', '2027-04-01T00:00:00Z',
-      ['2027-03-15T08:00:00.000Z', '2027-03-17T08:00:00.000Z', '2027-03-19T08:00:00.000Z']],
-    ['every 2 weeks on Monday and Wednesday', paris({ frequency: 'weekly', interval: 2, byWeekday: ['MO', 'WE'] }), '2027-03-15T00:00:00Z', '2027-04-01T00:00:00Z',
-      ['2027-03-15T08:00:00.000Z', '2027-03-17T08:00:00.000Z', '2027-03-29T07:00:00.000Z', '2027-03-31T07:00:00.000Z']],
-    ['monthly on the start day', paris({ frequency: 'monthly', interval: 1, count: 4 }), '2027-01-01T00:00:00Z', '2028-01-01T00:00:00Z',
-      ['2027-03-15T08:00:00.000Z', '2027-04-15T07:00:00.000Z', '2027-05-15T07:00:00.000Z', '2027-06-15T07:00:00.000Z']],
-    ['every 3 months', paris({ frequency: 'monthly', interval: 3, count: 3 }), '2027-01-01T00:00:00Z', '2028-01-01T00:00:00Z',
-      ['2027-03-15T08:00:00.000Z', '2027-06-15T07:00:00.000Z', '2027-09-15T07:00:00.000Z']],
-    ['yearly', paris({ frequency: 'yearly', interval: 1 }), '2027-01-01T00:00:00Z', '2030-01-01T00:00:00Z',
-      ['2027-03-15T08:00:00.000Z', '2028-03-15T08:00:00.000Z', '2029-03-15T08:00:00.000Z']],
-    ['only the occurrences overlapping the range', paris({ frequency: 'daily', interval: 1 }), '2027-03-20T08:30:00Z', '2027-03-22T08:00:00Z',
-      ['2027-03-20T08:00:00.000Z', '2027-03-21T08:00:00.000Z']],
+    [
+      'weekly across the March change',
+      paris({ frequency: 'weekly', interval: 1 }),
+      '2027-03-15T00:00:00Z',
+      '2027-04-06T00:00:00Z',
+      ['2027-03-15T08:00:00.000Z', '2027-03-22T08:00:00.000Z', '2027-03-29T07:00:00.000Z', '2027-04-05T07:00:00.000Z'],
+    ],
+    [
+      'weekly across the October change',
+      paris({ frequency: 'weekly', interval: 1 }, '2027-10-18T07:00:00Z', '2027-10-18T08:00:00Z'),
+      '2027-10-18T00:00:00Z',
+      '2027-11-09T00:00:00Z',
+      ['2027-10-18T07:00:00.000Z', '2027-10-25T07:00:00.000Z', '2027-11-01T08:00:00.000Z', '2027-11-08T08:00:00.000Z'],
+    ],
+    [
+      'daily ending after a count',
+      paris({ frequency: 'daily', interval: 1, count: 3 }),
+      '2027-03-01T00:00:00Z',
+      '2027-04-01T00:00:00Z',
+      ['2027-03-15T08:00:00.000Z', '2027-03-16T08:00:00.000Z', '2027-03-17T08:00:00.000Z'],
+    ],
+    [
+      'every 2 days until a date (inclusive, local day)',
+      paris({ frequency: 'daily', interval: 2, until: '2027-03-19' }),
+      '2027-03-01T00:00:00Z',
+      '2027-04-01T00:00:00Z',
+      ['2027-03-15T08:00:00.000Z', '2027-03-17T08:00:00.000Z', '2027-03-19T08:00:00.000Z'],
+    ],
+    [
+      'every 2 weeks on Monday and Wednesday',
+      paris({ frequency: 'weekly', interval: 2, byWeekday: ['MO', 'WE'] }),
+      '2027-03-15T00:00:00Z',
+      '2027-04-01T00:00:00Z',
+      ['2027-03-15T08:00:00.000Z', '2027-03-17T08:00:00.000Z', '2027-03-29T07:00:00.000Z', '2027-03-31T07:00:00.000Z'],
+    ],
+    [
+      'monthly on the start day',
+      paris({ frequency: 'monthly', interval: 1, count: 4 }),
+      '2027-01-01T00:00:00Z',
+      '2028-01-01T00:00:00Z',
+      ['2027-03-15T08:00:00.000Z', '2027-04-15T07:00:00.000Z', '2027-05-15T07:00:00.000Z', '2027-06-15T07:00:00.000Z'],
+    ],
+    [
+      'every 3 months',
+      paris({ frequency: 'monthly', interval: 3, count: 3 }),
+      '2027-01-01T00:00:00Z',
+      '2028-01-01T00:00:00Z',
+      ['2027-03-15T08:00:00.000Z', '2027-06-15T07:00:00.000Z', '2027-09-15T07:00:00.000Z'],
+    ],
+    [
+      'yearly',
+      paris({ frequency: 'yearly', interval: 1 }),
+      '2027-01-01T00:00:00Z',
+      '2030-01-01T00:00:00Z',
+      ['2027-03-15T08:00:00.000Z', '2028-03-15T08:00:00.000Z', '2029-03-15T08:00:00.000Z'],
+    ],
+    [
+      'only the occurrences overlapping the range',
+      paris({ frequency: 'daily', interval: 1 }),
+      '2027-03-20T08:30:00Z',
+      '2027-03-22T08:00:00Z',
+      ['2027-03-20T08:00:00.000Z', '2027-03-21T08:00:00.000Z'],
+    ],
     ['nothing before the first occurrence', paris({ frequency: 'daily', interval: 1 }), '2027-03-01T00:00:00Z', '2027-03-15T08:00:00Z', []],
-    ['UTC series keep UTC times', { startAt: at('2027-03-26T09:00:00Z'), endAt: at('2027-03-26T09:30:00Z'), timeZone: 'UTC', recurrence: { frequency: 'daily', interval: 1, count: 3 } as Recurrence },
-      '2027-03-01T00:00:00Z', '2027-04-01T00:00:00Z', ['2027-03-26T09:00:00.000Z', '2027-03-27T09:00:00.000Z', '2027-03-28T09:00:00.000Z']],
+    [
+      'UTC series keep UTC times',
+      { startAt: at('2027-03-26T09:00:00Z'), endAt: at('2027-03-26T09:30:00Z'), timeZone: 'UTC', recurrence: { frequency: 'daily', interval: 1, count: 3 } },
+      '2027-03-01T00:00:00Z',
+      '2027-04-01T00:00:00Z',
+      ['2027-03-26T09:00:00.000Z', '2027-03-27T09:00:00.000Z', '2027-03-28T09:00:00.000Z'],
+    ],
   ] as [string, Parameters<typeof expandOccurrences>[0], string, string, string[]][])('%s', (_name, series, from, to, expected) => {
     expect(starts(series, from, to)).toEqual(expected);
   });
@@ -45,7 +106,12 @@ describe('expandOccurrences', () => {
   });
 
   it('keeps an all-day event a whole local day across the change', () => {
-    const allDay = { startAt: at('2027-03-27T23:00:00Z'), endAt: at('2027-03-28T22:00:00Z'), timeZone: 'Europe/Paris', recurrence: { frequency: 'daily', interval: 1, count: 2 } as Recurrence };
+    const allDay = {
+      startAt: at('2027-03-27T23:00:00Z'),
+      endAt: at('2027-03-28T22:00:00Z'),
+      timeZone: 'Europe/Paris',
+      recurrence: { frequency: 'daily', interval: 1, count: 2 } as Recurrence,
+    };
     const occurrences = expandOccurrences(allDay, at('2027-03-27T00:00:00Z'), at('2027-04-01T00:00:00Z'));
     expect(occurrences.map((o) => [o.startAt.toISOString(), o.endAt.toISOString()])).toEqual([
       ['2027-03-27T23:00:00.000Z', '2027-03-28T22:00:00.000Z'],
@@ -54,7 +120,12 @@ describe('expandOccurrences', () => {
   });
 
   it('moves an occurrence inside the DST gap forward by the gap, keeping its length (02:30–03:00 in Paris on 28 March 2027)', () => {
-    const nightly = { startAt: at('2027-03-27T01:30:00Z'), endAt: at('2027-03-27T02:00:00Z'), timeZone: 'Europe/Paris', recurrence: { frequency: 'daily', interval: 1, count: 3 } as Recurrence };
+    const nightly = {
+      startAt: at('2027-03-27T01:30:00Z'),
+      endAt: at('2027-03-27T02:00:00Z'),
+      timeZone: 'Europe/Paris',
+      recurrence: { frequency: 'daily', interval: 1, count: 3 } as Recurrence,
+    };
     const occurrences = expandOccurrences(nightly, at('2027-03-27T00:00:00Z'), at('2027-03-30T00:00:00Z'));
     expect(occurrences.map((o) => [o.startAt.toISOString(), o.endAt.toISOString()])).toEqual([
       ['2027-03-27T01:30:00.000Z', '2027-03-27T02:00:00.000Z'],
@@ -76,7 +147,12 @@ describe('expandOccurrences', () => {
 });
 
 describe('isOccurrenceStart', () => {
-  const series = { startAt: at('2027-03-15T08:00:00Z'), endAt: at('2027-03-15T09:00:00Z'), timeZone: 'Europe/Paris', recurrence: { frequency: 'weekly', interval: 1 } as Recurrence };
+  const series = {
+    startAt: at('2027-03-15T08:00:00Z'),
+    endAt: at('2027-03-15T09:00:00Z'),
+    timeZone: 'Europe/Paris',
+    recurrence: { frequency: 'weekly', interval: 1 } as Recurrence,
+  };
   it.each([
     ['2027-03-15T08:00:00Z', true],
     ['2027-03-29T07:00:00Z', true],
@@ -102,8 +178,18 @@ describe('seriesEnd', () => {
 describe('toRRule', () => {
   const start = at('2027-03-15T08:00:00Z');
   it.each([
-    [{ frequency: 'weekly', interval: 1, byWeekday: ['MO', 'WE'], until: '2026-12-31T23:00:00Z' }, 'Europe/Paris', {}, 'FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE;UNTIL=20261231T230000Z'],
-    [{ frequency: 'weekly', interval: 1, byWeekday: ['MO', 'WE'], until: '2027-01-01' }, 'UTC', {}, 'FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE;UNTIL=20270101T235959Z'],
+    [
+      { frequency: 'weekly', interval: 1, byWeekday: ['MO', 'WE'], until: '2026-12-31T23:00:00Z' },
+      'Europe/Paris',
+      {},
+      'FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE;UNTIL=20261231T230000Z',
+    ],
+    [
+      { frequency: 'weekly', interval: 1, byWeekday: ['MO', 'WE'], until: '2027-01-01' },
+      'UTC',
+      {},
+      'FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,WE;UNTIL=20270101T235959Z',
+    ],
     [{ frequency: 'daily', interval: 2, until: '2027-04-01' }, 'Europe/Paris', {}, 'FREQ=DAILY;INTERVAL=2;UNTIL=20270401T215959Z'],
     [{ frequency: 'monthly', interval: 3, count: 4 }, 'Europe/Paris', {}, 'FREQ=MONTHLY;INTERVAL=3;COUNT=4'],
     [{ frequency: 'yearly', interval: 1 }, 'UTC', {}, 'FREQ=YEARLY;INTERVAL=1'],
@@ -159,7 +245,11 @@ describe('expandOccurrences far from the start (periods skipped)', () => {
     [{ frequency: 'yearly', interval: 1, count: 4 }],
   ] as [Recurrence][])('%j', (recurrence) => {
     const series = paris(recurrence);
-    for (const [from, to] of [['2026-11-02T00:00:00Z', '2026-11-09T00:00:00Z'], ['2027-03-22T00:00:00Z', '2027-04-05T00:00:00Z'], ['2024-12-30T00:00:00Z', '2025-01-06T00:00:00Z']]) {
+    for (const [from, to] of [
+      ['2026-11-02T00:00:00Z', '2026-11-09T00:00:00Z'],
+      ['2027-03-22T00:00:00Z', '2027-04-05T00:00:00Z'],
+      ['2024-12-30T00:00:00Z', '2025-01-06T00:00:00Z'],
+    ]) {
       const all = expandOccurrences(series, at('2023-01-01T00:00:00Z'), at('2030-01-01T00:00:00Z'))
         .filter((o) => o.startAt < at(to) && o.endAt > at(from))
         .map((o) => o.startAt.toISOString());
@@ -169,7 +259,12 @@ describe('expandOccurrences far from the start (periods skipped)', () => {
 });
 
 describe('occurrenceStartingAt', () => {
-  const series = { startAt: at('2027-03-15T08:00:00Z'), endAt: at('2027-03-15T09:30:00Z'), timeZone: 'Europe/Paris', recurrence: { frequency: 'weekly', interval: 1 } as Recurrence };
+  const series = {
+    startAt: at('2027-03-15T08:00:00Z'),
+    endAt: at('2027-03-15T09:30:00Z'),
+    timeZone: 'Europe/Paris',
+    recurrence: { frequency: 'weekly', interval: 1 } as Recurrence,
+  };
   it('is the occurrence with its own end (09:00-10:30 local after the change)', () => {
     expect(occurrenceStartingAt(series, at('2027-03-29T07:00:00Z'))).toEqual({ startAt: at('2027-03-29T07:00:00Z'), endAt: at('2027-03-29T08:30:00Z') });
   });
@@ -181,18 +276,37 @@ describe('occurrenceStartingAt', () => {
 describe('cutRecurrence', () => {
   // Paris: 09:00 local is 08:00 UTC before 28 March 2027, 07:00 UTC after
   const paris = (recurrence: Recurrence, start = '2027-03-15T08:00:00Z', end = '2027-03-15T09:00:00Z') => ({
-    startAt: at(start), endAt: at(end), timeZone: 'Europe/Paris', recurrence,
+    startAt: at(start),
+    endAt: at(end),
+    timeZone: 'Europe/Paris',
+    recurrence,
   });
 
   it.each([
-    ['an endless weekly series ends the day before', paris({ frequency: 'weekly', interval: 1 }), '2027-03-29T07:00:00Z',
-      { before: { frequency: 'weekly', interval: 1, until: '2027-03-28' }, after: { frequency: 'weekly', interval: 1 } }],
-    ['a counted series shares its count', paris({ frequency: 'weekly', interval: 1, byWeekday: ['MO'], count: 6 }), '2027-03-29T07:00:00Z',
-      { before: { frequency: 'weekly', interval: 1, byWeekday: ['MO'], count: 2 }, after: { frequency: 'weekly', interval: 1, byWeekday: ['MO'], count: 4 } }],
-    ['a series until a day keeps that day for the second part', paris({ frequency: 'daily', interval: 2, until: '2027-04-30' }), '2027-03-21T08:00:00Z',
-      { before: { frequency: 'daily', interval: 2, until: '2027-03-20' }, after: { frequency: 'daily', interval: 2, until: '2027-04-30' } }],
-    ['the last occurrence of a count leaves one for the second part', paris({ frequency: 'daily', interval: 1, count: 3 }), '2027-03-17T08:00:00Z',
-      { before: { frequency: 'daily', interval: 1, count: 2 }, after: { frequency: 'daily', interval: 1, count: 1 } }],
+    [
+      'an endless weekly series ends the day before',
+      paris({ frequency: 'weekly', interval: 1 }),
+      '2027-03-29T07:00:00Z',
+      { before: { frequency: 'weekly', interval: 1, until: '2027-03-28' }, after: { frequency: 'weekly', interval: 1 } },
+    ],
+    [
+      'a counted series shares its count',
+      paris({ frequency: 'weekly', interval: 1, byWeekday: ['MO'], count: 6 }),
+      '2027-03-29T07:00:00Z',
+      { before: { frequency: 'weekly', interval: 1, byWeekday: ['MO'], count: 2 }, after: { frequency: 'weekly', interval: 1, byWeekday: ['MO'], count: 4 } },
+    ],
+    [
+      'a series until a day keeps that day for the second part',
+      paris({ frequency: 'daily', interval: 2, until: '2027-04-30' }),
+      '2027-03-21T08:00:00Z',
+      { before: { frequency: 'daily', interval: 2, until: '2027-03-20' }, after: { frequency: 'daily', interval: 2, until: '2027-04-30' } },
+    ],
+    [
+      'the last occurrence of a count leaves one for the second part',
+      paris({ frequency: 'daily', interval: 1, count: 3 }),
+      '2027-03-17T08:00:00Z',
+      { before: { frequency: 'daily', interval: 1, count: 2 }, after: { frequency: 'daily', interval: 1, count: 1 } },
+    ],
   ] as [string, Parameters<typeof cutRecurrence>[0], string, unknown][])('%s', (_name, series, cutAt, expected) => {
     expect(cutRecurrence(series, at(cutAt))).toEqual(expected);
   });
@@ -220,7 +334,8 @@ describe('cutRecurrence', () => {
     const cut = cutRecurrence(series, at(cutAt))!;
     const occurrence = occurrenceStartingAt(series, at(cutAt))!;
     const [from, to] = [at('2027-01-01T00:00:00Z'), at('2031-01-01T00:00:00Z')];
-    const all = (part: Parameters<typeof expandOccurrences>[0]) => expandOccurrences(part, from, to).map((o) => [o.startAt.toISOString(), o.endAt.toISOString()]);
+    const all = (part: Parameters<typeof expandOccurrences>[0]) =>
+      expandOccurrences(part, from, to).map((o) => [o.startAt.toISOString(), o.endAt.toISOString()]);
     const parts = [...all({ ...series, recurrence: cut.before }), ...all({ ...occurrence, timeZone: series.timeZone, recurrence: cut.after })];
     expect(parts).toEqual(all(series));
     expect(parts.findIndex(([start]) => start === occurrence.startAt.toISOString())).toBe(all({ ...series, recurrence: cut.before }).length);
@@ -230,6 +345,9 @@ describe('cutRecurrence', () => {
     const series = paris({ frequency: 'daily', interval: 1, count: 4 }, '2027-03-27T01:30:00Z', '2027-03-27T03:00:00Z');
     const moved = occurrenceStartingAt(series, at('2027-03-28T01:30:00Z'))!;
     expect(moved.startAt.toISOString()).toBe('2027-03-28T01:30:00.000Z');
-    expect(cutRecurrence(series, moved.startAt)).toEqual({ before: { frequency: 'daily', interval: 1, count: 1 }, after: { frequency: 'daily', interval: 1, count: 3 } });
+    expect(cutRecurrence(series, moved.startAt)).toEqual({
+      before: { frequency: 'daily', interval: 1, count: 1 },
+      after: { frequency: 'daily', interval: 1, count: 3 },
+    });
   });
 });

@@ -4,7 +4,17 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { Frequency, RRule, Weekday as RRuleWeekday } from 'rrule';
-import { MAX_RECURRENCE_COUNT, MAX_RECURRENCE_INTERVAL, RECURRENCE_FREQUENCIES, WEEKDAYS, type Occurrence, type Recurrence, type RecurrenceFrequency, type RecurringSeries, type Weekday } from './events.js';
+import {
+  MAX_RECURRENCE_COUNT,
+  MAX_RECURRENCE_INTERVAL,
+  RECURRENCE_FREQUENCIES,
+  WEEKDAYS,
+  type Occurrence,
+  type Recurrence,
+  type RecurrenceFrequency,
+  type RecurringSeries,
+  type Weekday,
+} from './events.js';
 
 const FREQUENCY: Record<RecurrenceFrequency, Frequency> = {
   daily: RRule.DAILY,
@@ -13,7 +23,13 @@ const FREQUENCY: Record<RecurrenceFrequency, Frequency> = {
   yearly: RRule.YEARLY,
 };
 const RRULE_WEEKDAY: Record<Weekday, RRuleWeekday> = {
-  MO: RRule.MO, TU: RRule.TU, WE: RRule.WE, TH: RRule.TH, FR: RRule.FR, SA: RRule.SA, SU: RRule.SU,
+  MO: RRule.MO,
+  TU: RRule.TU,
+  WE: RRule.WE,
+  TH: RRule.TH,
+  FR: RRule.FR,
+  SA: RRule.SA,
+  SU: RRule.SU,
 };
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -171,9 +187,7 @@ export function toRRule(recurrence: Recurrence, startAt: Date, timeZone: string,
   if (recurrence.count !== undefined) parts.push(`COUNT=${recurrence.count}`);
   if (recurrence.until !== undefined) {
     if (options.allDay) {
-      const day = ISO_DATE.test(recurrence.until)
-        ? recurrence.until
-        : DateTime.fromISO(recurrence.until, { zone: timeZone }).toISODate();
+      const day = ISO_DATE.test(recurrence.until) ? recurrence.until : DateTime.fromISO(recurrence.until, { zone: timeZone }).toISODate();
       parts.push(`UNTIL=${(day ?? '').replaceAll('-', '')}`);
     } else {
       const until = untilInstant(recurrence.until, timeZone) ?? startAt;
@@ -241,9 +255,7 @@ function shiftPeriods(recurrence: Recurrence, start: Date, periods: number): Dat
 function untilInstant(until: string, timeZone: string): Date | null {
   // asked on every expansion of a series that ends on a date; luxon's zone arithmetic is the slow part
   const instant = cached(untilInstants, `${until}|${timeZone}`, () => {
-    const parsed = ISO_DATE.test(until)
-      ? DateTime.fromISO(until, { zone: timeZone }).endOf('day')
-      : DateTime.fromISO(until, { zone: timeZone });
+    const parsed = ISO_DATE.test(until) ? DateTime.fromISO(until, { zone: timeZone }).endOf('day') : DateTime.fromISO(until, { zone: timeZone });
     return parsed.isValid ? parsed.toMillis() : null;
   });
   return instant === null ? null : new Date(instant);

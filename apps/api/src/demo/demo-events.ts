@@ -55,8 +55,19 @@ export async function seedDemoEvents(manager: EntityManager, random: SeededRando
     const recurrence: Recurrence = { frequency: 'weekly', interval: 'interval' in item ? item.interval : 1, byWeekday: [...item.byWeekday] };
     const id = newId();
     events.push({
-      id, type: 'meeting', status: 'planned', subject: item.subject, startAt, endAt, timeZone: ZONE, assignedToId: item.owner.id, createdById: item.owner.id,
-      location: random.pick(LOCATIONS), categoryId: categoryOf('meeting'), reminders: [{ offsetMinutes: 10, channel: 'notification' }], recurrence,
+      id,
+      type: 'meeting',
+      status: 'planned',
+      subject: item.subject,
+      startAt,
+      endAt,
+      timeZone: ZONE,
+      assignedToId: item.owner.id,
+      createdById: item.owner.id,
+      location: random.pick(LOCATIONS),
+      categoryId: categoryOf('meeting'),
+      reminders: [{ offsetMinutes: 10, channel: 'notification' }],
+      recurrence,
       seriesEndAt: seriesEndAt({ startAt, endAt, timeZone: ZONE, recurrence }),
     });
     for (const attendee of item.attendees) attendance.push({ eventId: id, userId: attendee.id });
@@ -74,14 +85,23 @@ export async function seedDemoEvents(manager: EntityManager, random: SeededRando
     const owner = random.pick(users);
     const links = linksFor(type, random, leads, partners, contacts, opportunities);
     events.push({
-      id: newId(), type, status, startAt, endAt, timeZone: ZONE, assignedToId: owner.id, createdById: owner.id,
+      id: newId(),
+      type,
+      status,
+      startAt,
+      endAt,
+      timeZone: ZONE,
+      assignedToId: owner.id,
+      createdById: owner.id,
       subject: random.pick(type === 'call' ? CALL_SUBJECTS : type === 'meeting' ? MEETING_SUBJECTS : TASK_SUBJECTS),
       callDirection: type === 'call' ? random.pick(['inbound', 'outbound', 'outbound'] as const) : null,
       priority: type === 'task' ? random.pick(['low', 'normal', 'normal', 'high', 'urgent'] as const) : null,
       location: type === 'meeting' ? random.pick(LOCATIONS) : null,
       categoryId: categoryOf(type),
       reminders: !past && type !== 'task' ? [{ offsetMinutes: type === 'call' ? 5 : 15, channel: 'notification' }] : [],
-      recurrence: null, seriesEndAt: endAt, ...links,
+      recurrence: null,
+      seriesEndAt: endAt,
+      ...links,
     });
   }
   for (let i = 0; i < events.length; i += 100) await manager.insert(Event, events.slice(i, i + 100));
@@ -114,7 +134,10 @@ function timelineEntries(events: Partial<Event>[], now: number): Partial<History
   const entries: Partial<HistoryEntry>[] = [];
   for (const event of events) {
     const subjects = [
-      ['lead', event.leadId], ['partner', event.partnerId], ['contact', event.contactId], ['opportunity', event.opportunityId],
+      ['lead', event.leadId],
+      ['partner', event.partnerId],
+      ['contact', event.contactId],
+      ['opportunity', event.opportunityId],
     ].filter((pair): pair is [HistoryEntry['subjectType'], string] => !!pair[1]);
     if (!subjects.length) continue;
     const label = `${event.type!.charAt(0).toUpperCase()}${event.type!.slice(1)} "${event.subject}"`;

@@ -21,9 +21,67 @@ export const DEMO_LEAD_COUNT = 240;
 export const DEMO_PARTNER_COUNT = 60;
 export const DEMO_OPPORTUNITY_COUNT = 120;
 
-const FIRST_NAMES = ['Alice', 'Bruno', 'Chloé', 'David', 'Emma', 'Farid', 'Gaëlle', 'Hugo', 'Inès', 'Jules', 'Karim', 'Léa', 'Marc', 'Nina', 'Oscar', 'Paula', 'Quentin', 'Rosa', 'Samir', 'Tara'];
-const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'Roux', 'Fournier', 'Girard', 'Bonnet', 'Dupont'];
-const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark Industries', 'Wayne Enterprises', 'Hooli', 'Vandelay', 'Soylent', 'Cyberdyne', 'Tyrell', 'Wonka', 'Oscorp', 'Aperture', 'Massive Dynamic'];
+const FIRST_NAMES = [
+  'Alice',
+  'Bruno',
+  'Chloé',
+  'David',
+  'Emma',
+  'Farid',
+  'Gaëlle',
+  'Hugo',
+  'Inès',
+  'Jules',
+  'Karim',
+  'Léa',
+  'Marc',
+  'Nina',
+  'Oscar',
+  'Paula',
+  'Quentin',
+  'Rosa',
+  'Samir',
+  'Tara',
+];
+const LAST_NAMES = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'Roux',
+  'Fournier',
+  'Girard',
+  'Bonnet',
+  'Dupont',
+];
+const COMPANIES = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Stark Industries',
+  'Wayne Enterprises',
+  'Hooli',
+  'Vandelay',
+  'Soylent',
+  'Cyberdyne',
+  'Tyrell',
+  'Wonka',
+  'Oscorp',
+  'Aperture',
+  'Massive Dynamic',
+];
 const SUFFIXES = ['SA', 'SAS', 'Ltd', 'GmbH', 'Inc.', 'Group'];
 const CITIES: [string, string, string][] = [
   ['Paris', '75002', 'FR'],
@@ -111,7 +169,10 @@ async function seedDemoData(manager: EntityManager): Promise<void> {
       lastName,
       companyName: company,
       jobTitle: random.pick(JOB_TITLES),
-      email: `${firstName}.${lastName}@${domain}.example`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+      email: `${firstName}.${lastName}@${domain}.example`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, ''),
       phone: `+33 1 ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}`,
       mobilePhone: random.chance(0.6) ? `+33 6 ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}` : null,
       website: `https://${domain}.example`,
@@ -131,11 +192,24 @@ async function seedDemoData(manager: EntityManager): Promise<void> {
       updatedAt: createdAt,
     };
   });
-  const partners = await seedPartners(manager, random, sellers, teams[0].id, sources.map((source) => source.id));
+  const partners = await seedPartners(
+    manager,
+    random,
+    sellers,
+    teams[0].id,
+    sources.map((source) => source.id),
+  );
   // converted demo leads became partners
   for (const lead of leads.filter((l) => l.status === 'converted')) (lead as { partnerId?: string }).partnerId = random.pick(partners).id;
   for (let i = 0; i < leads.length; i += 100) await manager.insert(Lead, leads.slice(i, i + 100));
-  await seedOpportunities(manager, random, partners, sellers, reasons.map((reason) => reason.id), now);
+  await seedOpportunities(
+    manager,
+    random,
+    partners,
+    sellers,
+    reasons.map((reason) => reason.id),
+    now,
+  );
   await seedDemoEvents(manager, random, users, now);
 }
 
@@ -173,7 +247,10 @@ async function seedPartners(manager: EntityManager, random: SeededRandom, seller
         id: newId(),
         firstName,
         lastName,
-        email: `${firstName}.${lastName}@${partner.website.slice(8)}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+        email: `${firstName}.${lastName}@${partner.website.slice(8)}`
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
         phone: partner.phone,
         jobTitle: random.pick(JOB_TITLES),
         partnerId: partner.id,

@@ -16,7 +16,7 @@ export class Pipeline1764500000000 implements MigrationInterface {
     // "C" collation: ranks compare byte by byte, as the key generator assumes
     await db.query(`ALTER TABLE opportunities ADD COLUMN rank text COLLATE "C"`);
     for (const stage of STAGES) {
-      const rows: { id: string }[] = await db.query(`SELECT id FROM opportunities WHERE stage = $1 ORDER BY created_at, id`, [stage]);
+      const rows = (await db.query(`SELECT id FROM opportunities WHERE stage = $1 ORDER BY created_at, id`, [stage])) as { id: string }[];
       const keys = generateNKeysBetween(null, null, rows.length);
       for (let i = 0; i < rows.length; i += 5000) {
         await db.query(`UPDATE opportunities o SET rank = k.rank FROM unnest($1::uuid[], $2::text[]) AS k(id, rank) WHERE o.id = k.id`, [

@@ -51,7 +51,9 @@ export class Events1764600000000 implements MigrationInterface {
     // is a tight index range; events longer than a day are read by the next index.
     await db.query(`CREATE INDEX events_assignee_range_idx ON events (assigned_to_id, start_at) WHERE recurrence IS NULL`);
     // ... the few single events longer than 24 hours (all-day spans, trips)
-    await db.query(`CREATE INDEX events_assignee_long_idx ON events (assigned_to_id, start_at) WHERE recurrence IS NULL AND end_at - start_at > interval '24 hours'`);
+    await db.query(
+      `CREATE INDEX events_assignee_long_idx ON events (assigned_to_id, start_at) WHERE recurrence IS NULL AND end_at - start_at > interval '24 hours'`,
+    );
     // Statistics on an event's length: without them the planner takes "longer than 24 hours" for a third
     // of the rows, expects thousands of rows from the long-event index, and the cost then switches JIT on
     // (about 100 ms of compilation for a read of a few milliseconds)
@@ -60,7 +62,9 @@ export class Events1764600000000 implements MigrationInterface {
     await db.query(`CREATE INDEX events_assignee_series_idx ON events (assigned_to_id, start_at) WHERE recurrence IS NOT NULL`);
     // The same three for events put on a team's calendar
     await db.query(`CREATE INDEX events_team_range_idx ON events (team_id, start_at) WHERE recurrence IS NULL AND team_id IS NOT NULL`);
-    await db.query(`CREATE INDEX events_team_long_idx ON events (team_id, start_at) WHERE recurrence IS NULL AND team_id IS NOT NULL AND end_at - start_at > interval '24 hours'`);
+    await db.query(
+      `CREATE INDEX events_team_long_idx ON events (team_id, start_at) WHERE recurrence IS NULL AND team_id IS NOT NULL AND end_at - start_at > interval '24 hours'`,
+    );
     await db.query(`CREATE INDEX events_team_series_idx ON events (team_id, start_at) WHERE recurrence IS NOT NULL AND team_id IS NOT NULL`);
     // One occurrence replaced at most once; also a series' exceptions in a range
     await db.query(`CREATE UNIQUE INDEX events_series_occurrence_key ON events (series_id, original_start_at) WHERE series_id IS NOT NULL`);

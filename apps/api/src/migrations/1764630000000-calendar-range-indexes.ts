@@ -29,8 +29,12 @@ export class CalendarRangeIndexes1764630000000 implements MigrationInterface {
     for (const name of ['events_assignee_long_idx', 'events_team_long_idx', 'events_assignee_series_idx', 'events_team_series_idx']) {
       await db.query(`DROP INDEX ${name}`);
     }
-    await db.query(`CREATE INDEX events_assignee_long_idx ON events (assigned_to_id, start_at) WHERE recurrence IS NULL AND end_at - start_at > interval '24 hours'`);
-    await db.query(`CREATE INDEX events_team_long_idx ON events (team_id, start_at) WHERE recurrence IS NULL AND team_id IS NOT NULL AND end_at - start_at > interval '24 hours'`);
+    await db.query(
+      `CREATE INDEX events_assignee_long_idx ON events (assigned_to_id, start_at) WHERE recurrence IS NULL AND end_at - start_at > interval '24 hours'`,
+    );
+    await db.query(
+      `CREATE INDEX events_team_long_idx ON events (team_id, start_at) WHERE recurrence IS NULL AND team_id IS NOT NULL AND end_at - start_at > interval '24 hours'`,
+    );
     await db.query(`CREATE INDEX events_assignee_series_idx ON events (assigned_to_id, start_at) WHERE recurrence IS NOT NULL`);
     await db.query(`CREATE INDEX events_team_series_idx ON events (team_id, start_at) WHERE recurrence IS NOT NULL AND team_id IS NOT NULL`);
   }

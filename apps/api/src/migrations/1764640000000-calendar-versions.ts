@@ -82,7 +82,9 @@ export class CalendarVersions1764640000000 implements MigrationInterface {
       END $$`);
     // (a trigger with transition tables takes one kind of statement)
     for (const [name, table, when, transitions] of TRIGGERS) {
-      await db.query(`CREATE TRIGGER ${name} AFTER ${when} ON ${table} REFERENCING ${transitions} FOR EACH STATEMENT EXECUTE FUNCTION calendar_versions_note()`);
+      await db.query(
+        `CREATE TRIGGER ${name} AFTER ${when} ON ${table} REFERENCING ${transitions} FOR EACH STATEMENT EXECUTE FUNCTION calendar_versions_note()`,
+      );
     }
 
     // At commit: the transaction's noted changes, bumped once each in key order (the first call does it all, the rest find nothing).

@@ -14,4 +14,19 @@ import { ImportJobOwners1764710000000 } from './1764710000000-import-job-owners'
 import { SettingsTeamReferences1764720000000 } from './1764720000000-settings-team-references';
 
 /** Every migration, oldest first. Landed migrations are never rewritten. */
-export const MIGRATIONS = [Foundation1764300000000, Prospecting1764350000000, OutboundEmails1764360000000, ImportJobs1764400000000, Pipeline1764500000000, PipelineTotals1764520000000, Events1764600000000, Calendars1764610000000, NotificationOccurrence1764620000000, CalendarRangeIndexes1764630000000, CalendarVersions1764640000000, LoginAttempts1764700000000, ImportJobOwners1764710000000, SettingsTeamReferences1764720000000];
+export const MIGRATIONS = [
+  Foundation1764300000000,
+  Prospecting1764350000000,
+  OutboundEmails1764360000000,
+  ImportJobs1764400000000,
+  Pipeline1764500000000,
+  PipelineTotals1764520000000,
+  Events1764600000000,
+  Calendars1764610000000,
+  NotificationOccurrence1764620000000,
+  CalendarRangeIndexes1764630000000,
+  CalendarVersions1764640000000,
+  LoginAttempts1764700000000,
+  ImportJobOwners1764710000000,
+  SettingsTeamReferences1764720000000,
+];

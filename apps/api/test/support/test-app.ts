@@ -47,7 +47,10 @@ export async function startTestApp(): Promise<TestApp> {
     adminToken,
     async signInAs(role, email = `${role}${++users}@example.com`) {
       const password = 'a-good-password';
-      const created = await http.post('/api/v1/users').auth(adminToken, { type: 'bearer' }).send({ email, name: `Test ${role}`, role, password });
+      const created = await http
+        .post('/api/v1/users')
+        .auth(adminToken, { type: 'bearer' })
+        .send({ email, name: `Test ${role}`, role, password });
       if (created.status !== 201) throw new Error(`could not create ${role}: ${JSON.stringify(created.body)}`);
       return { id: created.body.id as string, token: await login(http, email, password) };
     },

@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +67,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDatabaseMode() === 'pglite') {
     const dataDir = mkdtempSync(join(tmpdir(), `crm-test-${suffix}-`));
     cpSync(PGLITE_TEMPLATE_DIR, dataDir, { recursive: true });
-    return { dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    return { dataDir, drop: () => rm(dataDir, { recursive: true, force: true }) };
   }
   const name = `crm_test_${suffix}`;
   await withServer((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));

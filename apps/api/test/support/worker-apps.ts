@@ -53,7 +53,10 @@ export async function startApiProcess(url: string, { runWorkers, env = {} }: { r
 export async function signUp(http: TestAgent, role: 'admin' | 'manager' | 'salesperson', email: string): Promise<{ id: string; token: string }> {
   const adminToken = await login(http, ADMIN.email, ADMIN.password);
   const password = 'a-good-password';
-  const created = await http.post('/api/v1/users').auth(adminToken, { type: 'bearer' }).send({ email, name: `Test ${role}`, role, password });
+  const created = await http
+    .post('/api/v1/users')
+    .auth(adminToken, { type: 'bearer' })
+    .send({ email, name: `Test ${role}`, role, password });
   if (created.status !== 201) throw new Error(`could not create ${role}: ${JSON.stringify(created.body)}`);
   return { id: created.body.id as string, token: await login(http, email, password) };
 }

@@ -15,7 +15,9 @@ export function useTimeline(path: TimelinePath, id: string) {
     queryKey: resourceKeys.timeline(path, id),
     initialPageParam: 1,
     queryFn: async ({ pageParam }) =>
-      unwrap(await generic.GET(`${path}/{id}/timeline`, { params: { path: { id }, query: { page: pageParam, pageSize: TIMELINE_PAGE_SIZE } } })) as Page<TimelineEntry>,
+      unwrap(
+        await generic.GET(`${path}/{id}/timeline`, { params: { path: { id }, query: { page: pageParam, pageSize: TIMELINE_PAGE_SIZE } } }),
+      ) as Page<TimelineEntry>,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
   });
 }

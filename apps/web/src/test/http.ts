@@ -18,7 +18,7 @@ export function stubApi(...handlers: Handler[]) {
   const fetchStub = vi.fn(async (input: Request) => {
     const isJson = input.headers.get('content-type')?.includes('json') ?? false;
     // Uploads (multipart) are kept as the FormData they were sent as.
-    const body = isJson ? await input.json() : input.headers.get('content-type')?.startsWith('multipart/') ? await input.formData() : undefined;
+    const body: unknown = isJson ? await input.json() : input.headers.get('content-type')?.startsWith('multipart/') ? await input.formData() : undefined;
     const request: RecordedRequest = { method: input.method, url: new URL(input.url), body };
     requests.push(request);
     const reply = handlers.map((handler) => handler(request)).find(Boolean) ?? { status: 404, body: problem(404, 'No such route in the test.') };

@@ -12,7 +12,7 @@ interface RecordTab {
 /** A record page's tabs; the open one is in the URL (`?tab=timeline`) so it can be linked to and survives a reload. */
 export function RecordTabs({ tabs }: { tabs: RecordTab[] }) {
   const [params, setParams] = useSearchParams();
-  const first = tabs[0]!.value;
+  const first = tabs[0].value;
   const requested = params.get('tab');
   const current = tabs.some((tab) => tab.value === requested) ? requested! : first;
   const select = (value: string | null) =>

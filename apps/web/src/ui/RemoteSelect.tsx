@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useList, useRecord } from '../api/resources';
 import type { CollectionPath, ListQuery, ListRow } from '../api/resource-types';
 
@@ -45,10 +45,13 @@ export function RemoteSelect<P extends CollectionPath>({ path, value, onChange, 
   // A value set from outside (an edited record) is named by loading that record.
   const current = useRecord(path, value ?? '', { enabled: Boolean(value) && !inResults && !selectedLabel, staleTime: 60_000 });
   const currentLabel = value && current.data ? labelOf(current.data) : null;
-  useEffect(() => {
-    // Remembered as chosen, so that the name shown in the box is not taken for a search when the list opens.
+  // Once loaded, that name is remembered as chosen, so that the name shown in the box is not taken for a search
+  // when the list opens. Done while rendering when the value or its name changes, as React recommends.
+  const [named, setNamed] = useState<{ value: string | null; label: string | null }>({ value: null, label: null });
+  if (named.value !== value || named.label !== currentLabel) {
+    setNamed({ value, label: currentLabel });
     if (value && currentLabel !== null) setChosen({ id: value, label: currentLabel });
-  }, [value, currentLabel]);
+  }
 
   const data = rows.map((row) => ({ value: row.id, label: labelOf(row) }));
   if (value && !inResults) data.unshift({ value, label: selectedLabel ?? currentLabel ?? '…' });

@@ -26,7 +26,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Sign in',
-    description: 'Answers the session token and sets it as an httpOnly SameSite=Lax cookie for the SPA. Failed attempts are limited per account and per address (429).',
+    description:
+      'Answers the session token and sets it as an httpOnly SameSite=Lax cookie for the SPA. Failed attempts are limited per account and per address (429).',
   })
   @ApiOkResponse({ type: LoginResponse })
   @ApiProblems(400, 401, 429)
@@ -60,7 +61,10 @@ export class AuthController {
   }
 
   @Post('tokens')
-  @ApiOperation({ summary: 'Create a personal API token', description: 'For integrations: use as `Authorization: Bearer <token>`. Stored hashed; the secret is in this response only.' })
+  @ApiOperation({
+    summary: 'Create a personal API token',
+    description: 'For integrations: use as `Authorization: Bearer <token>`. Stored hashed; the secret is in this response only.',
+  })
   @ApiCreatedResponse({ type: CreatedApiToken })
   @ApiProblems(400)
   createToken(@Body() dto: CreateTokenDto, @CurrentUser() actor: AuthenticatedUser): Promise<CreatedApiToken> {
@@ -76,4 +80,3 @@ export class AuthController {
     return this.auth.revokeToken(id, actor);
   }
 }
-

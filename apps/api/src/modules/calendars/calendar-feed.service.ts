@@ -39,10 +39,9 @@ export class CalendarFeedService {
   async document(file: string): Promise<string> {
     const token = tokenFromFile(file);
     const owners: { user_id: string; name: string }[] = token
-      ? await this.dataSource.query(
-          `SELECT f.user_id, u.name FROM calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1 AND u.active`,
-          [feedTokenHash(token)],
-        )
+      ? await this.dataSource.query(`SELECT f.user_id, u.name FROM calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1 AND u.active`, [
+          feedTokenHash(token),
+        ])
       : [];
     if (!owners.length) throw notFound('calendar feed');
     const { user_id: userId, name } = owners[0];

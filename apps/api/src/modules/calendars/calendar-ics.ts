@@ -6,8 +6,25 @@ import { toRRule } from '@crm/domain/recurrence';
 import type { EventRow } from '../events/event-row';
 
 /** An events row as the feed needs it (series rows, single events and exception rows alike). */
-export type FeedEventRow = Pick<EventRow, 'id' | 'type' | 'status' | 'subject' | 'description' | 'location' | 'start_at' | 'end_at' | 'all_day'
-  | 'time_zone' | 'reminders' | 'recurrence' | 'series_id' | 'original_start_at' | 'updated_at' | 'version'>;
+export type FeedEventRow = Pick<
+  EventRow,
+  | 'id'
+  | 'type'
+  | 'status'
+  | 'subject'
+  | 'description'
+  | 'location'
+  | 'start_at'
+  | 'end_at'
+  | 'all_day'
+  | 'time_zone'
+  | 'reminders'
+  | 'recurrence'
+  | 'series_id'
+  | 'original_start_at'
+  | 'updated_at'
+  | 'version'
+>;
 
 const UID_DOMAIN = 'crm';
 

@@ -18,7 +18,13 @@ export class Calendar extends AuditedEntity {
   @Column('uuid', { nullable: true })
   ownerUserId: string | null;
 
-  @ApiProperty({ description: 'The team it belongs to (or null when a user owns it); its members see it.', nullable: true, type: String, format: 'uuid', example: null })
+  @ApiProperty({
+    description: 'The team it belongs to (or null when a user owns it); its members see it.',
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    example: null,
+  })
   @Column('uuid', { nullable: true })
   ownerTeamId: string | null;
 

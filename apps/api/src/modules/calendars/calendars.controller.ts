@@ -16,7 +16,10 @@ export class CalendarsController {
   constructor(private readonly calendars: CalendarsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List calendars', description: 'Those the caller sees: their own and their teams’ (an admin sees all). Search (`q`) over the name; filters ownerUserId, ownerTeamId, inMenu.' })
+  @ApiOperation({
+    summary: 'List calendars',
+    description: 'Those the caller sees: their own and their teams’ (an admin sees all). Search (`q`) over the name; filters ownerUserId, ownerTeamId, inMenu.',
+  })
   @ApiPageResponse(Calendar)
   @ApiProblems(400)
   list(@Query() query: ListCalendarsQuery, @CurrentUser() actor: AuthenticatedUser): Promise<Page<Calendar>> {
@@ -41,7 +44,8 @@ export class CalendarsController {
   @Post()
   @ApiOperation({
     summary: 'Create a calendar',
-    description: 'Owned by the caller unless `ownerUserId` (admin only) or `ownerTeamId` (an admin or a manager of that team) says otherwise; unknown users or teams: 400.',
+    description:
+      'Owned by the caller unless `ownerUserId` (admin only) or `ownerTeamId` (an admin or a manager of that team) says otherwise; unknown users or teams: 400.',
   })
   @ApiCreatedResponse({ type: Calendar })
   @ApiProblems(400, 403)
@@ -50,7 +54,10 @@ export class CalendarsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a calendar', description: 'Its owner (a team’s: a manager of it) or an admin. Send the `version` you loaded (409 when stale).' })
+  @ApiOperation({
+    summary: 'Change a calendar',
+    description: 'Its owner (a team’s: a manager of it) or an admin. Send the `version` you loaded (409 when stale).',
+  })
   @ApiOkResponse({ type: Calendar })
   @ApiProblems(400, 403, 404, 409)
   update(@IdParam() id: string, @Body() dto: UpdateCalendarDto, @CurrentUser() actor: AuthenticatedUser): Promise<Calendar> {

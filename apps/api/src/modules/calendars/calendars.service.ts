@@ -55,7 +55,9 @@ export class CalendarsService {
   }
 
   async create(dto: CreateCalendarDto, actor: AuthenticatedUser): Promise<Calendar> {
-    const owner: Owner = dto.ownerTeamId ? { ownerUserId: dto.ownerUserId ?? null, ownerTeamId: dto.ownerTeamId } : { ownerUserId: dto.ownerUserId ?? actor.id, ownerTeamId: null };
+    const owner: Owner = dto.ownerTeamId
+      ? { ownerUserId: dto.ownerUserId ?? null, ownerTeamId: dto.ownerTeamId }
+      : { ownerUserId: dto.ownerUserId ?? actor.id, ownerTeamId: null };
     await this.checkReferences({ ...owner, followedUserIds: dto.followedUserIds, followedTeamIds: dto.followedTeamIds });
     await this.assertMayOwn(owner, actor);
     const id = newId();
@@ -122,7 +124,9 @@ export class CalendarsService {
   private async assertMayOwn(owner: Owner, actor: AuthenticatedUser): Promise<void> {
     if (actor.role === 'admin' || owner.ownerUserId === actor.id) return;
     if (owner.ownerTeamId && actor.role === 'manager' && (await this.teamsOf(actor)).includes(owner.ownerTeamId)) return;
-    throw forbidden(owner.ownerTeamId ? 'Only an admin or a manager of that team may give it a calendar.' : 'Only an admin may create a calendar for someone else.');
+    throw forbidden(
+      owner.ownerTeamId ? 'Only an admin or a manager of that team may give it a calendar.' : 'Only an admin may create a calendar for someone else.',
+    );
   }
 
   /** 400 for an owner or a followed user or team that does not exist, or two owners. */

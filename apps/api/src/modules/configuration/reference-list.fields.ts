@@ -13,7 +13,7 @@ export const NameField = (example: string) =>
 export const CodeField = (example: string, required: boolean) =>
   applyDecorators(
     (required ? ApiProperty : ApiPropertyOptional)({ description: 'Short code, upper-cased; unique in the list.', example }),
-    Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)),
     ...(required ? [] : [IsOptional()]),
     IsString(),
     Matches(/^[A-Z0-9_-]{1,20}$/, { message: 'code must be 1 to 20 letters, digits, - or _' }),

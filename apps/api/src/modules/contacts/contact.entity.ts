@@ -37,7 +37,13 @@ export class Contact extends AuditedEntity {
   @Column('text', { nullable: true })
   jobTitle: string | null;
 
-  @ApiProperty({ description: 'The partner (company) the contact works for; null for a standalone contact.', nullable: true, type: String, format: 'uuid', example: EXAMPLE_ID })
+  @ApiProperty({
+    description: 'The partner (company) the contact works for; null for a standalone contact.',
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    example: EXAMPLE_ID,
+  })
   @Column('uuid', { nullable: true })
   partnerId: string | null;
 

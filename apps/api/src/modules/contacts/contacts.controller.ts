@@ -23,7 +23,10 @@ export class ContactsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List contacts', description: 'Search (`q`) over names, email and phones; filter by partnerId, assignedToId, doNotCall, doNotEmail.' })
+  @ApiOperation({
+    summary: 'List contacts',
+    description: 'Search (`q`) over names, email and phones; filter by partnerId, assignedToId, doNotCall, doNotEmail.',
+  })
   @ApiPageResponse(Contact)
   @ApiProblems(400)
   list(@Query() query: ListContactsQuery): Promise<Page<Contact>> {

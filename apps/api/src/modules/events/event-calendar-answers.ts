@@ -81,9 +81,12 @@ export class EventCalendarAnswers {
   }
 
   async answer(filter: OccurrenceFilter, view: CalendarView): Promise<ServedAnswer> {
-    const owners = await queryPrepared<{ id: string; member: boolean; versions: string }>(
-      this.dataSource, OWNERS, [filter.assignedToIds ?? [], filter.teamId ?? null, filter.from, filter.to],
-    );
+    const owners = await queryPrepared<{ id: string; member: boolean; versions: string }>(this.dataSource, OWNERS, [
+      filter.assignedToIds ?? [],
+      filter.teamId ?? null,
+      filter.from,
+      filter.to,
+    ]);
     const versions = owners.map((owner) => `${owner.id}${owner.member ? '*' : ''}:${owner.versions}`).join(';');
     const key = rangeKey(filter, view);
     const kept = this.kept?.get(key);
@@ -95,7 +98,10 @@ export class EventCalendarAnswers {
       const teamMemberIds = owners.filter((owner) => owner.member).map((owner) => owner.id);
       computed = this.read({ ...filter, teamMemberIds }, view, versions).finally(() => this.computing.delete(computingKey));
       this.computing.set(computingKey, computed);
-      void computed.then((answer) => this.kept?.set(key, answer), () => undefined);
+      void computed.then(
+        (answer) => this.kept?.set(key, answer),
+        () => undefined,
+      );
     }
     return { answer: await computed, kept: false };
   }
@@ -113,6 +119,13 @@ export class EventCalendarAnswers {
 /** What a range answer depends on besides the data: the range, whose calendars, the filters and the view. */
 function rangeKey(filter: OccurrenceFilter, view: CalendarView): string {
   const sorted = (values: readonly string[] | undefined) => [...(values ?? [])].sort().join(',');
-  return [view, filter.from.toISOString(), filter.to.toISOString(), sorted(filter.assignedToIds), filter.teamId ?? '',
-    sorted(filter.types), sorted(filter.statuses)].join('|');
+  return [
+    view,
+    filter.from.toISOString(),
+    filter.to.toISOString(),
+    sorted(filter.assignedToIds),
+    filter.teamId ?? '',
+    sorted(filter.types),
+    sorted(filter.statuses),
+  ].join('|');
 }

@@ -99,9 +99,7 @@ export class EventCalendarService {
       whos.push(`assigned_to_id = ANY(${ids}::uuid[])`);
       // what they attend without organising it (read by id through the attendee index), once even when also on the team
       const notTeam = filter.teamId ? ` AND team_id IS DISTINCT FROM ${param(filter.teamId)}` : '';
-      whos.push(
-        `id IN (SELECT event_id FROM event_attendees WHERE user_id = ANY(${ids}::uuid[])) AND assigned_to_id <> ALL(${ids}::uuid[])${notTeam}`,
-      );
+      whos.push(`id IN (SELECT event_id FROM event_attendees WHERE user_id = ANY(${ids}::uuid[])) AND assigned_to_id <> ALL(${ids}::uuid[])${notTeam}`);
     }
     if (!whos.length) return null;
 
@@ -170,19 +168,57 @@ function withDates(row: Row): Row {
  */
 function toView(e: Row, startAt: Date, endAt: Date, seriesId: string | null, originalStartAt: Date | null, itemId: string): EventOccurrenceView {
   return {
-    id: e.id, type: e.type, status: e.status, callDirection: e.callDirection, subject: e.subject, description: e.description,
-    location: e.location, categoryId: e.categoryId, startAt, endAt, allDay: e.allDay, timeZone: e.timeZone, priority: e.priority,
-    assignedToId: e.assignedToId, teamId: e.teamId, leadId: e.leadId, partnerId: e.partnerId, contactId: e.contactId,
-    opportunityId: e.opportunityId, reminders: e.reminders, recurrence: e.recurrence, seriesEndAt: e.seriesEndAt, seriesId, originalStartAt,
-    createdAt: e.createdAt, updatedAt: e.updatedAt, createdById: e.createdById, version: e.version, attendeeUserIds: e.attendeeUserIds,
-    attendeeContactIds: e.attendeeContactIds, occurrenceId: itemId,
+    id: e.id,
+    type: e.type,
+    status: e.status,
+    callDirection: e.callDirection,
+    subject: e.subject,
+    description: e.description,
+    location: e.location,
+    categoryId: e.categoryId,
+    startAt,
+    endAt,
+    allDay: e.allDay,
+    timeZone: e.timeZone,
+    priority: e.priority,
+    assignedToId: e.assignedToId,
+    teamId: e.teamId,
+    leadId: e.leadId,
+    partnerId: e.partnerId,
+    contactId: e.contactId,
+    opportunityId: e.opportunityId,
+    reminders: e.reminders,
+    recurrence: e.recurrence,
+    seriesEndAt: e.seriesEndAt,
+    seriesId,
+    originalStartAt,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    createdById: e.createdById,
+    version: e.version,
+    attendeeUserIds: e.attendeeUserIds,
+    attendeeContactIds: e.attendeeContactIds,
+    occurrenceId: itemId,
   };
 }
 
 /** The compact item: what the calendar grid draws, and the keys and version a drag writes with. */
 function toCompactItem(e: Row, startAt: Date, endAt: Date, seriesId: string | null, originalStartAt: Date | null, itemId: string): EventCalendarItem {
   return {
-    id: e.id, occurrenceId: itemId, seriesId, originalStartAt, type: e.type, status: e.status, callDirection: e.callDirection, priority: e.priority,
-    subject: e.subject, startAt, endAt, allDay: e.allDay, assignedToId: e.assignedToId, teamId: e.teamId, version: e.version,
+    id: e.id,
+    occurrenceId: itemId,
+    seriesId,
+    originalStartAt,
+    type: e.type,
+    status: e.status,
+    callDirection: e.callDirection,
+    priority: e.priority,
+    subject: e.subject,
+    startAt,
+    endAt,
+    allDay: e.allDay,
+    assignedToId: e.assignedToId,
+    teamId: e.teamId,
+    version: e.version,
   };
 }

@@ -14,9 +14,29 @@ export type EventFields = Partial<Omit<CreateEventDto, 'attendeeUserIds' | 'atte
 /** Columns a caller may write; the rest (ids, series link, audit) the service sets. */
 export type EventColumns = Omit<Event, 'id' | 'createdAt' | 'updatedAt' | 'createdById' | 'version' | 'seriesId' | 'originalStartAt'>;
 
-const COLUMN_KEYS = ['type', 'status', 'callDirection', 'subject', 'description', 'location', 'categoryId', 'startAt', 'endAt', 'allDay',
-  'timeZone', 'priority', 'assignedToId', 'teamId', 'leadId', 'partnerId', 'contactId', 'opportunityId', 'reminders', 'recurrence',
-  'seriesEndAt'] as const satisfies readonly (keyof EventColumns)[];
+const COLUMN_KEYS = [
+  'type',
+  'status',
+  'callDirection',
+  'subject',
+  'description',
+  'location',
+  'categoryId',
+  'startAt',
+  'endAt',
+  'allDay',
+  'timeZone',
+  'priority',
+  'assignedToId',
+  'teamId',
+  'leadId',
+  'partnerId',
+  'contactId',
+  'opportunityId',
+  'reminders',
+  'recurrence',
+  'seriesEndAt',
+] as const satisfies readonly (keyof EventColumns)[];
 
 /** Fields whose change moves a series' occurrences: its edited occurrences no longer line up. */
 export const TIMING_FIELDS = ['startAt', 'endAt', 'allDay', 'timeZone', 'recurrence'] as const;

@@ -10,7 +10,7 @@ import { DomainError, invalidInput, ruleViolation, staleVersion } from '../../pl
 import { HistoryService } from '../../platform/history/history.service';
 import { UpdateOccurrenceDto } from './dto/event.dto';
 import { attendeesOf, replaceAttendees } from './event-attendees';
-import { applyEventFields, assertMayChange, EventFields } from './event-changes';
+import { applyEventFields, assertMayChange } from './event-changes';
 import { eventEntry, statusEntryKind } from './event-timeline';
 import { Event, EventView } from './event.entity';
 import { EventsService } from './events.service';
@@ -66,7 +66,13 @@ export class EventOccurrencesService {
     return { series: { ...series, recurrence }, occurrence };
   }
 
-  private async write(manager: EntityManager, seriesId: string, originalStartAtText: string, dto: UpdateOccurrenceDto, actor: AuthenticatedUser): Promise<string> {
+  private async write(
+    manager: EntityManager,
+    seriesId: string,
+    originalStartAtText: string,
+    dto: UpdateOccurrenceDto,
+    actor: AuthenticatedUser,
+  ): Promise<string> {
     const { version, attendeeUserIds, attendeeContactIds, ...fields } = dto;
     const { series, occurrence } = await this.lockedOccurrence(manager, seriesId, originalStartAtText, actor);
     const originalStartAt = occurrence.startAt;
@@ -75,7 +81,7 @@ export class EventOccurrencesService {
     if (version !== undefined && version !== (existing ?? series).version) throw staleVersion('event');
     const attendees = { userIds: attendeeUserIds, contactIds: attendeeContactIds };
     const base = existing ?? { ...series, startAt: occurrence.startAt, endAt: occurrence.endAt, recurrence: null, seriesEndAt: occurrence.endAt };
-    const next = await applyEventFields(manager, { ...base, seriesId }, fields as EventFields, attendees);
+    const next = await applyEventFields(manager, { ...base, seriesId }, fields, attendees);
     const before = existing?.status ?? series.status;
     let id: string;
     if (existing) {

@@ -1,8 +1,14 @@
 import { eventProblems, seriesEndAt, typeDefaults, type EventShape } from './event-rules';
 
 const meeting: EventShape = {
-  type: 'meeting', callDirection: null, priority: null, timeZone: 'Europe/Paris', recurrence: null, seriesId: null,
-  startAt: new Date('2027-03-15T08:00:00Z'), endAt: new Date('2027-03-15T09:00:00Z'),
+  type: 'meeting',
+  callDirection: null,
+  priority: null,
+  timeZone: 'Europe/Paris',
+  recurrence: null,
+  seriesId: null,
+  startAt: new Date('2027-03-15T08:00:00Z'),
+  endAt: new Date('2027-03-15T09:00:00Z'),
 };
 
 describe('eventProblems', () => {

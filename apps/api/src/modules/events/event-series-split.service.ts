@@ -64,7 +64,14 @@ export class EventSeriesSplitService {
     });
   }
 
-  private async split(manager: EntityManager, series: Series, occurrence: Occurrence, cut: RecurrenceCut, dto: UpdateEventDto, actor: AuthenticatedUser): Promise<string> {
+  private async split(
+    manager: EntityManager,
+    series: Series,
+    occurrence: Occurrence,
+    cut: RecurrenceCut,
+    dto: UpdateEventDto,
+    actor: AuthenticatedUser,
+  ): Promise<string> {
     const { version, attendeeUserIds, attendeeContactIds, ...fields } = dto;
     const attendees = { userIds: attendeeUserIds, contactIds: attendeeContactIds };
     // The new series as it would be unchanged: the rest of the old one, from the occurrence of the cut.
@@ -104,10 +111,11 @@ export class EventSeriesSplitService {
       await manager.query(`DELETE FROM events WHERE series_id = $1 AND original_start_at >= $2`, [fromId, cutAt]);
       return;
     }
-    await manager.query(
-      `UPDATE events SET series_id = $1, version = version + 1, updated_at = now() WHERE series_id = $2 AND original_start_at >= $3`,
-      [toId, fromId, cutAt],
-    );
+    await manager.query(`UPDATE events SET series_id = $1, version = version + 1, updated_at = now() WHERE series_id = $2 AND original_start_at >= $3`, [
+      toId,
+      fromId,
+      cutAt,
+    ]);
     await this.events.followSeries(manager, toId, unchanged, next);
   }
 }

@@ -4,13 +4,7 @@ import type { HistoryRecord, HistorySubject } from '../../platform/history/histo
 import type { Event } from './event.entity';
 
 type Linked = Pick<Event, 'id' | 'type' | 'subject' | 'startAt' | 'leadId' | 'partnerId' | 'contactId' | 'opportunityId' | 'seriesId'>;
-export type EventHistoryKind =
-  | 'event_created'
-  | 'event_realized'
-  | 'event_cancelled'
-  | 'event_deleted'
-  | 'event_following_changed'
-  | 'event_following_deleted';
+export type EventHistoryKind = 'event_created' | 'event_realized' | 'event_cancelled' | 'event_deleted' | 'event_following_changed' | 'event_following_deleted';
 
 const VERB: Record<EventHistoryKind, string> = {
   event_created: 'planned',

@@ -105,7 +105,12 @@ export class Event extends AuditedEntity {
   @Column('jsonb')
   reminders: Reminder[];
 
-  @ApiProperty({ description: 'How the event repeats; null for a single event.', type: RecurrenceDto, nullable: true, example: { frequency: 'weekly', interval: 1, byWeekday: ['MO'], count: 10 } })
+  @ApiProperty({
+    description: 'How the event repeats; null for a single event.',
+    type: RecurrenceDto,
+    nullable: true,
+    example: { frequency: 'weekly', interval: 1, byWeekday: ['MO'], count: 10 },
+  })
   @Column('jsonb', { nullable: true })
   recurrence: Recurrence | null;
 
@@ -146,8 +151,21 @@ export class EventOccurrenceView extends EventView {
 
 /** What a calendar grid draws of an item and what a drag writes with (`GET /events?from&to&view=compact`); the form reads the rest. */
 export const CALENDAR_ITEM_FIELDS = [
-  'id', 'occurrenceId', 'seriesId', 'originalStartAt', 'type', 'status', 'callDirection', 'priority', 'subject', 'startAt', 'endAt', 'allDay',
-  'assignedToId', 'teamId', 'version',
+  'id',
+  'occurrenceId',
+  'seriesId',
+  'originalStartAt',
+  'type',
+  'status',
+  'callDirection',
+  'priority',
+  'subject',
+  'startAt',
+  'endAt',
+  'allDay',
+  'assignedToId',
+  'teamId',
+  'version',
 ] as const;
 
 /** A compact calendar item: the fields of CALENDAR_ITEM_FIELDS of an EventOccurrenceView. */

@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
@@ -20,7 +20,11 @@ const gunzipText = promisify(gunzip);
 const OccurrenceParams = () =>
   applyDecorators(
     ApiParam({ name: 'seriesId', description: 'Id of the series (the recurring event).', format: 'uuid' }),
-    ApiParam({ name: 'originalStartAt', description: 'Start of the occurrence as the series places it (its `originalStartAt`), ISO 8601.', example: '2027-03-22T08:00:00.000Z' }),
+    ApiParam({
+      name: 'originalStartAt',
+      description: 'Start of the occurrence as the series places it (its `originalStartAt`), ISO 8601.',
+      example: '2027-03-22T08:00:00.000Z',
+    }),
   );
 
 @ApiTags('Events')
@@ -38,20 +42,18 @@ export class EventsController {
     summary: 'List events, or the occurrences of a calendar range',
     description:
       'Without `from`/`to`: a page of event rows (series as one row), searched by subject (`q`), filtered and sorted (default `-startAt`); ' +
-      '`leadId`, `partnerId`, `contactId` or `opportunityId` lists a record\'s events. ' +
+      "`leadId`, `partnerId`, `contactId` or `opportunityId` lists a record's events. " +
       'With `from` and `to` (at most 366 days): every occurrence overlapping the range, series expanded in their time zone, ' +
       'an edited occurrence in place of the original and a cancelled one left out, sorted by start, all in one page; ' +
-      'filters `assignedToId` (repeat or comma list), `teamId` (its members\' events and the team\'s), `calendarId` (the users a calendar follows), `type`, `status`; none of the three: the caller\'s calendar. ' +
+      "filters `assignedToId` (repeat or comma list), `teamId` (its members' events and the team's), `calendarId` (the users a calendar follows), `type`, `status`; none of the three: the caller's calendar. " +
       'A range answer is gzipped for a client that accepts it and carries an `ETag`: sent back in `If-None-Match`, it answers 304 while nothing in the range changed.',
   })
-  @ApiPageResponse([EventOccurrenceView, EventCalendarItem], 'A page of events; in calendar mode every occurrence in the range (each with `occurrenceId`), compact items with `view=compact`.')
+  @ApiPageResponse(
+    [EventOccurrenceView, EventCalendarItem],
+    'A page of events; in calendar mode every occurrence in the range (each with `occurrenceId`), compact items with `view=compact`.',
+  )
   @ApiProblems(400, 403, 404)
-  async list(
-    @Query() query: ListEventsQuery,
-    @CurrentUser() actor: AuthenticatedUser,
-    @Req() request: Request,
-    @Res() response: Response,
-  ): Promise<void> {
+  async list(@Query() query: ListEventsQuery, @CurrentUser() actor: AuthenticatedUser, @Req() request: Request, @Res() response: Response): Promise<void> {
     if (!this.events.isCalendarRange(query)) {
       response.json(await this.events.list(query));
       return;
@@ -99,7 +101,8 @@ export class EventsController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Delete an event or a whole series',
-    description: 'A series goes with its edited occurrences; an edited occurrence (with `seriesId`) is cancelled instead, so the series does not bring it back.',
+    description:
+      'A series goes with its edited occurrences; an edited occurrence (with `seriesId`) is cancelled instead, so the series does not bring it back.',
   })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 403, 404)
@@ -112,7 +115,7 @@ export class EventsController {
     summary: 'Change one occurrence of a series',
     description:
       'Moves or edits just this occurrence (any event field but the recurrence); the series keeps the others. Answers the edited occurrence, a row with `seriesId` and `originalStartAt`. ' +
-      'No occurrence starts there: 404; the event does not recur: 422. `version`: the occurrence\'s once edited, the series\' before (409 when stale).',
+      "No occurrence starts there: 404; the event does not recur: 422. `version`: the occurrence's once edited, the series' before (409 when stale).",
   })
   @OccurrenceParams()
   @ApiOkResponse({ type: EventView })
@@ -128,11 +131,18 @@ export class EventsController {
 
   @Delete(':seriesId/occurrences/:originalStartAt')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Cancel one occurrence of a series', description: 'The calendar leaves it out; the series keeps the others. No occurrence starts there: 404.' })
+  @ApiOperation({
+    summary: 'Cancel one occurrence of a series',
+    description: 'The calendar leaves it out; the series keeps the others. No occurrence starts there: 404.',
+  })
   @OccurrenceParams()
   @ApiNoContentResponse({ description: 'Cancelled.' })
   @ApiProblems(400, 403, 404, 422)
-  cancelOccurrence(@IdParam('seriesId') seriesId: string, @InstantParam('originalStartAt') originalStartAt: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
+  cancelOccurrence(
+    @IdParam('seriesId') seriesId: string,
+    @InstantParam('originalStartAt') originalStartAt: string,
+    @CurrentUser() actor: AuthenticatedUser,
+  ): Promise<void> {
     return this.occurrences.cancel(seriesId, originalStartAt, actor);
   }
 
@@ -141,10 +151,10 @@ export class EventsController {
     summary: 'Change this and the following occurrences of a series',
     description:
       'Cuts the series at this occurrence, in one transaction: the series ends the day before it (`recurrence.until`; a series with a `count` keeps as many occurrences as came before, and the new one the rest), ' +
-      'and a new series starts there with the change applied: new `startAt`/`endAt` for this occurrence, other fields, or a new `recurrence` (the series\' own, as loaded, means the rest of it; null: this occurrence alone, the following ones go). ' +
+      "and a new series starts there with the change applied: new `startAt`/`endAt` for this occurrence, other fields, or a new `recurrence` (the series' own, as loaded, means the rest of it; null: this occurrence alone, the following ones go). " +
       'The new series keeps the attendees and reminders unless the request changes them. Occurrences edited on their own from there on go with the new series, or are dropped when its time or recurrence changed (as for a whole series). ' +
-      'Answers the new series; at the first occurrence the change is the whole series\' (as `PATCH /events/:id`) and answers the series. ' +
-      '`version`: the series\' (409 when stale). No occurrence starts there: 404; the event does not recur: 422; only the organiser, the creator, a manager or an admin (403).',
+      "Answers the new series; at the first occurrence the change is the whole series' (as `PATCH /events/:id`) and answers the series. " +
+      "`version`: the series' (409 when stale). No occurrence starts there: 404; the event does not recur: 422; only the organiser, the creator, a manager or an admin (403).",
   })
   @OccurrenceParams()
   @ApiOkResponse({ type: EventView, description: 'The new series (from this occurrence on).' })
@@ -169,7 +179,11 @@ export class EventsController {
   @OccurrenceParams()
   @ApiNoContentResponse({ description: 'The series ends before this occurrence.' })
   @ApiProblems(400, 403, 404, 422)
-  removeFollowing(@IdParam('seriesId') seriesId: string, @InstantParam('originalStartAt') originalStartAt: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
+  removeFollowing(
+    @IdParam('seriesId') seriesId: string,
+    @InstantParam('originalStartAt') originalStartAt: string,
+    @CurrentUser() actor: AuthenticatedUser,
+  ): Promise<void> {
     return this.split.remove(seriesId, originalStartAt, actor);
   }
 }
@@ -182,7 +196,10 @@ export class EventsController {
  */
 async function sendCalendarAnswer(request: Request, response: Response, { answer, kept }: ServedAnswer): Promise<void> {
   response.type('application/json').set({
-    ETag: answer.etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding', 'Server-Timing': `calendar;desc=${kept ? 'kept' : 'read'}`,
+    ETag: answer.etag,
+    'Cache-Control': 'private, no-cache',
+    Vary: 'Accept-Encoding',
+    'Server-Timing': `calendar;desc=${kept ? 'kept' : 'read'}`,
   });
   if (request.acceptsEncodings('gzip', 'identity') === 'gzip') response.set('Content-Encoding', 'gzip').send(answer.gzipped);
   else response.send(await gunzipText(answer.gzipped));

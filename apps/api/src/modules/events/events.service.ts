@@ -49,8 +49,23 @@ const EVENT_LIST: ListSpec = {
 };
 
 /** Fields of a series that its edited occurrences follow, unless they were changed on the occurrence. */
-const SHARED_FIELDS = ['type', 'status', 'callDirection', 'subject', 'description', 'location', 'categoryId', 'priority', 'assignedToId',
-  'teamId', 'leadId', 'partnerId', 'contactId', 'opportunityId', 'reminders'] as const;
+const SHARED_FIELDS = [
+  'type',
+  'status',
+  'callDirection',
+  'subject',
+  'description',
+  'location',
+  'categoryId',
+  'priority',
+  'assignedToId',
+  'teamId',
+  'leadId',
+  'partnerId',
+  'contactId',
+  'opportunityId',
+  'reminders',
+] as const;
 
 /** Calendar mode filters: the list's other filters do not apply to expanded occurrences. */
 const RANGE_FIELDS = new Set(['from', 'to', 'view', 'type', 'assignedToId', 'teamId', 'calendarId', 'status']);
@@ -95,9 +110,27 @@ export class EventsService {
     const id = newId();
     await this.dataSource.transaction(async (manager) => {
       const base: EventColumns = {
-        type: dto.type, status: 'planned', callDirection: null, subject: dto.subject, description: null, location: null, categoryId: null,
-        startAt: new Date(dto.startAt), endAt: new Date(dto.endAt), allDay: false, timeZone: 'UTC', priority: null, assignedToId: actor.id,
-        teamId: null, leadId: null, partnerId: null, contactId: null, opportunityId: null, reminders: [], recurrence: null, seriesEndAt: null,
+        type: dto.type,
+        status: 'planned',
+        callDirection: null,
+        subject: dto.subject,
+        description: null,
+        location: null,
+        categoryId: null,
+        startAt: new Date(dto.startAt),
+        endAt: new Date(dto.endAt),
+        allDay: false,
+        timeZone: 'UTC',
+        priority: null,
+        assignedToId: actor.id,
+        teamId: null,
+        leadId: null,
+        partnerId: null,
+        contactId: null,
+        opportunityId: null,
+        reminders: [],
+        recurrence: null,
+        seriesEndAt: null,
       };
       const row = await applyEventFields(manager, { ...base, seriesId: null }, fields, { userIds: attendeeUserIds, contactIds: attendeeContactIds });
       await manager.insert(Event, { ...row, id, createdById: actor.id });
@@ -171,7 +204,10 @@ export class EventsService {
   }
 
   async withAttendees(events: Event[], manager: EntityManager = this.dataSource.manager): Promise<EventView[]> {
-    const attendees = await attendeesOf(manager, events.map((event) => event.id));
+    const attendees = await attendeesOf(
+      manager,
+      events.map((event) => event.id),
+    );
     return events.map((event) => ({ ...event, attendeeUserIds: attendees(event.id).userIds, attendeeContactIds: attendees(event.id).contactIds }));
   }
 

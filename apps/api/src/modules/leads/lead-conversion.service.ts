@@ -39,15 +39,19 @@ export class LeadConversionService {
       const partner = await this.partnerFor(manager, lead, dto.partner, actor);
       const contactId = await this.contactFor(manager, lead, partner, dto.contact, actor);
       const opportunityId = dto.opportunity
-        ? await this.opportunities.insert(manager, {
-            ...dto.opportunity,
-            leadId,
-            partnerId: partner.id,
-            contactId,
-            sourceId: lead.sourceId,
-            assignedToId: lead.assignedToId ?? actor.id,
-            teamId: lead.teamId,
-          }, actor)
+        ? await this.opportunities.insert(
+            manager,
+            {
+              ...dto.opportunity,
+              leadId,
+              partnerId: partner.id,
+              contactId,
+              sourceId: lead.sourceId,
+              assignedToId: lead.assignedToId ?? actor.id,
+              teamId: lead.teamId,
+            },
+            actor,
+          )
         : null;
       // opportunities opened on the lead before follow it to its partner (Axelor does the same)
       await manager.update(Opportunity, { leadId, partnerId: IsNull() }, { partnerId: partner.id });
@@ -102,7 +106,13 @@ export class LeadConversionService {
     return this.partners.get(id, manager);
   }
 
-  private async contactFor(manager: EntityManager, lead: Lead, partner: Partner, choice: ConvertContactChoiceDto, actor: AuthenticatedUser): Promise<string | null> {
+  private async contactFor(
+    manager: EntityManager,
+    lead: Lead,
+    partner: Partner,
+    choice: ConvertContactChoiceDto,
+    actor: AuthenticatedUser,
+  ): Promise<string | null> {
     if (choice.mode === 'none') return null;
     if (partner.kind === 'individual') {
       throw ruleViolation('INDIVIDUAL_HAS_NO_CONTACTS', 'An individual partner has no contacts: convert with contact mode "none".');

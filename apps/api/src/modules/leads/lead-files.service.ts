@@ -29,12 +29,12 @@ export class LeadFilesService {
   /** The lead on one page: who, where it stands, how to reach it, and what happened lately. 404 for an unknown lead. */
   async report(id: string): Promise<{ filename: string; pdf: Buffer }> {
     const lead = await this.leads.get(id);
-    const [names] = (await this.dataSource.query(
+    const [names] = await this.dataSource.query<{ source: string | null; assignee: string | null; team: string | null }[]>(
       `SELECT (SELECT name FROM lead_sources WHERE id = $1) AS source,
               (SELECT name FROM users WHERE id = $2) AS assignee,
               (SELECT name FROM teams WHERE id = $3) AS team`,
       [lead.sourceId, lead.assignedToId, lead.teamId],
-    )) as { source: string | null; assignee: string | null; team: string | null }[];
+    );
     const activity = await this.history.recent({ type: 'lead', id: lead.id }, RECENT_ACTIVITY_LINES);
     const name = [lead.title, lead.firstName, lead.lastName].filter(Boolean).join(' ');
     const details: PdfDetail[] = [

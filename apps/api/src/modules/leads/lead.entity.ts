@@ -5,8 +5,7 @@ import { Address } from '../../platform/contact/address';
 import { EXAMPLE_ID } from '../../platform/openapi/examples';
 import { AuditedEntity } from '../../platform/database/audited.entity';
 
-const optionalText = (description: string, example: string | boolean | null) =>
-  ApiProperty({ description, example, nullable: true, type: String });
+const optionalText = (description: string, example: string | boolean | null) => ApiProperty({ description, example, nullable: true, type: String });
 
 /** A person or company that might buy, before it becomes a partner (contract: Lead). */
 @Entity('leads')

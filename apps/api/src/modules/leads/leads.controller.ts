@@ -29,7 +29,8 @@ export class LeadsController {
   @Get()
   @ApiOperation({
     summary: 'List leads',
-    description: 'Search (`q`) over names, company, email and phones; filter by status, assignedToId, teamId, sourceId, doNotCall, doNotEmail; sort by createdAt, updatedAt, lastName, firstName, companyName, status, email.',
+    description:
+      'Search (`q`) over names, company, email and phones; filter by status, assignedToId, teamId, sourceId, doNotCall, doNotEmail; sort by createdAt, updatedAt, lastName, firstName, companyName, status, email.',
   })
   @ApiPageResponse(Lead)
   @ApiProblems(400)
@@ -54,7 +55,11 @@ export class LeadsController {
 
   @Post(':id/assign')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Assign a lead', description: 'To `userId`, or to the caller when omitted (self-assign). A new lead becomes assigned; an assigned or in-progress lead changes hands. Converted or lost: 422.' })
+  @ApiOperation({
+    summary: 'Assign a lead',
+    description:
+      'To `userId`, or to the caller when omitted (self-assign). A new lead becomes assigned; an assigned or in-progress lead changes hands. Converted or lost: 422.',
+  })
   @ApiOkResponse({ type: Lead })
   @ApiProblems(400, 404, 422)
   assign(@IdParam() id: string, @Body() dto: AssignLeadDto, @CurrentUser() actor: AuthenticatedUser): Promise<Lead> {
@@ -72,7 +77,10 @@ export class LeadsController {
 
   @Post(':id/lose')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark a lead lost', description: 'Any open status → lost, with a lost reason (400 without) and a note (kept; required when the reason asks for one).' })
+  @ApiOperation({
+    summary: 'Mark a lead lost',
+    description: 'Any open status → lost, with a lost reason (400 without) and a note (kept; required when the reason asks for one).',
+  })
   @ApiOkResponse({ type: Lead })
   @ApiProblems(400, 404, 422)
   lose(@IdParam() id: string, @Body() dto: LoseLeadDto, @CurrentUser() actor: AuthenticatedUser): Promise<Lead> {
@@ -110,7 +118,10 @@ export class LeadsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a lead', description: '`status` is changed only by the actions. Send the `version` you loaded to be protected from lost updates (409).' })
+  @ApiOperation({
+    summary: 'Change a lead',
+    description: '`status` is changed only by the actions. Send the `version` you loaded to be protected from lost updates (409).',
+  })
   @ApiOkResponse({ type: Lead })
   @ApiProblems(400, 404, 409)
   update(@IdParam() id: string, @Body() dto: UpdateLeadDto): Promise<Lead> {

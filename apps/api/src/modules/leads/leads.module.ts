@@ -20,7 +20,8 @@ import { LeadsService } from './leads.service';
       tag: 'Leads',
       what: 'lead',
       exportQuery: ExportLeadsQuery,
-      importRules: 'status `new`, assigned to you unless `assignedToId` says otherwise, created by you; `sourceId`, `assignedToId` and `teamId` must name existing records.',
+      importRules:
+        'status `new`, assigned to you unless `assignedToId` says otherwise, created by you; `sourceId`, `assignedToId` and `teamId` must name existing records.',
     }),
     LeadFilesController,
     LeadsController,

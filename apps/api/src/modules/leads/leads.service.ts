@@ -66,7 +66,7 @@ export class LeadsService {
   }
 
   start(id: string, actor: AuthenticatedUser): Promise<Lead> {
-    return this.transition(id, 'start', actor, async () => ({ changes: {} }));
+    return this.transition(id, 'start', actor, () => Promise.resolve({ changes: {} }));
   }
 
   /** lose: any open status → lost, with a reason (and the note, which Axelor 5.4 drops). */
@@ -81,7 +81,7 @@ export class LeadsService {
 
   /** recycle: lost → in_progress; the lost reason is cleared (the timeline keeps it). */
   recycle(id: string, actor: AuthenticatedUser): Promise<Lead> {
-    return this.transition(id, 'recycle', actor, async () => ({ changes: { lostReasonId: null, lostNote: null }, note: 'Recycled' }));
+    return this.transition(id, 'recycle', actor, () => Promise.resolve({ changes: { lostReasonId: null, lostNote: null }, note: 'Recycled' }));
   }
 
   /**

@@ -24,7 +24,10 @@ export class NotificationsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List my notifications', description: 'The caller’s own, newest first; `unread=true` for the unread ones only; `q` searches the titles.' })
+  @ApiOperation({
+    summary: 'List my notifications',
+    description: 'The caller’s own, newest first; `unread=true` for the unread ones only; `q` searches the titles.',
+  })
   @ApiPageResponse(Notification)
   @ApiProblems(400)
   list(@Query() query: ListNotificationsQuery, @CurrentUser() actor: AuthenticatedUser): Promise<Page<Notification>> {

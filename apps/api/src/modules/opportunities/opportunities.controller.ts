@@ -25,7 +25,10 @@ export class OpportunitiesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List opportunities', description: 'Search (`q`) over the name; filter by stage, partnerId, leadId, contactId, assignedToId, teamId.' })
+  @ApiOperation({
+    summary: 'List opportunities',
+    description: 'Search (`q`) over the name; filter by stage, partnerId, leadId, contactId, assignedToId, teamId.',
+  })
   @ApiPageResponse(OpportunityView)
   @ApiProblems(400)
   list(@Query() query: ListOpportunitiesQuery): Promise<Page<OpportunityView>> {
@@ -47,7 +50,8 @@ export class OpportunitiesController {
   @Get('pipeline')
   @ApiOperation({
     summary: 'Weighted pipeline totals',
-    description: 'Count, amount and weighted amount (amount × probability / 100) per stage (default), assignee or team, and currency; takes the list filters. Feeds the kanban column headers and the list footer.',
+    description:
+      'Count, amount and weighted amount (amount × probability / 100) per stage (default), assignee or team, and currency; takes the list filters. Feeds the kanban column headers and the list footer.',
   })
   @ApiOkResponse({ type: PipelineTotals })
   @ApiProblems(400)
@@ -72,7 +76,10 @@ export class OpportunitiesController {
 
   @Post(':id/next-stage')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move to the next stage', description: 'new → qualification → proposition → negotiation, with the stage default probability. From negotiation or a closed stage: 422.' })
+  @ApiOperation({
+    summary: 'Move to the next stage',
+    description: 'new → qualification → proposition → negotiation, with the stage default probability. From negotiation or a closed stage: 422.',
+  })
   @ApiOkResponse({ type: OpportunityView })
   @ApiProblems(400, 404, 422)
   nextStage(@IdParam() id: string, @CurrentUser() actor: AuthenticatedUser): Promise<OpportunityView> {
@@ -99,7 +106,10 @@ export class OpportunitiesController {
 
   @Post(':id/reopen')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reopen a closed opportunity', description: 'Back to an open stage (default negotiation) with its default probability. An open opportunity: 422.' })
+  @ApiOperation({
+    summary: 'Reopen a closed opportunity',
+    description: 'Back to an open stage (default negotiation) with its default probability. An open opportunity: 422.',
+  })
   @ApiOkResponse({ type: OpportunityView })
   @ApiProblems(400, 404, 422)
   reopen(@IdParam() id: string, @Body() dto: ReopenDto, @CurrentUser() actor: AuthenticatedUser): Promise<OpportunityView> {
@@ -128,7 +138,10 @@ export class OpportunitiesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change an opportunity', description: 'The stage changes only through the actions. Send the `version` you loaded (409 when stale).' })
+  @ApiOperation({
+    summary: 'Change an opportunity',
+    description: 'The stage changes only through the actions. Send the `version` you loaded (409 when stale).',
+  })
   @ApiOkResponse({ type: OpportunityView })
   @ApiProblems(400, 404, 409)
   update(@IdParam() id: string, @Body() dto: UpdateOpportunityDto): Promise<OpportunityView> {

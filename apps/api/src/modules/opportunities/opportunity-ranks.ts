@@ -22,7 +22,7 @@ export interface CardPlace {
 export async function rankInColumn(manager: EntityManager, stage: OpportunityStage, position: number | undefined, moving?: CardPlace): Promise<string> {
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`opportunity-column:${stage}`]);
   const own = moving?.stage === stage ? moving.rank : undefined;
-  const ranks = async (sql: string, params: unknown[]) => ((await manager.query(sql, params)) as { rank: string }[]).map((row) => row.rank);
+  const ranks = async (sql: string, params: unknown[]) => (await manager.query<{ rank: string }[]>(sql, params)).map((row) => row.rank);
   const bottom = async () => {
     const last = (await ranks(`SELECT rank FROM opportunities WHERE stage = $1 ORDER BY rank DESC LIMIT 2`, [stage])).find((rank) => rank !== own);
     return generateKeyBetween(last ?? null, null);

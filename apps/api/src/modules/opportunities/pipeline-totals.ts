@@ -30,7 +30,7 @@ export const PIPELINE_SUMS = {
 };
 
 export function summaryAnswers(filters: PipelineFilters): boolean {
-  return Object.entries(filters).every(([field, value]) => value === undefined || (field in SUMMARY_FILTERS));
+  return Object.entries(filters).every(([field, value]) => value === undefined || field in SUMMARY_FILTERS);
 }
 
 /** Totals from opportunity_pipeline_totals (kept by a trigger; see the pipeline-totals migration). */

@@ -18,10 +18,10 @@ export class PartnerReportService {
 
   async report(id: string): Promise<{ filename: string; pdf: Buffer }> {
     const partner = await this.partners.get(id);
-    const [names] = (await this.dataSource.query(
+    const [names] = await this.dataSource.query<{ assignee: string | null; team: string | null }[]>(
       `SELECT (SELECT name FROM users WHERE id = $1) AS assignee, (SELECT name FROM teams WHERE id = $2) AS team`,
       [partner.assignedToId, partner.teamId],
-    )) as { assignee: string | null; team: string | null }[];
+    );
     const contacts: { name: string; job_title: string | null; email: string | null }[] = await this.dataSource.query(
       `SELECT concat_ws(' ', first_name, last_name) AS name, job_title, email FROM contacts WHERE partner_id = $1 ORDER BY last_name LIMIT 50`,
       [id],

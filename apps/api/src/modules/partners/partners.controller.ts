@@ -27,7 +27,8 @@ export class PartnersController {
   @Get()
   @ApiOperation({
     summary: 'List partners (customers, prospects, suppliers)',
-    description: 'Search (`q`) over names, email and phones; filter by kind, isProspect, isCustomer, isSupplier, isCustomerOrProspect, assignedToId, teamId, sourceId.',
+    description:
+      'Search (`q`) over names, email and phones; filter by kind, isProspect, isCustomer, isSupplier, isCustomerOrProspect, assignedToId, teamId, sourceId.',
   })
   @ApiPageResponse(Partner)
   @ApiProblems(400)
@@ -51,7 +52,10 @@ export class PartnersController {
   }
 
   @Get(':id/report.pdf')
-  @ApiOperation({ summary: 'Partner report (PDF)', description: 'One page on the partner: roles, contact details, address, contacts, open opportunities and recent activity.' })
+  @ApiOperation({
+    summary: 'Partner report (PDF)',
+    description: 'One page on the partner: roles, contact details, address, contacts, open opportunities and recent activity.',
+  })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The report.', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiProblems(400, 404)
@@ -61,7 +65,10 @@ export class PartnersController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a partner', description: 'Assigned to its creator unless `assignedToId` says otherwise; the CRM settings may restrict who can be assigned (422).' })
+  @ApiOperation({
+    summary: 'Create a partner',
+    description: 'Assigned to its creator unless `assignedToId` says otherwise; the CRM settings may restrict who can be assigned (422).',
+  })
   @ApiCreatedResponse({ type: Partner })
   @ApiProblems(400, 422)
   create(@Body() dto: CreatePartnerDto, @CurrentUser() actor: AuthenticatedUser): Promise<Partner> {

@@ -110,6 +110,10 @@ export class Quotation extends AuditedEntity {
 }
 
 export class QuotationView extends Quotation {
-  @ApiProperty({ description: 'The lines, in order.', type: [QuotationLine], example: [{ description: 'CRM licence, 12 months', quantity: '5', unitPrice: '240.00', discountPercent: '10', taxRate: '20' }] })
+  @ApiProperty({
+    description: 'The lines, in order.',
+    type: [QuotationLine],
+    example: [{ description: 'CRM licence, 12 months', quantity: '5', unitPrice: '240.00', discountPercent: '10', taxRate: '20' }],
+  })
   lines: QuotationLine[];
 }

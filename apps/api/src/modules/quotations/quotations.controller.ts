@@ -61,7 +61,10 @@ export class QuotationsController {
   }
 
   @Patch('quotations/:id')
-  @ApiOperation({ summary: 'Change a draft quotation', description: '`lines` replace all the lines. Only a draft changes (422). Send the `version` you loaded (409 when stale).' })
+  @ApiOperation({
+    summary: 'Change a draft quotation',
+    description: '`lines` replace all the lines. Only a draft changes (422). Send the `version` you loaded (409 when stale).',
+  })
   @ApiOkResponse({ type: QuotationView })
   @ApiProblems(400, 404, 409, 422)
   update(@IdParam() id: string, @Body() dto: UpdateQuotationDto): Promise<QuotationView> {
@@ -90,7 +93,8 @@ export class QuotationsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Confirm: the quotation becomes the order',
-    description: 'draft or sent → confirmed. In the same transaction the partner becomes a customer (no longer a prospect) and, with the setting closeOpportunityOnOrderConfirmation, the linked opportunity is closed as won. Otherwise 422.',
+    description:
+      'draft or sent → confirmed. In the same transaction the partner becomes a customer (no longer a prospect) and, with the setting closeOpportunityOnOrderConfirmation, the linked opportunity is closed as won. Otherwise 422.',
   })
   @ApiOkResponse({ type: QuotationView })
   @ApiProblems(400, 404, 422)

@@ -138,7 +138,7 @@ export class QuotationsService {
   private async insert(manager: EntityManager, dto: CreateQuotationDto, actor: AuthenticatedUser): Promise<string> {
     const id = newId();
     const { lines, ...fields } = dto;
-    const [{ n }] = await manager.query(`SELECT nextval('quotation_number_seq') AS n`);
+    const [{ n }]: { n: string }[] = await manager.query(`SELECT nextval('quotation_number_seq') AS n`);
     const priced = priceLines(id, lines ?? []);
     await manager.insert(Quotation, {
       currency: 'EUR',

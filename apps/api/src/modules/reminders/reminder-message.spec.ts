@@ -15,8 +15,19 @@ describe('reminder wording', () => {
   });
 
   it('tells the start in the event’s own time zone, and says when it is late', () => {
-    const base = { type: 'meeting' as const, subject: 'Demo', location: 'Lyon', allDay: false, timeZone: 'Europe/Paris', occurrenceStartAt: new Date('2027-03-29T07:00:00Z'), offsetMinutes: 15 };
-    expect(reminderMessage({ ...base, late: false })).toEqual({ title: 'Meeting in 15 minutes: Demo', body: 'Starts Mon 29 Mar 2027, 09:00 (Europe/Paris) at Lyon' });
+    const base = {
+      type: 'meeting' as const,
+      subject: 'Demo',
+      location: 'Lyon',
+      allDay: false,
+      timeZone: 'Europe/Paris',
+      occurrenceStartAt: new Date('2027-03-29T07:00:00Z'),
+      offsetMinutes: 15,
+    };
+    expect(reminderMessage({ ...base, late: false })).toEqual({
+      title: 'Meeting in 15 minutes: Demo',
+      body: 'Starts Mon 29 Mar 2027, 09:00 (Europe/Paris) at Lyon',
+    });
     expect(reminderMessage({ ...base, late: true }).title).toBe('Meeting (reminder sent late): Demo');
     expect(reminderMessage({ ...base, allDay: true, location: null, late: false }).body).toBe('Starts Mon 29 Mar 2027');
   });

@@ -125,7 +125,10 @@ export class ReminderPlanner {
       params,
     );
     if (!series.length) return [];
-    const replaced = await this.replacedOccurrences(manager, series.map((s) => s.id));
+    const replaced = await this.replacedOccurrences(
+      manager,
+      series.map((s) => s.id),
+    );
     const jobs: PlannedJob[] = [];
     for (const s of series) {
       const maxOffset = Math.max(...s.reminders.map((r) => r.offsetMinutes));
@@ -179,7 +182,9 @@ export class ReminderPlanner {
 
   private async insert(manager: EntityManager, planned: PlannedJob[]): Promise<number> {
     // both passes may plan the same job; one INSERT … ON CONFLICT DO UPDATE must not see a key twice
-    const jobs = [...new Map(planned.map((job) => [`${job.eventId}|${job.occurrenceStartAt.toISOString()}|${job.offsetMinutes}|${job.channel}`, job])).values()];
+    const jobs = [
+      ...new Map(planned.map((job) => [`${job.eventId}|${job.occurrenceStartAt.toISOString()}|${job.offsetMinutes}|${job.channel}`, job])).values(),
+    ];
     let written = 0;
     for (let i = 0; i < jobs.length; i += 5000) {
       const chunk = jobs.slice(i, i + 5000);

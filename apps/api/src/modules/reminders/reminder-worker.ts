@@ -24,7 +24,10 @@ const PLANNING_INTERVAL_MS = 10_000;
 const THIS_PROCESS = `${hostname()}:${process.pid}`;
 
 /** A claimed job with its event's columns and its organiser. */
-interface ClaimedJob extends Pick<EventRow, 'type' | 'status' | 'subject' | 'location' | 'start_at' | 'end_at' | 'all_day' | 'time_zone' | 'reminders' | 'recurrence'> {
+interface ClaimedJob extends Pick<
+  EventRow,
+  'type' | 'status' | 'subject' | 'location' | 'start_at' | 'end_at' | 'all_day' | 'time_zone' | 'reminders' | 'recurrence'
+> {
   id: string;
   event_id: string;
   occurrence_start_at: Date;

@@ -11,7 +11,10 @@ export class CrmSettingsController {
   constructor(private readonly settings: CrmSettingsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Read the CRM settings', description: 'Everyone signed in may read them (the forms follow them); the SMTP password is never shown.' })
+  @ApiOperation({
+    summary: 'Read the CRM settings',
+    description: 'Everyone signed in may read them (the forms follow them); the SMTP password is never shown.',
+  })
   @ApiOkResponse({ type: CrmSettingsView })
   get(): Promise<CrmSettingsView> {
     return this.settings.view();
@@ -21,7 +24,8 @@ export class CrmSettingsController {
   @Roles('admin')
   @ApiOperation({
     summary: 'Change the CRM settings (admin)',
-    description: 'Only the fields given change; `stageProbabilities` merges per stage. `customerAssignableTeamIds` must name existing teams (400 otherwise), and a team named there cannot be deleted (409).',
+    description:
+      'Only the fields given change; `stageProbabilities` merges per stage. `customerAssignableTeamIds` must name existing teams (400 otherwise), and a team named there cannot be deleted (409).',
   })
   @ApiOkResponse({ type: CrmSettingsView })
   @ApiProblems(400, 403, 409)

@@ -10,24 +10,42 @@ export class TeamMembershipService {
 
   async setTeamsOfUser(manager: EntityManager, userId: string, teamIds: string[]): Promise<void> {
     await manager.delete(TeamMember, { userId });
-    if (teamIds.length) await manager.insert(TeamMember, unique(teamIds).map((teamId) => ({ teamId, userId })));
+    if (teamIds.length)
+      await manager.insert(
+        TeamMember,
+        unique(teamIds).map((teamId) => ({ teamId, userId })),
+      );
   }
 
   async setMembersOfTeam(manager: EntityManager, teamId: string, userIds: string[]): Promise<void> {
     await manager.delete(TeamMember, { teamId });
-    if (userIds.length) await manager.insert(TeamMember, unique(userIds).map((userId) => ({ teamId, userId })));
+    if (userIds.length)
+      await manager.insert(
+        TeamMember,
+        unique(userIds).map((userId) => ({ teamId, userId })),
+      );
   }
 
   /** userId → its teamIds, for a page of users in one query. */
   async teamsOfUsers(userIds: string[]): Promise<Map<string, string[]>> {
     const rows = userIds.length ? await this.dataSource.getRepository(TeamMember).findBy({ userId: In(userIds) }) : [];
-    return groupBy(userIds, rows, (row) => row.userId, (row) => row.teamId);
+    return groupBy(
+      userIds,
+      rows,
+      (row) => row.userId,
+      (row) => row.teamId,
+    );
   }
 
   /** teamId → its member userIds, for a page of teams in one query. */
   async membersOfTeams(teamIds: string[]): Promise<Map<string, string[]>> {
     const rows = teamIds.length ? await this.dataSource.getRepository(TeamMember).findBy({ teamId: In(teamIds) }) : [];
-    return groupBy(teamIds, rows, (row) => row.teamId, (row) => row.userId);
+    return groupBy(
+      teamIds,
+      rows,
+      (row) => row.teamId,
+      (row) => row.userId,
+    );
   }
 }
 

@@ -45,7 +45,8 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a user',
-    description: 'Admins change anything; other users may change only their own name and password. The last active admin cannot be demoted or deactivated (422).',
+    description:
+      'Admins change anything; other users may change only their own name and password. The last active admin cannot be demoted or deactivated (422).',
   })
   @ApiOkResponse({ type: UserView })
   @ApiProblems(400, 403, 404, 409, 422)

@@ -121,7 +121,7 @@ export class UsersService {
    * the CRM without one.
    */
   private async assertAnActiveAdminRemains(manager: EntityManager): Promise<void> {
-    const admins = await manager.query(`SELECT id FROM users WHERE role = 'admin' AND active FOR UPDATE`);
+    const admins: { id: string }[] = await manager.query(`SELECT id FROM users WHERE role = 'admin' AND active FOR UPDATE`);
     if (!admins.length) throw ruleViolation('LAST_ADMIN', 'The CRM needs at least one active administrator.');
   }
 

@@ -59,8 +59,20 @@ describe('readConfig refuses a wrong value at boot, naming the variable', () => 
   });
 
   it('reads good values, and defaults for unset ones', () => {
-    const config = read({ PORT: '8080', CRM_SESSION_TTL_HOURS: '1.5', DATABASE_URL: 'postgresql://u:p@db:5432/crm', SMTP_URL: 'smtps://u:p@mail:465', CRM_ADMIN_EMAIL: 'Boss@Example.com' });
-    expect(config).toMatchObject({ port: 8080, sessionTtlHours: 1.5, databaseUrl: 'postgresql://u:p@db:5432/crm', smtpUrl: 'smtps://u:p@mail:465', adminEmail: 'boss@example.com' });
+    const config = read({
+      PORT: '8080',
+      CRM_SESSION_TTL_HOURS: '1.5',
+      DATABASE_URL: 'postgresql://u:p@db:5432/crm',
+      SMTP_URL: 'smtps://u:p@mail:465',
+      CRM_ADMIN_EMAIL: 'Boss@Example.com',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      sessionTtlHours: 1.5,
+      databaseUrl: 'postgresql://u:p@db:5432/crm',
+      smtpUrl: 'smtps://u:p@mail:465',
+      adminEmail: 'boss@example.com',
+    });
     expect(read({})).toMatchObject({ port: 3000, sessionTtlHours: 12, databaseUrl: undefined, smtpUrl: undefined, adminPassword: 'admin' });
   });
 });

@@ -38,7 +38,12 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export class ConfigError extends Error {}
 
 const wholeNumber = (min: number, max: number) => z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
-const positiveNumber = z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number).pipe(z.number().positive());
+const positiveNumber = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?$/)
+  .transform(Number)
+  .pipe(z.number().positive());
 const urlWith = (...protocols: string[]) => z.string().refine((value) => protocols.includes(URL.parse(value)?.protocol ?? ''));
 
 /**
@@ -55,7 +60,14 @@ const VARIABLES = {
   CRM_ADMIN_PASSWORD: { schema: z.string().min(1), hint: 'a password' },
   CRM_SESSION_TTL_HOURS: { schema: positiveNumber, hint: 'a number of hours above 0' },
   CRM_API_PROCESSES: { schema: wholeNumber(1, 64), hint: 'a whole number from 1 to 64' },
-  CRM_CALENDAR_CACHE_MB: { schema: z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number), hint: 'a number of megabytes (0: no cache)' },
+  CRM_CALENDAR_CACHE_MB: {
+    schema: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/)
+      .transform(Number),
+    hint: 'a number of megabytes (0: no cache)',
+  },
   SMTP_URL: { schema: urlWith('smtp:', 'smtps:'), hint: 'a mail server address such as smtp://user:pass@mail.example.com:587' },
   CRM_PUBLIC_URL: {
     schema: z.string().refine((value) => {
@@ -81,7 +93,7 @@ function parseVariables(env: NodeJS.ProcessEnv): Parsed {
     else problems.push(`${name} must be ${hint}, got "${value}"`);
   }
   if (problems.length) throw new ConfigError(problems.join('; '));
-  return parsed as Parsed;
+  return parsed;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AppConfig {

@@ -35,7 +35,7 @@ export class Address {
 
   @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2 country code, upper-case.', example: 'FR', nullable: true, type: String })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as FR or US' })
   @Column('text', { nullable: true })
   country?: string | null;

@@ -1,14 +1,5 @@
 import { applyDecorators, StreamableFile } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBody,
-  ApiConsumes,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiProduces,
-  ApiProperty,
-  ApiPropertyOptional,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { EXAMPLE_ID } from '../openapi/examples';
 import { ApiProblems } from '../openapi/problem.schema';
@@ -81,13 +72,20 @@ export class ImportJobView {
   @ApiProperty({ description: 'What is imported into.', example: 'leads' })
   resource: string;
 
-  @ApiProperty({ description: '`failed`: nothing was imported (see `error`), including when the server running the import stopped before its end.', enum: IMPORT_JOB_STATUSES, example: 'running' })
+  @ApiProperty({
+    description: '`failed`: nothing was imported (see `error`), including when the server running the import stopped before its end.',
+    enum: IMPORT_JOB_STATUSES,
+    example: 'running',
+  })
   status: ImportJobStatus;
 
   @ApiProperty({ description: 'Data rows read so far.', example: 42000 })
   processedRows: number;
 
-  @ApiProperty({ description: 'Rows stored: 0 while `running` and when `failed` (an import stores all its rows at once, when it ends); once `done`, `report.accepted`.', example: 0 })
+  @ApiProperty({
+    description: 'Rows stored: 0 while `running` and when `failed` (an import stores all its rows at once, when it ends); once `done`, `report.accepted`.',
+    example: 0,
+  })
   accepted: number;
 
   @ApiProperty({ description: 'Rows refused so far.', example: 10 })

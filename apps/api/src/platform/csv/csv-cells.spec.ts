@@ -1,6 +1,13 @@
 import { cellsToBody, checkHeader, CsvColumns, escapeCell, toCell, unescapeCell } from './csv-cells';
 
-const COLUMNS: CsvColumns = { lastName: 'text', phone: 'text', 'address.city': 'text', 'address.country': 'text', doNotCall: 'boolean', probability: 'integer' };
+const COLUMNS: CsvColumns = {
+  lastName: 'text',
+  phone: 'text',
+  'address.city': 'text',
+  'address.country': 'text',
+  doNotCall: 'boolean',
+  probability: 'integer',
+};
 
 describe('escapeCell and unescapeCell', () => {
   it.each([
@@ -60,7 +67,9 @@ describe('checkHeader', () => {
   });
 
   it('refuses a header cell holding a NUL character without echoing it', () => {
-    expect(checkHeader(['lastName', 'phone\u0000'], COLUMNS, 'leads')).toEqual([{ field: 'column 2', message: 'the header cell must not contain a NUL character (\\u0000)' }]);
+    expect(checkHeader(['lastName', 'phone\u0000'], COLUMNS, 'leads')).toEqual([
+      { field: 'column 2', message: 'the header cell must not contain a NUL character (\\u0000)' },
+    ]);
   });
 });
 
@@ -75,7 +84,11 @@ describe('cellsToBody', () => {
   });
 
   it('keeps text cells as written: blanks around them, and a formula sign after blanks, stay', () => {
-    expect(cellsToBody(header, [' Doe ', ' =1+1', ' ', '', '', '\t+1'], COLUMNS).body).toEqual({ lastName: ' Doe ', address: { city: ' =1+1', country: ' ' }, phone: '\t+1' });
+    expect(cellsToBody(header, [' Doe ', ' =1+1', ' ', '', '', '\t+1'], COLUMNS).body).toEqual({
+      lastName: ' Doe ',
+      address: { city: ' =1+1', country: ' ' },
+      phone: '\t+1',
+    });
   });
 
   it('reads booleans and integers with blanks around them, and leaves a blank one out', () => {

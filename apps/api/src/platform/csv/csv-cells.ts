@@ -35,9 +35,10 @@ export function toCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return escapeCell(String(value));
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return escapeCell(String(value));
+  // no exported column holds a list or an object; were one added, its JSON says more than "[object Object]"
+  return escapeCell(JSON.stringify(value));
 }
-
 
 /**
  * Checks a header row against the resource's columns: every name must be a

@@ -57,7 +57,10 @@ export class CsvExporter {
     const toCells = new Transform({
       objectMode: true,
       transform(row: Record<string, unknown>, _encoding, done) {
-        done(null, fields.map((_, index) => toCell(row[`c${index}`])));
+        done(
+          null,
+          fields.map((_, index) => toCell(row[`c${index}`])),
+        );
       },
     });
     const csv = pipeline(rows, toCells, stringify({ header: true, columns: fields }), () => {

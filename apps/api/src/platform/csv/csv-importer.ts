@@ -94,7 +94,8 @@ export class CsvImporter {
     const rows = readRows(parser);
     try {
       const first = await rows.next();
-      if (first.done) throw invalidInput([{ field: 'file', message: 'the file is empty; its first line must name the columns' }], 'The file has no header row.');
+      if (first.done)
+        throw invalidInput([{ field: 'file', message: 'the file is empty; its first line must name the columns' }], 'The file has no header row.');
       const header = first.value.cells.map((cell) => cell.trim());
       const errors = checkHeader(header, resource.columns, resource.name);
       if (errors.length) throw invalidInput(errors, 'The header row names columns that cannot be imported; nothing was imported.');
@@ -193,7 +194,11 @@ export class PendingImport<Dto extends object> {
   private async applyRules(rows: CheckedRow[], runner: QueryRunner, actor: AuthenticatedUser): Promise<void> {
     if (!this.resource.applyRules) return;
     const valid = rows.filter((row) => !row.errors.length);
-    const refusals = await this.resource.applyRules(runner.manager, valid.map((row) => row.dto as Dto), actor);
+    const refusals = await this.resource.applyRules(
+      runner.manager,
+      valid.map((row) => row.dto as Dto),
+      actor,
+    );
     valid.forEach((row, i) => row.errors.push(...refusals[i]));
   }
 
@@ -212,7 +217,9 @@ export class PendingImport<Dto extends object> {
         if (id !== undefined && !known.has(id)) unknown.add(id);
       }
       if (unknown.size) {
-        const found = (await runner.query(`SELECT id FROM ${runner.connection.driver.escape(table)} WHERE id = ANY($1::uuid[])`, [[...unknown]])) as { id: string }[];
+        const found = (await runner.query(`SELECT id FROM ${runner.connection.driver.escape(table)} WHERE id = ANY($1::uuid[])`, [[...unknown]])) as {
+          id: string;
+        }[];
         for (const id of unknown) known.set(id, false);
         for (const { id } of found) known.set(id, true);
       }
@@ -240,14 +247,17 @@ function isAbortedTransaction(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '25P02';
 }
 
-const asyncValidation = new Map<Function, boolean>();
+/** A class (of a DTO): what class-validator keeps rules for. */
+type Class = abstract new (...args: never[]) => unknown;
+
+const asyncValidation = new Map<Class, boolean>();
 
 /**
  * Whether validating the class may run an asynchronous rule (one that
  * `validateSync` would skip): looks through its rules and those of the
  * classes it nests. An unknown nested type (arrays) counts as may.
  */
-export function mayValidateAsync(target: Function): boolean {
+export function mayValidateAsync(target: Class): boolean {
   let result = asyncValidation.get(target);
   if (result === undefined) {
     result = hasAsyncRule(target, new Set());
@@ -256,14 +266,14 @@ export function mayValidateAsync(target: Function): boolean {
   return result;
 }
 
-function hasAsyncRule(target: Function, visited: Set<Function>): boolean {
+function hasAsyncRule(target: Class, visited: Set<Class>): boolean {
   if (visited.has(target)) return false;
   visited.add(target);
   const storage = getMetadataStorage();
   return storage.getTargetValidationMetadatas(target, '', true, false).some((rule) => {
     if (rule.constraintCls && storage.getTargetValidatorConstraints(rule.constraintCls).some((constraint) => constraint.async)) return true;
     if (rule.type !== ValidationTypes.NESTED_VALIDATION) return false;
-    const nested = Reflect.getMetadata('design:type', target.prototype as object, rule.propertyName) as Function | undefined;
+    const nested = Reflect.getMetadata('design:type', target.prototype as object, rule.propertyName) as Class | undefined;
     return !nested || nested === Array || nested === Object || hasAsyncRule(nested, visited);
   });
 }

@@ -84,7 +84,10 @@ export class ImportJobsService implements OnApplicationBootstrap, OnApplicationS
     await this.heartbeat.stop();
     if (!this.mine.size) return;
     await this.dataSource
-      .query(`UPDATE import_jobs SET status = 'failed', error = $2, accepted = 0, finished_at = now() WHERE id = ANY($1::uuid[]) AND status = 'running'`, [[...this.mine], STOPPED])
+      .query(`UPDATE import_jobs SET status = 'failed', error = $2, accepted = 0, finished_at = now() WHERE id = ANY($1::uuid[]) AND status = 'running'`, [
+        [...this.mine],
+        STOPPED,
+      ])
       .catch((error: unknown) => this.logger.warn(`could not mark the running imports failed: ${String(error)}`));
   }
 
@@ -156,18 +159,18 @@ export class ImportJobsService implements OnApplicationBootstrap, OnApplicationS
     const mine = [...this.mine];
     let gone: string[] = [];
     if (!this.embedded) {
-      const sameHost = (await this.dataSource.query(
+      const sameHost = await this.dataSource.query<{ id: string; owner_id: string; owner_pid: number }[]>(
         `SELECT id, owner_id, owner_pid FROM import_jobs WHERE status = 'running' AND owner_host = $1 AND ($2::uuid IS NULL OR id = $2)`,
         [THIS_PROCESS.host, jobId ?? null],
-      )) as { id: string; owner_id: string; owner_pid: number }[];
+      );
       gone = sameHost.filter((job) => isGone({ id: job.owner_id, pid: job.owner_pid })).map((job) => job.id);
     }
-    const [, failed] = (await this.dataSource.query(
+    const [, failed] = await this.dataSource.query<[unknown, number]>(
       `UPDATE import_jobs SET status = 'failed', error = $1, accepted = 0, finished_at = now()
         WHERE status = 'running' AND ($2::uuid IS NULL OR id = $2) AND id <> ALL($3::uuid[])
           AND ($4::boolean OR id = ANY($5::uuid[]) OR updated_at < now() - make_interval(secs => $6))`,
       [DIED, jobId ?? null, mine, this.embedded, gone, STALE_AFTER_MS / 1000],
-    )) as [unknown, number];
+    );
     if (failed) this.logger.warn(`${failed} import(s) left running by a process that is gone marked failed`);
     return failed;
   }
@@ -185,7 +188,10 @@ export class ImportJobsService implements OnApplicationBootstrap, OnApplicationS
     return !this.config.databaseUrl;
   }
 
-  private async execute(jobId: string, run: (beforeCommit: (runner: QueryRunner, report: ImportReport) => Promise<void>) => Promise<ImportReport>): Promise<void> {
+  private async execute(
+    jobId: string,
+    run: (beforeCommit: (runner: QueryRunner, report: ImportReport) => Promise<void>) => Promise<ImportReport>,
+  ): Promise<void> {
     try {
       await run((runner, report) => this.markDone(runner, jobId, report));
     } catch (error) {
@@ -252,9 +258,9 @@ export class ImportJobsService implements OnApplicationBootstrap, OnApplicationS
 
   /** Nothing was stored: `accepted` goes back to 0. The reason is stored without NUL characters, which PostgreSQL refuses in text. */
   private async fail(jobId: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE import_jobs SET status = 'failed', error = $2, accepted = 0, finished_at = now() WHERE id = $1 AND status = 'running'`, [
-      jobId,
-      reason.replace(/\u0000/g, '\\u0000'),
-    ]);
+    await this.dataSource.query(
+      `UPDATE import_jobs SET status = 'failed', error = $2, accepted = 0, finished_at = now() WHERE id = $1 AND status = 'running'`,
+      [jobId, reason.replaceAll('\u0000', '\\u0000')],
+    );
   }
 }

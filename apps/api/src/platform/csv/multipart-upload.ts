@@ -51,7 +51,10 @@ export function withUploadedFile<T>(request: IncomingMessage, field: string, wor
     form.on('error', (error: Error) => (failure = malformed(field, error)));
     // after the last byte of the body, or after an error
     form.on('close', () => {
-      if (!result) reject(failure ?? invalidInput([{ field, message: `the request has no file in the field ${field}` }], `Send the file in the multipart field ${field}.`));
+      if (!result)
+        reject(
+          failure ?? invalidInput([{ field, message: `the request has no file in the field ${field}` }], `Send the file in the multipart field ${field}.`),
+        );
       else result.then(resolve, reject);
     });
     request.on('close', () => {

@@ -36,7 +36,11 @@ function hostKey(): string {
  * process any more. This process itself, an owner without a pid, or a pid
  * that exists (it may have been reused) are not: only the heartbeat tells.
  */
-export function isGone(owner: { id: string | null; pid: number | null }, self: ProcessIdentity = THIS_PROCESS, exists: (pid: number) => boolean = pidExists): boolean {
+export function isGone(
+  owner: { id: string | null; pid: number | null },
+  self: ProcessIdentity = THIS_PROCESS,
+  exists: (pid: number) => boolean = pidExists,
+): boolean {
   if (owner.id === self.id || owner.pid === null) return false;
   if (owner.pid === self.pid) return true;
   return !exists(owner.pid);

@@ -20,7 +20,13 @@ export abstract class AuditedEntity {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  @ApiProperty({ description: 'The user who created the record; null for records made by the system.', nullable: true, type: String, format: 'uuid', example: EXAMPLE_ID })
+  @ApiProperty({
+    description: 'The user who created the record; null for records made by the system.',
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    example: EXAMPLE_ID,
+  })
   @Column('uuid', { nullable: true })
   createdById: string | null;
 

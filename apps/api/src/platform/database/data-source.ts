@@ -1,11 +1,11 @@
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface DatabaseTarget {
   url: string;
   /** The entities to map (the app's ENTITIES); none for migrations alone. */
-  entities?: Function[];
+  entities?: DataSourceOptions['entities'];
   /** 1 for the embedded PGlite (one session); a real server gets a pool. */
   poolSize: number;
 }

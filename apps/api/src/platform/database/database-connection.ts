@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { createDataSource, SESSION_OPTIONS } from './data-source';
 import { EmbeddedPostgres } from './embedded-postgres';
@@ -9,7 +9,10 @@ import { attachGenericPlanPool } from './prepared-query';
  * Opens the database the config names (a server, or the embedded PGlite),
  * maps `entities` (the app's list), runs pending migrations and hands back the data source plus a closer.
  */
-export async function openDatabase(config: AppConfig, entities: Function[]): Promise<{ dataSource: DataSource; close: () => Promise<void> }> {
+export async function openDatabase(
+  config: AppConfig,
+  entities: DataSourceOptions['entities'],
+): Promise<{ dataSource: DataSource; close: () => Promise<void> }> {
   const logger = new Logger('Database');
   let embedded: EmbeddedPostgres | undefined;
   let url = config.databaseUrl;

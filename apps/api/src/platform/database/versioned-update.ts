@@ -18,7 +18,7 @@ export async function updateVersioned<E extends ObjectLiteral>(
   const qb = manager
     .createQueryBuilder()
     .update(entity)
-    .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<E>)
+    .set({ ...changes, version: () => 'version + 1' })
     .where('id = :id', { id });
   if (expectedVersion !== undefined) qb.andWhere('version = :expectedVersion', { expectedVersion });
   const result = await qb.execute();

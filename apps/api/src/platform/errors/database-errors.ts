@@ -13,7 +13,8 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE',
 /** SQLSTATEs of a server that will not serve now but may soon: shutting down, starting, full. */
 const NOT_SERVING = new Set(['57P01', '57P02', '57P03', '53300']);
 /** What node-postgres throws, without a code, when a connection ends or cannot be made in time. */
-const LOST_CONNECTION = /^Connection terminated|^timeout exceeded when trying to connect|is not currently accepting connections|Client has encountered a connection error/;
+const LOST_CONNECTION =
+  /^Connection terminated|^timeout exceeded when trying to connect|is not currently accepting connections|Client has encountered a connection error/;
 /** Seconds a client is asked to wait before trying again while the database is away. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -33,7 +34,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 export const databaseUnavailable = () =>
-  new DomainError('unavailable', 'DATABASE_UNAVAILABLE', 'The database does not answer right now. Try again in a few seconds.', [], DATABASE_RETRY_AFTER_SECONDS);
+  new DomainError(
+    'unavailable',
+    'DATABASE_UNAVAILABLE',
+    'The database does not answer right now. Try again in a few seconds.',
+    [],
+    DATABASE_RETRY_AFTER_SECONDS,
+  );
 
 /** `Key (email)=(…)`, `Key (team_id, user_id)=(…)`, `Key (lower(name))=(…)`. */
 const KEY_COLUMNS = /Key \((.+?)\)=\(/;

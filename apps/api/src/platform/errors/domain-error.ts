@@ -34,8 +34,7 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id?: string) =>
-  new DomainError('not_found', 'NOT_FOUND', id ? `No ${what} with id ${id}.` : `No such ${what}.`);
+export const notFound = (what: string, id?: string) => new DomainError('not_found', 'NOT_FOUND', id ? `No ${what} with id ${id}.` : `No such ${what}.`);
 
 export const invalidInput = (errors: FieldError[], message = 'The request has invalid fields.') =>
   new DomainError('invalid', 'VALIDATION_FAILED', message, errors);

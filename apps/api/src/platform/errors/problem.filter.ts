@@ -24,8 +24,9 @@ function fromDomainError(error: DomainError): ProblemDocument {
 function fromHttpException(error: HttpException): ProblemDocument {
   const status = error.getStatus();
   const body = error.getResponse();
-  const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? error.message);
-  const detail = Array.isArray(message) ? message.join('; ') : String(message);
+  const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+  // Nest's own exceptions carry a message or a list of them (the validation pipe's); anything else says nothing readable
+  const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : error.message;
   return problem(status, detail, undefined, status === 400 ? [] : undefined);
 }
 

@@ -9,7 +9,8 @@ export const ApiTimeline = (what: string) =>
   applyDecorators(
     ApiOperation({
       summary: `Timeline of a ${what}`,
-      description: 'Everything that happened to the record: creation, status changes, assignments, conversion, events, emails, opportunities, orders; newest first, paged.',
+      description:
+        'Everything that happened to the record: creation, status changes, assignments, conversion, events, emails, opportunities, orders; newest first, paged.',
     }),
     ApiPageResponse(HistoryEntry),
     ApiProblems(400, 404),

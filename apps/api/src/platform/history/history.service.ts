@@ -52,15 +52,16 @@ export class HistoryService {
 
   /** A record's timeline, newest first, in the list envelope. */
   timeline(subject: HistorySubject, query: ListQueryDto): Promise<Page<HistoryEntry>> {
-    const qb = this.dataSource
-      .getRepository(HistoryEntry)
-      .createQueryBuilder('entry')
-      .where('entry.subject_type = :type AND entry.subject_id = :id', subject);
-    return runList(qb, { page: query.page, pageSize: query.pageSize }, {
-      alias: 'entry',
-      filters: {},
-      sorts: { occurredAt: 'entry.occurred_at' },
-      defaultSort: '-occurredAt',
-    });
+    const qb = this.dataSource.getRepository(HistoryEntry).createQueryBuilder('entry').where('entry.subject_type = :type AND entry.subject_id = :id', subject);
+    return runList(
+      qb,
+      { page: query.page, pageSize: query.pageSize },
+      {
+        alias: 'entry',
+        filters: {},
+        sorts: { occurredAt: 'entry.occurred_at' },
+        defaultSort: '-occurredAt',
+      },
+    );
   }
 }

@@ -36,7 +36,10 @@ export function answerClientErrors(server: Server): void {
 function refusalOf(error: NodeJS.ErrnoException): ProblemDocument {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
-      return problem(431, `The request's URL and headers are larger than the ${Math.floor(maxHeaderSize / 1024)} kB this server reads. Send long values in the body.`);
+      return problem(
+        431,
+        `The request's URL and headers are larger than the ${Math.floor(maxHeaderSize / 1024)} kB this server reads. Send long values in the body.`,
+      );
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
       return problem(413, 'The chunk extensions of the request body are too large.');
     case 'ERR_HTTP_REQUEST_TIMEOUT':

@@ -10,7 +10,8 @@ export const IdParam = (name = 'id') =>
 export const InstantParam = (name: string) =>
   Param(name, {
     transform(value: string) {
-      if (!isIsoDateTime(value, { instant: true })) throw invalidInput([{ field: name, message: `${name} must be an ISO 8601 date-time with its offset, such as 2027-03-22T08:00:00.000Z` }]);
+      if (!isIsoDateTime(value, { instant: true }))
+        throw invalidInput([{ field: name, message: `${name} must be an ISO 8601 date-time with its offset, such as 2027-03-22T08:00:00.000Z` }]);
       return value;
     },
   } satisfies PipeTransform<string, string>);

@@ -15,11 +15,7 @@ const PAGING_FIELDS = new Set(['q', 'sort', 'page', 'pageSize']);
  * a query builder and returns the contract's page envelope. The one
  * implementation every list uses.
  */
-export async function runList<E extends ObjectLiteral>(
-  qb: SelectQueryBuilder<E>,
-  query: ListQueryDto,
-  spec: ListSpec,
-): Promise<Page<E>> {
+export async function runList<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, query: ListQueryDto, spec: ListSpec): Promise<Page<E>> {
   applyListFilters(qb, query, spec);
   const countQb = qb.clone();
   applyListSort(qb, query.sort ?? spec.defaultSort, spec);
@@ -154,7 +150,7 @@ async function countMatchingRows(
   unfilteredTable?: string,
 ): Promise<{ total: number; totalExact: boolean }> {
   if (unfilteredTable) {
-    const [stats] = (await db.query(`SELECT reltuples::bigint AS rows FROM pg_class WHERE oid = to_regclass($1)`, [unfilteredTable])) as { rows: string }[];
+    const [stats] = await db.query<{ rows: string }[]>(`SELECT reltuples::bigint AS rows FROM pg_class WHERE oid = to_regclass($1)`, [unfilteredTable]);
     const rows = Number(stats?.rows ?? -1);
     if (rows > 2 * EXACT_COUNT_LIMIT) return { total: rows, totalExact: false };
   }
@@ -162,9 +158,9 @@ async function countMatchingRows(
   const memo = aboveLimit.get(memoKey);
   if (memo && memo.until > Date.now()) return { total: memo.estimate, totalExact: false };
 
-  const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM (${matching} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS matching`, params)) as { n: number }[];
+  const [{ n }] = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${matching} LIMIT ${EXACT_COUNT_LIMIT + 1}) AS matching`, params);
   if (n <= EXACT_COUNT_LIMIT) return { total: n, totalExact: true };
-  const [row] = (await db.query(`EXPLAIN (FORMAT JSON) ${matching}`, params)) as { 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[];
+  const [row] = await db.query<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[]>(`EXPLAIN (FORMAT JSON) ${matching}`, params);
   const estimate = Math.max(Math.round(row['QUERY PLAN'][0].Plan['Plan Rows']), EXACT_COUNT_LIMIT + 1);
   if (aboveLimit.size >= MEMO_ENTRIES) aboveLimit.delete(aboveLimit.keys().next().value!);
   aboveLimit.set(memoKey, { estimate, until: Date.now() + ABOVE_LIMIT_MEMO_MS });

@@ -6,7 +6,7 @@ import { IsBoolean, IsOptional } from 'class-validator';
 export function BooleanQuery() {
   return applyDecorators(
     IsOptional(),
-    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)),
     IsBoolean({ message: ({ property }) => `${property} must be true or false` }),
   );
 }

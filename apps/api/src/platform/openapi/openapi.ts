@@ -13,7 +13,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Lists take `q`, `sort` (`-createdAt,name`), `page`, `pageSize` (≤ 200) and equality filters, and answer `{items, total, page, pageSize, totalExact}`.',
         'Errors are RFC 9457 problem documents (`application/problem+json`); 400s list `errors[{field, message}]`.',
         'Bodies are JSON (`application/json` or `application/*+json`, UTF-8, at most 100 kB: 413 above, 415 for another type) but for the CSV imports (`multipart/form-data`); a method a path does not take answers 405 with `Allow`. No text field takes a NUL character or a lone UTF-16 surrogate, and dates are real days with four-digit years (400).',
-        'Writes authenticated by the session cookie must come from the CRM\'s own pages (`Sec-Fetch-Site` / `Origin`): a cross-site one answers 403 `CROSS_SITE_REQUEST`. Bearer calls are not concerned.',
+        "Writes authenticated by the session cookie must come from the CRM's own pages (`Sec-Fetch-Site` / `Origin`): a cross-site one answers 403 `CROSS_SITE_REQUEST`. Bearer calls are not concerned.",
         'Sign-in attempts are limited (429 with `Retry-After`); while the database is unreachable every route answers 503 with `Retry-After`.',
         'PATCH bodies take the `version` you loaded: a different stored version answers 409 and changes nothing.',
       ].join('\n'),

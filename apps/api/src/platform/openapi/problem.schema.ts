@@ -26,7 +26,11 @@ export class Problem {
   @ApiPropertyOptional({ description: 'Stable machine-readable code.', example: 'VALIDATION_FAILED' })
   code?: string;
 
-  @ApiPropertyOptional({ description: 'Field errors (400).', type: [FieldErrorSchema], example: [{ field: 'email', message: 'email must be a valid email address' }] })
+  @ApiPropertyOptional({
+    description: 'Field errors (400).',
+    type: [FieldErrorSchema],
+    example: [{ field: 'email', message: 'email must be a valid email address' }],
+  })
   errors?: FieldErrorSchema[];
 }
 

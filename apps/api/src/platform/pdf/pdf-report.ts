@@ -81,9 +81,17 @@ export function renderPdfReport(report: PdfReport, now = new Date()): Promise<Bu
     if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const top = doc.y;
     doc.font('Helvetica-Bold').fillColor(MUTED).text(label, left, top, { width: LABEL_WIDTH });
-    doc.font('Helvetica').fillColor('black').text(text, left + LABEL_WIDTH + GAP, top, { width: valueWidth });
+    doc
+      .font('Helvetica')
+      .fillColor('black')
+      .text(text, left + LABEL_WIDTH + GAP, top, { width: valueWidth });
     const bottom = top + height + 4;
-    doc.moveTo(left, bottom).lineTo(left + width, bottom).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(left, bottom)
+      .lineTo(left + width, bottom)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     doc.x = left;
     doc.y = bottom + 4;
   }
@@ -93,10 +101,18 @@ export function renderPdfReport(report: PdfReport, now = new Date()): Promise<Bu
     doc.font('Helvetica-Bold').fontSize(14).fillColor('black').text(printable(section.title), left, doc.y, { width });
     doc.moveDown(0.4);
     doc.fontSize(10);
-    if (!section.lines.length) doc.font('Helvetica-Oblique').fillColor(MUTED).text(section.emptyText ?? 'Nothing yet.', { width });
+    if (!section.lines.length)
+      doc
+        .font('Helvetica-Oblique')
+        .fillColor(MUTED)
+        .text(section.emptyText ?? 'Nothing yet.', { width });
     for (const line of section.lines) {
       doc.font('Helvetica').fillColor('black');
-      if (line.at) doc.fillColor(MUTED).text(`${formatUtc(line.at)}   `, { continued: true }).fillColor('black');
+      if (line.at)
+        doc
+          .fillColor(MUTED)
+          .text(`${formatUtc(line.at)}   `, { continued: true })
+          .fillColor('black');
       doc.text(printable(line.text), { width });
     }
   }
@@ -108,7 +124,15 @@ export function renderPdfReport(report: PdfReport, now = new Date()): Promise<Bu
     // no bottom margin while the footer is written, or pdfkit would open a page for it
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(`${printable(report.title)} — printed ${formatUtc(now)} — page ${i + 1} of ${range.count}`, left, footerY, { width, align: 'center', lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(`${printable(report.title)} — printed ${formatUtc(now)} — page ${i + 1} of ${range.count}`, left, footerY, {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottomMargin;
   }
   doc.end();
@@ -121,7 +145,9 @@ export function formatUtc(date: Date): string {
 }
 
 /** A postal address as report lines: street, postal code and city, state, country. */
-export function addressText(address: { street?: string | null; city?: string | null; postalCode?: string | null; state?: string | null; country?: string | null } | null | undefined): string {
+export function addressText(
+  address: { street?: string | null; city?: string | null; postalCode?: string | null; state?: string | null; country?: string | null } | null | undefined,
+): string {
   if (!address) return '';
   return [address.street, [address.postalCode, address.city].filter(Boolean).join(' '), address.state, address.country].filter(Boolean).join('\n');
 }

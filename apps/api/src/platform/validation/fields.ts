@@ -5,7 +5,7 @@ import { IsBoolean, IsEmail, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLe
 import { isCalendarDate, isIsoDateTime } from '@crm/domain';
 import { EXAMPLE_ID } from '../openapi/examples';
 
-const trimmed = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const trimmed = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 /** null clears the field in a PATCH; undefined leaves it as it is. */
 const nullable = ValidateIf((_, value) => value !== null && value !== undefined);
 
@@ -13,7 +13,7 @@ const nullable = ValidateIf((_, value) => value !== null && value !== undefined)
 export const EmailField = (description: string, example = 'jane.doe@acme.com') =>
   applyDecorators(
     ApiPropertyOptional({ description, example, nullable: true, type: String }),
-    Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
     IsOptional(),
     nullable,
     IsEmail({}, { message: ({ property }) => `${property} must be a valid email address` }),
@@ -37,7 +37,10 @@ export const WebsiteField = (description: string, example = 'https://acme.com') 
     trimmed,
     IsOptional(),
     nullable,
-    IsUrl({ protocols: ['http', 'https'], require_protocol: false }, { message: ({ property }) => `${property} must be a web address such as https://acme.com` }),
+    IsUrl(
+      { protocols: ['http', 'https'], require_protocol: false },
+      { message: ({ property }) => `${property} must be a web address such as https://acme.com` },
+    ),
     MaxLength(300),
   );
 
@@ -55,8 +58,7 @@ export const OptionalId = (description: string) =>
   );
 
 /** Optional true/false. */
-export const OptionalFlag = (description: string, example = false) =>
-  applyDecorators(ApiPropertyOptional({ description, example }), IsOptional(), IsBoolean());
+export const OptionalFlag = (description: string, example = false) => applyDecorators(ApiPropertyOptional({ description, example }), IsOptional(), IsBoolean());
 
 /**
  * Optional day, `YYYY-MM-DD`, that exists on the calendar (`2026-02-30`
@@ -67,7 +69,10 @@ export const DateOnlyField = (description: string, example = '2027-01-31') =>
     ApiPropertyOptional({ description, example, nullable: true, type: String, format: 'date' }),
     IsOptional(),
     nullable,
-    ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate } }, { message: ({ property }) => `${property} must be a day of the calendar such as ${example}` }),
+    ValidateBy(
+      { name: 'isCalendarDate', validator: { validate: isCalendarDate } },
+      { message: ({ property }) => `${property} must be a day of the calendar such as ${example}` },
+    ),
   );
 
 /** An instant with its offset (`Z` or `+02:00`), four-digit year: a time without an offset would mean the server's zone. */

@@ -25,17 +25,17 @@ describe('findUnsafeInput', () => {
   });
 
   it('checks property names as well as values', () => {
-    expect(findUnsafeInput({ 'bad\u0000key': 1 })).toEqual([{ field: 'body', message: expect.stringMatching(/property name/) }]);
+    expect(findUnsafeInput({ 'bad\u0000key': 1 })).toEqual([{ field: 'body', message: expect.stringMatching(/property name/) as string }]);
   });
 
   it('prefixes the parameter name for a path or query value given alone', () => {
-    expect(findUnsafeInput('x\u0000', 'id')).toEqual([{ field: 'id', message: expect.stringMatching(/NUL/) }]);
+    expect(findUnsafeInput('x\u0000', 'id')).toEqual([{ field: 'id', message: expect.stringMatching(/NUL/) as string }]);
   });
 
   it('refuses nesting deeper than the limit without recursing into it', () => {
     let deep: unknown = 'leaf';
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(findUnsafeInput(deep)).toEqual([{ field: expect.any(String), message: `nests deeper than ${MAX_INPUT_DEPTH} levels` }]);
+    expect(findUnsafeInput(deep)).toEqual([{ field: expect.any(String) as string, message: `nests deeper than ${MAX_INPUT_DEPTH} levels` }]);
     let allowed: unknown = 'leaf';
     for (let i = 0; i < MAX_INPUT_DEPTH; i++) allowed = { a: allowed };
     expect(findUnsafeInput(allowed)).toEqual([]);

@@ -24,11 +24,13 @@ describe('LoginPage', () => {
   });
 
   it('goes to the page the user was sent away from', async () => {
-    const { requests } = stubApi(on('POST', '/api/v1/auth/login', { status: 200, body: { accessToken: 't', expiresAt: '2026-11-28T21:30:00.000Z', user: {} } }));
+    const { requests } = stubApi(
+      on('POST', '/api/v1/auth/login', { status: 200, body: { accessToken: 't', expiresAt: '2026-11-28T21:30:00.000Z', user: {} } }),
+    );
     const { router } = renderScreen(<LoginPage />, { url: '/login?next=%2Fleads%3Fstatus%3Dnew' });
     await signIn('admin');
     await waitFor(() => expect(router.state.location.pathname + router.state.location.search).toBe('/leads?status=new'));
-    expect(requests[0]!.body).toEqual({ email: 'admin@example.com', password: 'admin' });
+    expect(requests[0].body).toEqual({ email: 'admin@example.com', password: 'admin' });
   });
 
   it.each([

@@ -1,8 +1,8 @@
-import { EVENT_TYPES, type EventType } from '@crm/domain';
+import { EVENT_TYPES } from '@crm/domain';
 import { Group, MultiSelect, SegmentedControl, Select } from '@mantine/core';
 import type { SelectOption } from '../../api/lookups';
 import { TYPE_LABELS } from '../events/EventFields';
-import type { CalendarState, ColorBy, UserFilter } from './calendar-state';
+import type { CalendarState, UserFilter } from './calendar-state';
 
 interface CalendarFiltersProps {
   state: CalendarState;
@@ -35,7 +35,7 @@ export function CalendarFilters({ state, meId, users, teams, calendars, onChange
         placeholder={state.types.length ? undefined : 'All types'}
         data={EVENT_TYPES.map((type) => ({ value: type, label: TYPE_LABELS[type] }))}
         value={state.types}
-        onChange={(types) => onChange({ types: types as EventType[] })}
+        onChange={(types) => onChange({ types })}
         clearable
         w={240}
       />
@@ -76,7 +76,7 @@ export function CalendarFilters({ state, meId, users, teams, calendars, onChange
       <SegmentedControl
         aria-label="Colour by"
         value={state.colorBy}
-        onChange={(colorBy) => onChange({ colorBy: colorBy as ColorBy })}
+        onChange={(colorBy) => onChange({ colorBy })}
         data={[
           { value: 'type', label: 'Colour by type' },
           { value: 'user', label: 'Colour by person' },

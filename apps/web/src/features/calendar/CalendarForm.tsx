@@ -45,7 +45,9 @@ export function calendarBody(values: CalendarValues, initial: CalendarValues, ca
   };
   if (!calendar) return body;
   const before: CalendarChanges = calendarBody(initial, initial, null);
-  const changes = Object.fromEntries(Object.entries(body).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof CalendarChanges])));
+  const changes = Object.fromEntries(
+    Object.entries(body).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof CalendarChanges])),
+  );
   return { ...changes, version: calendar.version };
 }
 
@@ -126,7 +128,11 @@ export function CalendarForm({ calendar, meId, isAdmin, users, teams, onDone, on
         <MultiSelect label="Followed users" description="Whose events it shows" data={users} searchable clearable {...form.getInputProps('followedUserIds')} />
         <MultiSelect label="Followed teams" description="Their members' events" data={teams} searchable clearable {...form.getInputProps('followedTeamIds')} />
         <ColorInput label="Colour" format="hex" {...form.getInputProps('colour')} />
-        <Checkbox label="Show in the menu" description="For the users it belongs to (the team's members)" {...form.getInputProps('inMenu', { type: 'checkbox' })} />
+        <Checkbox
+          label="Show in the menu"
+          description="For the users it belongs to (the team's members)"
+          {...form.getInputProps('inMenu', { type: 'checkbox' })}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
             Cancel

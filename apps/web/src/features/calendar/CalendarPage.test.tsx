@@ -59,11 +59,26 @@ describe('CalendarPage opened by a click', () => {
   const secondStart = '2026-12-09T10:00:00.000Z';
   // the occurrence as the calendar's range answers it (view=compact)
   const second: CalendarItem = {
-    id: series.id, occurrenceId: `${series.id}:${secondStart}`, seriesId: series.id, originalStartAt: secondStart, type: 'meeting', status: 'planned', callDirection: null,
-    priority: null, subject: 'Weekly sync', startAt: secondStart, endAt: '2026-12-09T11:00:00.000Z', allDay: false, assignedToId: me.id, teamId: null, version: 4,
+    id: series.id,
+    occurrenceId: `${series.id}:${secondStart}`,
+    seriesId: series.id,
+    originalStartAt: secondStart,
+    type: 'meeting',
+    status: 'planned',
+    callDirection: null,
+    priority: null,
+    subject: 'Weekly sync',
+    startAt: secondStart,
+    endAt: '2026-12-09T11:00:00.000Z',
+    allDay: false,
+    assignedToId: me.id,
+    teamId: null,
+    version: 4,
   };
   const range = (request: { method: string; url: URL }) =>
-    request.method === 'GET' && request.url.pathname === '/api/v1/events' && request.url.searchParams.get('view') === 'compact' ? { status: 200, body: page([second]) } : undefined;
+    request.method === 'GET' && request.url.pathname === '/api/v1/events' && request.url.searchParams.get('view') === 'compact'
+      ? { status: 200, body: page([second]) }
+      : undefined;
 
   it('names the clicked occurrence in the URL, opens it as clicked (no second read), and Back or Cancel closes it', async () => {
     const { requests } = calendarApi(range, on('GET', `/api/v1/events/${series.id}`, { status: 200, body: series }));

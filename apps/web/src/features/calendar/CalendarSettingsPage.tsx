@@ -24,7 +24,8 @@ export function CalendarSettingsPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<CalendarConfig | null>(null);
   const rows = calendars.data?.items ?? [];
-  const owner = (calendar: CalendarConfig) => (calendar.ownerTeamId ? `Team ${teams.nameOf(calendar.ownerTeamId) ?? '…'}` : (users.nameOf(calendar.ownerUserId) ?? '…'));
+  const owner = (calendar: CalendarConfig) =>
+    calendar.ownerTeamId ? `Team ${teams.nameOf(calendar.ownerTeamId) ?? '…'}` : (users.nameOf(calendar.ownerUserId) ?? '…');
   const followed = (calendar: CalendarConfig) =>
     [...calendar.followedUserIds.map((id) => users.nameOf(id) ?? '…'), ...calendar.followedTeamIds.map((id) => `Team ${teams.nameOf(id) ?? '…'}`)].join(', ');
 
@@ -89,7 +90,13 @@ export function CalendarSettingsPage() {
           </Text>
         )}
       </Card>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.calendar ? `Edit ${editing.calendar.name}` : 'New calendar'} size="lg" centered>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing?.calendar ? `Edit ${editing.calendar.name}` : 'New calendar'}
+        size="lg"
+        centered
+      >
         {editing && me && (
           <CalendarForm
             key={editing.calendar ? `${editing.calendar.id}@${editing.calendar.version}` : 'new'}

@@ -75,7 +75,11 @@ export function CalendarView({ state, events, onRange, onSelect, onOpen, onMove 
     const { currentStart, currentEnd } = info.view;
     const today = dayjs().format('YYYY-MM-DD');
     // The URL keeps its day while it is on screen; otherwise today when shown, else the first day shown.
-    const date = within(state.date, currentStart, currentEnd) ? state.date : within(today, currentStart, currentEnd) ? today : dayjs(currentStart).format('YYYY-MM-DD');
+    const date = within(state.date, currentStart, currentEnd)
+      ? state.date
+      : within(today, currentStart, currentEnd)
+        ? today
+        : dayjs(currentStart).format('YYYY-MM-DD');
     reported.current = [...reported.current.slice(-9), `${view}|${date}`];
     onRange({ start: info.start, end: info.end }, view, date);
   };
@@ -95,7 +99,13 @@ export function CalendarView({ state, events, onRange, onSelect, onOpen, onMove 
       initialView={CALENDAR_VIEWS[state.view]}
       initialDate={state.date}
       headerToolbar={{ start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek' }}
-      buttons={{ today: { text: 'Today' }, dayGridMonth: { text: 'Month' }, timeGridWeek: { text: 'Week' }, timeGridDay: { text: 'Day' }, listWeek: { text: 'List' } }}
+      buttons={{
+        today: { text: 'Today' },
+        dayGridMonth: { text: 'Month' },
+        timeGridWeek: { text: 'Week' },
+        timeGridDay: { text: 'Day' },
+        listWeek: { text: 'List' },
+      }}
       firstDay={1}
       contentHeight={640}
       nowIndicator

@@ -104,7 +104,7 @@ describe('the range query', () => {
     expect(assignedToIds(parse('teamId=t1'), people)).toEqual([]);
   });
 
-  it('lets the API find a calendar configuration\'s people', () => {
+  it("lets the API find a calendar configuration's people", () => {
     expect(calendarQuery(range, parse('calendarId=c1'), people)).toEqual({ from: range.start.toISOString(), to: range.end.toISOString(), calendarId: 'c1' });
     expect(calendarQuery(range, parse('calendarId=c1&users=u1'), people)).toMatchObject({ assignedToId: ['u1'], calendarId: 'c1' });
   });

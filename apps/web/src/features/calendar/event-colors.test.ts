@@ -28,6 +28,10 @@ describe('event colours', () => {
 
   it('greys a cancelled event and fades a realized one', () => {
     expect(eventColors({ ...event, status: 'cancelled' }, 'type')).toMatchObject({ color: '#adb5bd', classNames: ['crm-event-cancelled'] });
-    expect(eventColors({ ...event, status: 'realized' }, 'type')).toEqual({ color: TYPE_COLORS.call, contrastColor: '#ffffff', classNames: ['crm-event-realized'] });
+    expect(eventColors({ ...event, status: 'realized' }, 'type')).toEqual({
+      color: TYPE_COLORS.call,
+      contrastColor: '#ffffff',
+      classNames: ['crm-event-realized'],
+    });
   });
 });

@@ -10,7 +10,20 @@ export const TYPE_COLORS: Record<EventType, string> = {
 };
 
 /** Colours for users, far enough apart to tell a handful of people apart. */
-export const USER_PALETTE = ['#228be6', '#fa5252', '#40c057', '#fab005', '#be4bdb', '#15aabf', '#fd7e14', '#4c6ef5', '#e64980', '#82c91e', '#7950f2', '#12b886'];
+export const USER_PALETTE = [
+  '#228be6',
+  '#fa5252',
+  '#40c057',
+  '#fab005',
+  '#be4bdb',
+  '#15aabf',
+  '#fd7e14',
+  '#4c6ef5',
+  '#e64980',
+  '#82c91e',
+  '#7950f2',
+  '#12b886',
+];
 
 const CANCELLED = '#adb5bd';
 
@@ -18,7 +31,7 @@ const CANCELLED = '#adb5bd';
 export function userColor(userId: string): string {
   let hash = 0;
   for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return USER_PALETTE[hash % USER_PALETTE.length]!;
+  return USER_PALETTE[hash % USER_PALETTE.length];
 }
 
 /** FullCalendar 7's colours of an item: its `color` and the `contrastColor` of its text. */

@@ -18,7 +18,7 @@ function idOf(row: unknown): string {
 }
 
 function capitalize(text: string): string {
-  return text[0]!.toUpperCase() + text.slice(1);
+  return text[0].toUpperCase() + text.slice(1);
 }
 
 /**

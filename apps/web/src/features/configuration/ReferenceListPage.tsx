@@ -2,7 +2,6 @@ import { ConfigListPage } from './ConfigListPage';
 import type { ReferenceListName } from './reference-list-names';
 import { EVENT_CATEGORIES, LEAD_SOURCES, LOST_REASONS, OPPORTUNITY_TYPES } from './reference-lists';
 
-
 /** The four admin-managed lists, each a ConfigListPage over its descriptor. */
 export function ReferenceListPage({ name }: { name: ReferenceListName }) {
   switch (name) {

@@ -5,7 +5,7 @@ import { useLookup } from '../../api/lookups';
 import { ConfigListPage } from './ConfigListPage';
 import { defineConfigList } from './config-list';
 
-const ROLE_OPTIONS = USER_ROLES.map((role) => ({ value: role, label: role[0]!.toUpperCase() + role.slice(1) }));
+const ROLE_OPTIONS = USER_ROLES.map((role) => ({ value: role, label: role[0].toUpperCase() + role.slice(1) }));
 
 export function UsersPage() {
   const teams = useLookup('/api/v1/teams');

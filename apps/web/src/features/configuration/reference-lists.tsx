@@ -2,7 +2,7 @@ import { Badge, ColorSwatch, Group, Text } from '@mantine/core';
 import { EVENT_TYPES } from '@crm/domain';
 import { defineConfigList } from './config-list';
 
-const EVENT_TYPE_OPTIONS = EVENT_TYPES.map((type) => ({ value: type, label: type[0]!.toUpperCase() + type.slice(1) }));
+const EVENT_TYPE_OPTIONS = EVENT_TYPES.map((type) => ({ value: type, label: type[0].toUpperCase() + type.slice(1) }));
 
 export const LEAD_SOURCES = defineConfigList({
   path: '/api/v1/lead-sources',

@@ -15,7 +15,14 @@ function ContactDetails({ contact }: { contact: Contact }) {
   const users = useLookup('/api/v1/users');
   return (
     <Card withBorder padding="lg">
-      <RecordForm path={CONTACTS_PATH} record={contact} columns={2} fields={contactFields({ users: users.options, creating: false })} savedMessage="Contact saved" onSaved={() => {}} />
+      <RecordForm
+        path={CONTACTS_PATH}
+        record={contact}
+        columns={2}
+        fields={contactFields({ users: users.options, creating: false })}
+        savedMessage="Contact saved"
+        onSaved={() => {}}
+      />
     </Card>
   );
 }
@@ -51,7 +58,11 @@ function ContactView({ contact }: { contact: Contact }) {
       <RecordTabs
         tabs={[
           { value: 'details', label: 'Details', render: () => <ContactDetails contact={contact} /> },
-          { value: 'events', label: 'Events', render: () => <RecordEvents link={{ contactId: contact.id }} prefill={contact.partnerId ? { partnerId: contact.partnerId } : undefined} /> },
+          {
+            value: 'events',
+            label: 'Events',
+            render: () => <RecordEvents link={{ contactId: contact.id }} prefill={contact.partnerId ? { partnerId: contact.partnerId } : undefined} />,
+          },
           { value: 'timeline', label: 'Timeline', render: () => <RecordTimeline path={CONTACTS_PATH} id={contact.id} /> },
         ]}
       />

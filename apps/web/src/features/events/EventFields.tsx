@@ -45,7 +45,13 @@ export function EventFields({ form, users }: EventFieldsProps) {
   return (
     <>
       <Input.Wrapper label="Type">
-        <SegmentedControl fullWidth mt={4} value={values.type} onChange={(type) => setType(type as EventType)} data={EVENT_TYPES.map((type) => ({ value: type, label: TYPE_LABELS[type] }))} />
+        <SegmentedControl
+          fullWidth
+          mt={4}
+          value={values.type}
+          onChange={(type) => setType(type)}
+          data={EVENT_TYPES.map((type) => ({ value: type, label: TYPE_LABELS[type] }))}
+        />
       </Input.Wrapper>
       <TextInput label="Subject" withAsterisk data-autofocus {...form.getInputProps('subject')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -59,31 +65,83 @@ export function EventFields({ form, users }: EventFieldsProps) {
           onChange={(event) => {
             const allDay = event.currentTarget.checked;
             // Keep the days, switch the inputs' format.
-            form.setValues({ allDay, start: allDay ? values.start.slice(0, 10) : `${values.start.slice(0, 10)}T09:00`, end: allDay ? values.end.slice(0, 10) : `${values.end.slice(0, 10)}T10:00` });
+            form.setValues({
+              allDay,
+              start: allDay ? values.start.slice(0, 10) : `${values.start.slice(0, 10)}T09:00`,
+              end: allDay ? values.end.slice(0, 10) : `${values.end.slice(0, 10)}T10:00`,
+            });
           }}
         />
         {values.type === 'task' && (
-          <Checkbox label="Done" checked={values.status === 'realized'} onChange={(event) => form.setFieldValue('status', event.currentTarget.checked ? 'realized' : 'planned')} />
+          <Checkbox
+            label="Done"
+            checked={values.status === 'realized'}
+            onChange={(event) => form.setFieldValue('status', event.currentTarget.checked ? 'realized' : 'planned')}
+          />
         )}
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {values.type === 'call' && (
-          <Select label="Direction" data={CALL_DIRECTIONS.map((value) => ({ value, label: DIRECTION_LABELS[value] }))} allowDeselect={false} {...form.getInputProps('callDirection')} />
+          <Select
+            label="Direction"
+            data={CALL_DIRECTIONS.map((value) => ({ value, label: DIRECTION_LABELS[value] }))}
+            allowDeselect={false}
+            {...form.getInputProps('callDirection')}
+          />
         )}
         {values.type === 'task' && (
-          <Select label="Priority" data={EVENT_PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }))} allowDeselect={false} {...form.getInputProps('priority')} />
+          <Select
+            label="Priority"
+            data={EVENT_PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }))}
+            allowDeselect={false}
+            {...form.getInputProps('priority')}
+          />
         )}
-        <Select label="Status" data={EVENT_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))} allowDeselect={false} {...form.getInputProps('status')} />
+        <Select
+          label="Status"
+          data={EVENT_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))}
+          allowDeselect={false}
+          {...form.getInputProps('status')}
+        />
         <Select label="Category" data={categories} clearable searchable {...form.getInputProps('categoryId')} />
         <TextInput label="Location" {...form.getInputProps('location')} />
-        <Select label="Assigned to" data={users} searchable description="Whose calendar it is on; you when empty" clearable {...form.getInputProps('assignedToId')} />
+        <Select
+          label="Assigned to"
+          data={users}
+          searchable
+          description="Whose calendar it is on; you when empty"
+          clearable
+          {...form.getInputProps('assignedToId')}
+        />
       </SimpleGrid>
       <Divider label="People and links" labelPosition="left" />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <MultiSelect label="Attending users" data={users} searchable clearable {...form.getInputProps('attendeeUserIds')} />
-        <AttendeeContactsInput value={values.attendeeContactIds} onChange={(ids) => form.setFieldValue('attendeeContactIds', ids)} error={form.errors.attendeeContactIds as string | undefined} />
-        <RemoteSelect label="Lead" path="/api/v1/leads" optionLabel={fullName} sort="lastName" clearable {...form.getInputProps('leadId')} value={values.leadId} onChange={(id) => form.setFieldValue('leadId', id)} />
-        <RemoteSelect label="Customer" path="/api/v1/partners" optionLabel={partnerName} sort="name" clearable {...form.getInputProps('partnerId')} value={values.partnerId} onChange={(id) => form.setFieldValue('partnerId', id)} />
+        <AttendeeContactsInput
+          value={values.attendeeContactIds}
+          onChange={(ids) => form.setFieldValue('attendeeContactIds', ids)}
+          error={form.errors.attendeeContactIds as string | undefined}
+        />
+        <RemoteSelect
+          label="Lead"
+          path="/api/v1/leads"
+          optionLabel={fullName}
+          sort="lastName"
+          clearable
+          {...form.getInputProps('leadId')}
+          value={values.leadId}
+          onChange={(id) => form.setFieldValue('leadId', id)}
+        />
+        <RemoteSelect
+          label="Customer"
+          path="/api/v1/partners"
+          optionLabel={partnerName}
+          sort="name"
+          clearable
+          {...form.getInputProps('partnerId')}
+          value={values.partnerId}
+          onChange={(id) => form.setFieldValue('partnerId', id)}
+        />
         <RemoteSelect
           label="Contact"
           path={CONTACTS_PATH}
@@ -95,7 +153,15 @@ export function EventFields({ form, users }: EventFieldsProps) {
           value={values.contactId}
           onChange={(id) => form.setFieldValue('contactId', id)}
         />
-        <RemoteSelect label="Opportunity" path="/api/v1/opportunities" sort="name" clearable {...form.getInputProps('opportunityId')} value={values.opportunityId} onChange={(id) => form.setFieldValue('opportunityId', id)} />
+        <RemoteSelect
+          label="Opportunity"
+          path="/api/v1/opportunities"
+          sort="name"
+          clearable
+          {...form.getInputProps('opportunityId')}
+          value={values.opportunityId}
+          onChange={(id) => form.setFieldValue('opportunityId', id)}
+        />
       </SimpleGrid>
       <Divider label="Reminders and repetition" labelPosition="left" />
       <RemindersInput form={form} />

@@ -16,7 +16,10 @@ describe('EventFormDialog', () => {
   it("shows the API's 400 under the field it is about", async () => {
     const { requests } = stubApi(
       ...lookups,
-      on('POST', '/api/v1/events', { status: 400, body: problem(400, 'Invalid input.', { errors: [{ field: 'endAt', message: 'endAt must be after startAt' }] }) }),
+      on('POST', '/api/v1/events', {
+        status: 400,
+        body: problem(400, 'Invalid input.', { errors: [{ field: 'endAt', message: 'endAt must be after startAt' }] }),
+      }),
     );
     const values = { ...newEventValues({ start: new Date('2026-12-02T10:00:00Z'), link: { leadId: 'lead-1' } }), subject: 'Kick-off' };
     renderScreen(<EventFormDialog target={{ kind: 'new', values }} onClose={vi.fn()} />);
@@ -51,14 +54,24 @@ describe('EventFormDialog', () => {
     const series = { ...meeting, description: 'Weekly demo of the release', recurrence: { frequency: 'weekly' as const, interval: 1 } };
     // what the calendar screen holds (view=compact): no description, no recurrence
     const occurrence: CalendarItem = {
-      id: meeting.id, occurrenceId: `${meeting.id}:2026-12-09T10:00:00.000Z`, seriesId: meeting.id, originalStartAt: '2026-12-09T10:00:00.000Z', type: 'meeting',
-      status: 'planned', callDirection: null, priority: null, subject: 'Demo', startAt: '2026-12-09T10:00:00.000Z', endAt: '2026-12-09T11:00:00.000Z',
-      allDay: false, assignedToId: meeting.assignedToId, teamId: null, version: 2,
+      id: meeting.id,
+      occurrenceId: `${meeting.id}:2026-12-09T10:00:00.000Z`,
+      seriesId: meeting.id,
+      originalStartAt: '2026-12-09T10:00:00.000Z',
+      type: 'meeting',
+      status: 'planned',
+      callDirection: null,
+      priority: null,
+      subject: 'Demo',
+      startAt: '2026-12-09T10:00:00.000Z',
+      endAt: '2026-12-09T11:00:00.000Z',
+      allDay: false,
+      assignedToId: meeting.assignedToId,
+      teamId: null,
+      version: 2,
     };
-    const { requests } = stubApi(
-      ...lookups,
-      on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: series }),
-      (request) => (request.method === 'PATCH' && request.url.pathname.startsWith(`/api/v1/events/${meeting.id}/occurrences/`) ? { status: 200, body: series } : undefined),
+    const { requests } = stubApi(...lookups, on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: series }), (request) =>
+      request.method === 'PATCH' && request.url.pathname.startsWith(`/api/v1/events/${meeting.id}/occurrences/`) ? { status: 200, body: series } : undefined,
     );
     const onClose = vi.fn();
     renderScreen(<EventFormDialog target={{ kind: 'edit', item: occurrence }} onClose={onClose} />);
@@ -76,13 +89,23 @@ describe('EventFormDialog', () => {
 
   describe('this and the following occurrences', () => {
     const seriesRow = { ...meeting, version: 5, recurrence: { frequency: 'weekly' as const, interval: 1 } };
-    const occurrence = { ...seriesRow, seriesId: meeting.id, startAt: '2026-12-09T10:00:00.000Z', endAt: '2026-12-09T11:00:00.000Z', occurrenceId: `${meeting.id}:2026-12-09T10:00:00.000Z` };
+    const occurrence = {
+      ...seriesRow,
+      seriesId: meeting.id,
+      startAt: '2026-12-09T10:00:00.000Z',
+      endAt: '2026-12-09T11:00:00.000Z',
+      occurrenceId: `${meeting.id}:2026-12-09T10:00:00.000Z`,
+    };
     const followingPath = `/api/v1/events/${meeting.id}/occurrences/2026-12-09T10:00:00.000Z/following`;
     const toFollowing = (method: string, reply: { status: number; body?: unknown }) => (request: { method: string; url: URL }) =>
       request.method === method && decodeURIComponent(request.url.pathname) === followingPath ? reply : undefined;
 
     it('offers it by keyboard and saves the change from this occurrence on with the series version', async () => {
-      const { requests } = stubApi(...lookups, on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }), toFollowing('PATCH', { status: 200, body: seriesRow }));
+      const { requests } = stubApi(
+        ...lookups,
+        on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }),
+        toFollowing('PATCH', { status: 200, body: seriesRow }),
+      );
       const onClose = vi.fn();
       renderScreen(<EventFormDialog target={{ kind: 'edit', item: occurrence }} onClose={onClose} />);
 
@@ -102,7 +125,11 @@ describe('EventFormDialog', () => {
     });
 
     it('deletes this occurrence and the following ones', async () => {
-      const { requests } = stubApi(...lookups, on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }), toFollowing('DELETE', { status: 204 }));
+      const { requests } = stubApi(
+        ...lookups,
+        on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }),
+        toFollowing('DELETE', { status: 204 }),
+      );
       const onClose = vi.fn();
       renderScreen(<EventFormDialog target={{ kind: 'edit', item: occurrence }} onClose={onClose} />);
 
@@ -114,7 +141,11 @@ describe('EventFormDialog', () => {
     });
 
     it('shows the series\' repetition on an occurrence and, changed, asks only "this and following" or "whole series", then repeats anew from this occurrence on', async () => {
-      const { requests } = stubApi(...lookups, on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }), toFollowing('PATCH', { status: 200, body: seriesRow }));
+      const { requests } = stubApi(
+        ...lookups,
+        on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }),
+        toFollowing('PATCH', { status: 200, body: seriesRow }),
+      );
       const onClose = vi.fn();
       renderScreen(<EventFormDialog target={{ kind: 'edit', item: occurrence }} onClose={onClose} />);
 
@@ -138,9 +169,13 @@ describe('EventFormDialog', () => {
       expect(patch.body).toEqual({ recurrence: { frequency: 'weekly', interval: 2, byWeekday: ['WE'] }, timeZone: userTimeZone(), version: 5 });
     });
 
-    it('shows the series\' repetition on an occurrence edited on its own (a row that does not repeat)', async () => {
+    it("shows the series' repetition on an occurrence edited on its own (a row that does not repeat)", async () => {
       const edited = { ...occurrence, id: crypto.randomUUID(), version: 1, recurrence: null, originalStartAt: occurrence.startAt };
-      stubApi(...lookups, on('GET', `/api/v1/events/${edited.id}`, { status: 200, body: edited }), on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }));
+      stubApi(
+        ...lookups,
+        on('GET', `/api/v1/events/${edited.id}`, { status: 200, body: edited }),
+        on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }),
+      );
       renderScreen(<EventFormDialog target={{ kind: 'edit', item: edited }} onClose={vi.fn()} />);
 
       expect(await screen.findByRole('checkbox', { name: 'Repeats' })).toBeChecked();
@@ -148,7 +183,11 @@ describe('EventFormDialog', () => {
     });
 
     it('shows a refusal of the API (409) and stays open', async () => {
-      stubApi(...lookups, on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }), toFollowing('PATCH', { status: 409, body: problem(409, 'The event was changed by someone else.') }));
+      stubApi(
+        ...lookups,
+        on('GET', `/api/v1/events/${meeting.id}`, { status: 200, body: seriesRow }),
+        toFollowing('PATCH', { status: 409, body: problem(409, 'The event was changed by someone else.') }),
+      );
       const onClose = vi.fn();
       renderScreen(<EventFormDialog target={{ kind: 'edit', item: occurrence }} onClose={onClose} />);
 

@@ -25,7 +25,11 @@ export function userTimeZone(): string {
 const API_FIELD_DEFS = API_FIELDS.map((name) => ({ name }));
 
 /** What a deletion did, by what it applied to; a single event (no scope asked) is deleted as a whole series is. */
-const REMOVED: Record<SeriesScope, string> = { occurrence: 'Occurrence cancelled', following: 'This and the following occurrences deleted', series: 'Event deleted' };
+const REMOVED: Record<SeriesScope, string> = {
+  occurrence: 'Occurrence cancelled',
+  following: 'This and the following occurrences deleted',
+  series: 'Event deleted',
+};
 
 interface EventFormProps {
   /** The event as loaded (edit), or none (create). */

@@ -44,7 +44,11 @@ export function NewEventButton({ link, label = 'New event' }: { link: EventLink;
   const [target, setTarget] = useState<EventFormTarget | null>(null);
   return (
     <>
-      <Button variant="default" leftSection={<IconCalendarPlus size={16} />} onClick={() => setTarget({ kind: 'new', values: newEventValues({ link, assignedToId: me?.id ?? null }) })}>
+      <Button
+        variant="default"
+        leftSection={<IconCalendarPlus size={16} />}
+        onClick={() => setTarget({ kind: 'new', values: newEventValues({ link, assignedToId: me?.id ?? null }) })}
+      >
         {label}
       </Button>
       <EventFormDialog target={target} onClose={() => setTarget(null)} />

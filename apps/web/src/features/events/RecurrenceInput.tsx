@@ -1,7 +1,7 @@
 import { RECURRENCE_FREQUENCIES, WEEKDAYS, type RecurrenceFrequency, type Weekday } from '@crm/domain';
 import { Checkbox, Chip, Group, Input, NumberInput, Radio, Select, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import type { EventFormValues, RecurrenceEnd } from './event-form-values';
+import type { EventFormValues } from './event-form-values';
 
 const FREQUENCY_LABELS: Record<RecurrenceFrequency, { label: string; unit: string }> = {
   daily: { label: 'Daily', unit: 'days' },
@@ -26,11 +26,17 @@ export function RecurrenceInput({ form, disabled }: { form: UseFormReturnType<Ev
               allowDeselect={false}
               {...form.getInputProps('recurrence.frequency')}
             />
-            <NumberInput label={`Every (${FREQUENCY_LABELS[recurrence.frequency].unit})`} min={1} max={1000} allowDecimal={false} {...form.getInputProps('recurrence.interval')} />
+            <NumberInput
+              label={`Every (${FREQUENCY_LABELS[recurrence.frequency].unit})`}
+              min={1}
+              max={1000}
+              allowDecimal={false}
+              {...form.getInputProps('recurrence.interval')}
+            />
           </Group>
           {recurrence.frequency === 'weekly' && (
             <Input.Wrapper label="On" error={form.errors['recurrence.byWeekday']}>
-              <Chip.Group multiple value={recurrence.byWeekday} onChange={(days) => form.setFieldValue('recurrence.byWeekday', days as Weekday[])}>
+              <Chip.Group multiple value={recurrence.byWeekday} onChange={(days) => form.setFieldValue('recurrence.byWeekday', days)}>
                 <Group gap={6} mt={4} role="group" aria-label="Weekdays">
                   {WEEKDAYS.map((day) => (
                     <Chip key={day} value={day} size="xs">
@@ -41,16 +47,20 @@ export function RecurrenceInput({ form, disabled }: { form: UseFormReturnType<Ev
               </Chip.Group>
             </Input.Wrapper>
           )}
-          <Radio.Group
-            label="Ends"
-            value={recurrence.ends}
-            onChange={(value) => form.setFieldValue('recurrence.ends', value as RecurrenceEnd)}
-          >
+          <Radio.Group label="Ends" value={recurrence.ends} onChange={(value) => form.setFieldValue('recurrence.ends', value)}>
             <Stack gap={6} mt={4}>
               <Radio value="never" label="Never" />
               <Group gap="xs">
                 <Radio value="count" label="After" />
-                <NumberInput aria-label="Number of occurrences" w={90} min={1} max={1000} allowDecimal={false} disabled={recurrence.ends !== 'count'} {...form.getInputProps('recurrence.count')} />
+                <NumberInput
+                  aria-label="Number of occurrences"
+                  w={90}
+                  min={1}
+                  max={1000}
+                  allowDecimal={false}
+                  disabled={recurrence.ends !== 'count'}
+                  {...form.getInputProps('recurrence.count')}
+                />
                 <span>occurrences</span>
               </Group>
               <Group gap="xs" align="flex-start">

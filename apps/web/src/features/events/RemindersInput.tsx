@@ -15,7 +15,14 @@ export function RemindersInput({ form }: { form: UseFormReturnType<EventFormValu
       <Stack gap={6} mt={4}>
         {reminders.map((_, index) => (
           <Group key={index} gap="xs" wrap="nowrap">
-            <NumberInput aria-label={`Minutes before, reminder ${index + 1}`} min={0} allowDecimal={false} w={110} suffix=" min" {...form.getInputProps(`reminders.${index}.offsetMinutes`)} />
+            <NumberInput
+              aria-label={`Minutes before, reminder ${index + 1}`}
+              min={0}
+              allowDecimal={false}
+              w={110}
+              suffix=" min"
+              {...form.getInputProps(`reminders.${index}.offsetMinutes`)}
+            />
             <Select
               aria-label={`Channel, reminder ${index + 1}`}
               data={REMINDER_CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] }))}
@@ -33,7 +40,7 @@ export function RemindersInput({ form }: { form: UseFormReturnType<EventFormValu
             variant="subtle"
             size="compact-sm"
             leftSection={<IconBell size={14} />}
-            onClick={() => form.insertListItem('reminders', { offsetMinutes: 15, channel: 'notification' as ReminderChannel })}
+            onClick={() => form.insertListItem('reminders', { offsetMinutes: 15, channel: 'notification' })}
           >
             Add reminder
           </Button>

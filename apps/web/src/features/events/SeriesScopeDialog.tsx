@@ -10,11 +10,27 @@ const EVERY_SCOPE: readonly SeriesScope[] = ['series', 'following', 'occurrence'
 
 /** What is asked for each action, and the answers it offers as shown: the widest first, the last (the narrowest) the default. */
 const QUESTION: Record<Action, { title: string; text: string; scopes: readonly SeriesScope[] }> = {
-  move: { title: 'Move a recurring event', text: 'Move only this occurrence, this one and the following ones, or every occurrence of the series?', scopes: EVERY_SCOPE },
-  save: { title: 'Change a recurring event', text: 'Save the changes to this occurrence only, to this one and the following ones, or to the whole series?', scopes: EVERY_SCOPE },
+  move: {
+    title: 'Move a recurring event',
+    text: 'Move only this occurrence, this one and the following ones, or every occurrence of the series?',
+    scopes: EVERY_SCOPE,
+  },
+  save: {
+    title: 'Change a recurring event',
+    text: 'Save the changes to this occurrence only, to this one and the following ones, or to the whole series?',
+    scopes: EVERY_SCOPE,
+  },
   // one occurrence cannot repeat on its own
-  repeat: { title: 'Change how a recurring event repeats', text: 'Repeat this way from this occurrence on, or the whole series?', scopes: ['series', 'following'] },
-  delete: { title: 'Delete a recurring event', text: 'Cancel only this occurrence, delete this one and the following ones, or delete the whole series?', scopes: EVERY_SCOPE },
+  repeat: {
+    title: 'Change how a recurring event repeats',
+    text: 'Repeat this way from this occurrence on, or the whole series?',
+    scopes: ['series', 'following'],
+  },
+  delete: {
+    title: 'Delete a recurring event',
+    text: 'Cancel only this occurrence, delete this one and the following ones, or delete the whole series?',
+    scopes: EVERY_SCOPE,
+  },
 };
 
 const SCOPE_LABELS: Record<SeriesScope, string> = { occurrence: 'This occurrence', following: 'This and following', series: 'Whole series' };

@@ -22,7 +22,15 @@ const form = (change: Partial<RecurrenceForm>): RecurrenceForm => ({ ...recurren
 
 describe('recurrence: form ↔ API', () => {
   it('starts a new series weekly on the start day, ending never', () => {
-    expect(recurrenceToForm(null, new Date('2026-12-02T10:00:00Z'))).toEqual({ repeats: false, frequency: 'weekly', interval: 1, byWeekday: ['WE'], ends: 'never', count: 10, until: '' });
+    expect(recurrenceToForm(null, new Date('2026-12-02T10:00:00Z'))).toEqual({
+      repeats: false,
+      frequency: 'weekly',
+      interval: 1,
+      byWeekday: ['WE'],
+      ends: 'never',
+      count: 10,
+      until: '',
+    });
   });
 
   it('sends nothing for a single event', () => {
@@ -30,13 +38,25 @@ describe('recurrence: form ↔ API', () => {
   });
 
   it('sends weekdays in week order for a weekly series only', () => {
-    expect(recurrenceFromForm(form({ frequency: 'weekly', interval: 2, byWeekday: ['FR', 'MO'] }))).toEqual({ frequency: 'weekly', interval: 2, byWeekday: ['MO', 'FR'] });
+    expect(recurrenceFromForm(form({ frequency: 'weekly', interval: 2, byWeekday: ['FR', 'MO'] }))).toEqual({
+      frequency: 'weekly',
+      interval: 2,
+      byWeekday: ['MO', 'FR'],
+    });
     expect(recurrenceFromForm(form({ frequency: 'monthly', byWeekday: ['MO'] }))).toEqual({ frequency: 'monthly', interval: 1 });
   });
 
   it('ends after a count or on a day, one or the other', () => {
-    expect(recurrenceFromForm(form({ frequency: 'daily', ends: 'count', count: 5, until: '2027-01-01' }))).toEqual({ frequency: 'daily', interval: 1, count: 5 });
-    expect(recurrenceFromForm(form({ frequency: 'yearly', ends: 'until', until: '2030-12-02', count: 5 }))).toEqual({ frequency: 'yearly', interval: 1, until: '2030-12-02' });
+    expect(recurrenceFromForm(form({ frequency: 'daily', ends: 'count', count: 5, until: '2027-01-01' }))).toEqual({
+      frequency: 'daily',
+      interval: 1,
+      count: 5,
+    });
+    expect(recurrenceFromForm(form({ frequency: 'yearly', ends: 'until', until: '2030-12-02', count: 5 }))).toEqual({
+      frequency: 'yearly',
+      interval: 1,
+      until: '2030-12-02',
+    });
   });
 
   it('reads back what it sent', () => {
@@ -52,12 +72,22 @@ describe('recurrence: form ↔ API', () => {
 
 describe('dates: form ↔ API', () => {
   it('keeps a timed event to the minute', () => {
-    expect(datesFromForm({ allDay: false, start: '2026-12-02T10:00', end: '2026-12-02T11:30' })).toEqual({ startAt: '2026-12-02T10:00:00.000Z', endAt: '2026-12-02T11:30:00.000Z' });
-    expect(datesToForm('2026-12-02T10:00:00.000Z', '2026-12-02T11:30:00.000Z', false)).toEqual({ allDay: false, start: '2026-12-02T10:00', end: '2026-12-02T11:30' });
+    expect(datesFromForm({ allDay: false, start: '2026-12-02T10:00', end: '2026-12-02T11:30' })).toEqual({
+      startAt: '2026-12-02T10:00:00.000Z',
+      endAt: '2026-12-02T11:30:00.000Z',
+    });
+    expect(datesToForm('2026-12-02T10:00:00.000Z', '2026-12-02T11:30:00.000Z', false)).toEqual({
+      allDay: false,
+      start: '2026-12-02T10:00',
+      end: '2026-12-02T11:30',
+    });
   });
 
   it('shows an all-day event by its days, the API ending it the next midnight', () => {
-    expect(datesFromForm({ allDay: true, start: '2026-12-02', end: '2026-12-03' })).toEqual({ startAt: '2026-12-02T00:00:00.000Z', endAt: '2026-12-04T00:00:00.000Z' });
+    expect(datesFromForm({ allDay: true, start: '2026-12-02', end: '2026-12-03' })).toEqual({
+      startAt: '2026-12-02T00:00:00.000Z',
+      endAt: '2026-12-04T00:00:00.000Z',
+    });
     expect(datesToForm('2026-12-02T00:00:00.000Z', '2026-12-04T00:00:00.000Z', true)).toEqual({ allDay: true, start: '2026-12-02', end: '2026-12-03' });
   });
 });
@@ -77,7 +107,10 @@ const saved = anEvent({
 
 describe('request bodies', () => {
   it('creates a meeting from a chosen slot, linked to its record, with the user zone', () => {
-    const values = { ...newEventValues({ start: new Date('2026-12-02T10:00:00Z'), end: new Date('2026-12-02T10:30:00Z'), link: { leadId: 'l1' } }), subject: ' Demo ' };
+    const values = {
+      ...newEventValues({ start: new Date('2026-12-02T10:00:00Z'), end: new Date('2026-12-02T10:30:00Z'), link: { leadId: 'l1' } }),
+      subject: ' Demo ',
+    };
     expect(createBody(values, ZONE)).toEqual({
       type: 'meeting',
       subject: 'Demo',
@@ -127,7 +160,11 @@ describe('client checks', () => {
   it('wants a subject, an end after the start and a weekday for a weekly series', () => {
     const values = { ...newEventValues({ start: new Date('2026-12-02T10:00:00Z') }), end: '2026-12-02T09:00' };
     values.recurrence = { ...values.recurrence, repeats: true, frequency: 'weekly', byWeekday: [] };
-    expect(validateEvent(values)).toEqual({ subject: 'Subject is required', end: 'The end must be after the start', 'recurrence.byWeekday': 'Choose at least one day' });
+    expect(validateEvent(values)).toEqual({
+      subject: 'Subject is required',
+      end: 'The end must be after the start',
+      'recurrence.byWeekday': 'Choose at least one day',
+    });
   });
 
   it("places the API's field names under the form's inputs", () => {

@@ -1,4 +1,14 @@
-import { WEEKDAYS, type CallDirection, type EventPriority, type EventStatus, type EventType, type Recurrence, type RecurrenceFrequency, type Reminder, type Weekday } from '@crm/domain';
+import {
+  WEEKDAYS,
+  type CallDirection,
+  type EventPriority,
+  type EventStatus,
+  type EventType,
+  type Recurrence,
+  type RecurrenceFrequency,
+  type Reminder,
+  type Weekday,
+} from '@crm/domain';
 import dayjs from 'dayjs';
 import type { components } from '../../api/schema';
 import type { CalendarEvent, EventLink } from './event-types';
@@ -49,7 +59,7 @@ const DAY = 'YYYY-MM-DD';
 
 /** The weekday code of a date (for a weekly series' default day). */
 export function weekdayOf(date: Date): Weekday {
-  return WEEKDAYS[(date.getDay() + 6) % 7]!;
+  return WEEKDAYS[(date.getDay() + 6) % 7];
 }
 
 export function recurrenceToForm(recurrence: Recurrence | null, start: Date): RecurrenceForm {
@@ -101,7 +111,15 @@ export function datesFromForm(values: Pick<EventFormValues, 'start' | 'end' | 'a
 }
 
 /** A new event's values: one hour from the next full hour unless a slot was chosen, linked as asked. */
-export function newEventValues(options: { start?: Date; end?: Date; allDay?: boolean; type?: EventType; link?: EventLink; assignedToId?: string | null; now?: Date }): EventFormValues {
+export function newEventValues(options: {
+  start?: Date;
+  end?: Date;
+  allDay?: boolean;
+  type?: EventType;
+  link?: EventLink;
+  assignedToId?: string | null;
+  now?: Date;
+}): EventFormValues {
   const now = dayjs(options.now ?? new Date());
   const start = options.start ? dayjs(options.start) : now.startOf('hour').add(1, 'hour');
   const allDay = options.allDay ?? false;
@@ -191,7 +209,9 @@ export function formToBody(values: EventFormValues, timeZone: string): CreateEve
 
 /** A new event: the filled fields only (nulls left out, the API's defaults apply). */
 export function createBody(values: EventFormValues, timeZone: string): CreateEventBody {
-  return Object.fromEntries(Object.entries(formToBody(values, timeZone)).filter(([, value]) => value !== null && value !== undefined && value !== '')) as CreateEventBody;
+  return Object.fromEntries(
+    Object.entries(formToBody(values, timeZone)).filter(([, value]) => value !== null && value !== undefined && value !== ''),
+  ) as CreateEventBody;
 }
 
 /** An edit: only what changed from the loaded values, so a concurrent change of another field is kept. */
@@ -205,7 +225,7 @@ export function changesBody(values: EventFormValues, initial: EventFormValues, t
   }
   // A moved event keeps the zone it was planned in unless its times change.
   if ('startAt' in changes || 'endAt' in changes || 'recurrence' in changes) changes.timeZone = timeZone;
-  return changes as EventBody;
+  return changes;
 }
 
 /** Fields one occurrence of a series may change on its own (no recurrence of its own). */
@@ -218,7 +238,11 @@ export function occurrenceChanges(changes: EventBody): Omit<EventBody, 'recurren
  * The series' new times when one occurrence was moved "for the whole series":
  * the series' first start and end shift by how much the occurrence moved.
  */
-export function shiftSeries(series: { startAt: string; endAt: string }, occurrence: { startAt: string; endAt: string }, moved: { startAt: string; endAt: string }) {
+export function shiftSeries(
+  series: { startAt: string; endAt: string },
+  occurrence: { startAt: string; endAt: string },
+  moved: { startAt: string; endAt: string },
+) {
   const startDelta = Date.parse(moved.startAt) - Date.parse(occurrence.startAt);
   const endDelta = Date.parse(moved.endAt) - Date.parse(occurrence.endAt);
   return {
@@ -241,7 +265,8 @@ export function validateEvent(values: EventFormValues): Record<string, string> {
   if (recurrence.repeats) {
     if (recurrence.frequency === 'weekly' && recurrence.byWeekday.length === 0) errors['recurrence.byWeekday'] = 'Choose at least one day';
     if (recurrence.ends === 'until' && !recurrence.until) errors['recurrence.until'] = 'Choose the last day';
-    if (recurrence.ends === 'until' && recurrence.until && values.start && recurrence.until < values.start.slice(0, 10)) errors['recurrence.until'] = 'The last day is before the start';
+    if (recurrence.ends === 'until' && recurrence.until && values.start && recurrence.until < values.start.slice(0, 10))
+      errors['recurrence.until'] = 'The last day is before the start';
   }
   values.reminders.forEach((reminder, index) => {
     if (!(Number(reminder.offsetMinutes) >= 0)) errors[`reminders.${index}.offsetMinutes`] = 'Minutes before the start, 0 or more';
@@ -251,9 +276,32 @@ export function validateEvent(values: EventFormValues): Record<string, string> {
 
 /** API field names the form shows errors under, by the name of the input. */
 export const API_FIELDS = [
-  'type', 'subject', 'startAt', 'endAt', 'allDay', 'timeZone', 'callDirection', 'priority', 'categoryId', 'status', 'location', 'description',
-  'assignedToId', 'attendeeUserIds', 'attendeeContactIds', 'leadId', 'partnerId', 'contactId', 'opportunityId', 'reminders',
-  'recurrence', 'recurrence.frequency', 'recurrence.interval', 'recurrence.byWeekday', 'recurrence.count', 'recurrence.until',
+  'type',
+  'subject',
+  'startAt',
+  'endAt',
+  'allDay',
+  'timeZone',
+  'callDirection',
+  'priority',
+  'categoryId',
+  'status',
+  'location',
+  'description',
+  'assignedToId',
+  'attendeeUserIds',
+  'attendeeContactIds',
+  'leadId',
+  'partnerId',
+  'contactId',
+  'opportunityId',
+  'reminders',
+  'recurrence',
+  'recurrence.frequency',
+  'recurrence.interval',
+  'recurrence.byWeekday',
+  'recurrence.count',
+  'recurrence.until',
 ] as const;
 
 /** Where an API field's error shows in the form: `startAt` under Start, `reminders[0].offsetMinutes` under the reminders. */

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { planChange, planRemoval } from './event-writes';
 
-const single = { id: 'e1', version: 4, startAt: '2026-12-02T10:00:00.000Z', endAt: '2026-12-02T11:00:00.000Z', seriesId: null, recurrence: null, originalStartAt: null };
+const single = {
+  id: 'e1',
+  version: 4,
+  startAt: '2026-12-02T10:00:00.000Z',
+  endAt: '2026-12-02T11:00:00.000Z',
+  seriesId: null,
+  recurrence: null,
+  originalStartAt: null,
+};
 const occurrence = {
   id: 's1',
   version: 2,
@@ -58,7 +66,14 @@ describe('saving a change of a calendar item', () => {
   });
 
   it('cuts the series at an edited occurrence by its original start, with the series version (not the occurrence one)', () => {
-    const exception = { ...occurrence, id: 'x1', version: 3, startAt: '2026-12-17T10:00:00.000Z', originalStartAt: '2026-12-16T10:00:00.000Z', occurrenceId: 's1:2026-12-16T10:00:00.000Z' };
+    const exception = {
+      ...occurrence,
+      id: 'x1',
+      version: 3,
+      startAt: '2026-12-17T10:00:00.000Z',
+      originalStartAt: '2026-12-16T10:00:00.000Z',
+      occurrenceId: 's1:2026-12-16T10:00:00.000Z',
+    };
     expect(planChange(exception, { subject: 'From here on' }, 'following', series)).toEqual({
       kind: 'following',
       seriesId: 's1',
@@ -73,7 +88,11 @@ describe('saving a change of a calendar item', () => {
 
   it('keeps an exception row addressed by its series and original start', () => {
     const exception = { ...occurrence, id: 'x1', originalStartAt: '2026-12-16T10:00:00.000Z', occurrenceId: 's1:2026-12-16T10:00:00.000Z' };
-    expect(planChange(exception, { subject: 'Moved' }, 'occurrence')).toMatchObject({ kind: 'occurrence', seriesId: 's1', originalStartAt: '2026-12-16T10:00:00.000Z' });
+    expect(planChange(exception, { subject: 'Moved' }, 'occurrence')).toMatchObject({
+      kind: 'occurrence',
+      seriesId: 's1',
+      originalStartAt: '2026-12-16T10:00:00.000Z',
+    });
   });
 });
 

@@ -17,7 +17,12 @@ export function planChange(item: Item, changes: EventBody, scope: SeriesScope | 
   if (!isOccurrence(item) || scope === null) return { kind: 'event', id: item.id, body: { ...changes, version: item.version } };
   if (scope === 'occurrence') {
     // The version loaded: the edited occurrence's own, or the series' for one not edited yet.
-    return { kind: 'occurrence', seriesId: seriesIdOf(item), originalStartAt: originalStartOf(item), body: { ...occurrenceChanges(changes), version: item.version } };
+    return {
+      kind: 'occurrence',
+      seriesId: seriesIdOf(item),
+      originalStartAt: originalStartOf(item),
+      body: { ...occurrenceChanges(changes), version: item.version },
+    };
   }
   if (!series) throw new Error('The series must be loaded to change it from this occurrence on or whole.');
   if (scope === 'following') {

@@ -45,7 +45,15 @@ export function AssignDialog({ lead, opened, onClose }: AssignDialogProps) {
     );
 
   return (
-    <FormDialog opened={opened} onClose={close} title={`Assign ${fullName(lead)}`} submitLabel="Assign" onSubmit={form.onSubmit(submit)} loading={assign.isPending} problems={problems}>
+    <FormDialog
+      opened={opened}
+      onClose={close}
+      title={`Assign ${fullName(lead)}`}
+      submitLabel="Assign"
+      onSubmit={form.onSubmit(submit)}
+      loading={assign.isPending}
+      problems={problems}
+    >
       <Select label="Assign to" withAsterisk searchable data={users.options} data-autofocus {...form.getInputProps('userId')} />
     </FormDialog>
   );

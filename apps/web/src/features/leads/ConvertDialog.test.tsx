@@ -76,7 +76,10 @@ describe('ConvertDialog', () => {
   });
 
   it('converts a lead without a company into an individual customer, with no contact', async () => {
-    const { requests } = stubApi(on('POST', `/api/v1/leads/${acmeLead.id}/convert`, converted), on('GET', '/api/v1/opportunity-types', { status: 200, body: page([]) }));
+    const { requests } = stubApi(
+      on('POST', `/api/v1/leads/${acmeLead.id}/convert`, converted),
+      on('GET', '/api/v1/opportunity-types', { status: 200, body: page([]) }),
+    );
     const user = userEvent.setup();
     const onConverted = openDialog({ ...acmeLead, companyName: null });
 

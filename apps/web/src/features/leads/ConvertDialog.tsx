@@ -8,7 +8,7 @@ import { RemoteSelect } from '../../ui/RemoteSelect';
 import { describeProblem } from '../../ui/record-form/problem-errors';
 import { fullName } from './lead-fields';
 import { useConvertLead, type ConversionResult, type Lead } from './lead-actions';
-import { buildConvertRequest, CONVERT_FIELD_NAMES, initialConvertValues, partnerIsIndividual, validateConvert, type ConvertValues, type PartnerKind } from './convert-request';
+import { buildConvertRequest, CONVERT_FIELD_NAMES, initialConvertValues, partnerIsIndividual, validateConvert, type ConvertValues } from './convert-request';
 
 type ConvertForm = UseFormReturnType<ConvertValues>;
 
@@ -39,7 +39,7 @@ function PartnerSection({ form }: { form: ConvertForm }) {
               label="Kind"
               value={values.partnerKind}
               onChange={(kind) => {
-                form.setFieldValue('partnerKind', kind as PartnerKind);
+                form.setFieldValue('partnerKind', kind);
                 if (kind === 'company' && values.contactMode === 'none') form.setFieldValue('contactMode', 'new');
               }}
             >
@@ -174,7 +174,16 @@ export function ConvertDialog({ lead, opened, onClose, onConverted }: ConvertDia
   };
 
   return (
-    <FormDialog opened={opened} onClose={close} title={`Convert ${fullName(lead)}`} submitLabel="Convert" onSubmit={form.onSubmit(submit)} loading={convert.isPending} problems={problems} size="lg">
+    <FormDialog
+      opened={opened}
+      onClose={close}
+      title={`Convert ${fullName(lead)}`}
+      submitLabel="Convert"
+      onSubmit={form.onSubmit(submit)}
+      loading={convert.isPending}
+      problems={problems}
+      size="lg"
+    >
       <PartnerSection form={form} />
       <ContactSection form={form} />
       <OpportunitySection form={form} />

@@ -55,7 +55,13 @@ export function LeadActionBar({ lead, meId }: { lead: Lead; meId: string }) {
         <ActionButton variant="default" leftSection={<IconUserShare size={16} />} disabledReason={refusal(lead, 'assign')} onClick={() => setDialog('assign')}>
           Assign…
         </ActionButton>
-        <ActionButton variant="default" leftSection={<IconUserCheck size={16} />} disabledReason={takeChargeRefusal} loading={pendingId === lead.id} onClick={() => takeCharge(lead)}>
+        <ActionButton
+          variant="default"
+          leftSection={<IconUserCheck size={16} />}
+          disabledReason={takeChargeRefusal}
+          loading={pendingId === lead.id}
+          onClick={() => takeCharge(lead)}
+        >
           Take charge
         </ActionButton>
         <ActionButton
@@ -67,7 +73,13 @@ export function LeadActionBar({ lead, meId }: { lead: Lead; meId: string }) {
         >
           Start
         </ActionButton>
-        <ActionButton variant="default" color="red" leftSection={<IconThumbDown size={16} />} disabledReason={refusal(lead, 'lose')} onClick={() => setDialog('lose')}>
+        <ActionButton
+          variant="default"
+          color="red"
+          leftSection={<IconThumbDown size={16} />}
+          disabledReason={refusal(lead, 'lose')}
+          onClick={() => setDialog('lose')}
+        >
           Lose…
         </ActionButton>
         <ActionButton

@@ -65,7 +65,16 @@ export function LoseDialog({ lead, opened, onClose }: LoseDialogProps) {
   const withNote = asksForNote(form.values.lostReasonId);
 
   return (
-    <FormDialog opened={opened} onClose={close} title={`Lose ${fullName(lead)}`} submitLabel="Mark as lost" color="red" onSubmit={form.onSubmit(submit)} loading={lose.isPending} problems={problems}>
+    <FormDialog
+      opened={opened}
+      onClose={close}
+      title={`Lose ${fullName(lead)}`}
+      submitLabel="Mark as lost"
+      color="red"
+      onSubmit={form.onSubmit(submit)}
+      loading={lose.isPending}
+      problems={problems}
+    >
       <Select
         label="Lost reason"
         withAsterisk
@@ -73,7 +82,9 @@ export function LoseDialog({ lead, opened, onClose }: LoseDialogProps) {
         data-autofocus
         {...form.getInputProps('lostReasonId')}
       />
-      {withNote && <Textarea label="Note" description="This reason asks for an explanation." withAsterisk autosize minRows={3} {...form.getInputProps('note')} />}
+      {withNote && (
+        <Textarea label="Note" description="This reason asks for an explanation." withAsterisk autosize minRows={3} {...form.getInputProps('note')} />
+      )}
     </FormDialog>
   );
 }

@@ -48,7 +48,8 @@ export function useRecycleLead() {
 export function useLoseLead() {
   const refresh = useRefreshLeads();
   return useMutation({
-    mutationFn: async ({ id, body }: { id: string; body: LoseLeadBody }) => unwrap(await client.POST('/api/v1/leads/{id}/lose', { params: { path: { id } }, body })),
+    mutationFn: async ({ id, body }: { id: string; body: LoseLeadBody }) =>
+      unwrap(await client.POST('/api/v1/leads/{id}/lose', { params: { path: { id } }, body })),
     onSuccess: refresh,
   });
 }
@@ -63,7 +64,9 @@ export function useConvertLead() {
     onSuccess: async (result) => {
       await Promise.all([
         refresh(result.lead),
-        ...(['/api/v1/partners', '/api/v1/contacts', '/api/v1/opportunities'] as const).map((path) => queryClient.invalidateQueries({ queryKey: resourceKeys.all(path) })),
+        ...(['/api/v1/partners', '/api/v1/contacts', '/api/v1/opportunities'] as const).map((path) =>
+          queryClient.invalidateQueries({ queryKey: resourceKeys.all(path) }),
+        ),
       ]);
     },
   });

@@ -12,7 +12,11 @@ describe('lead row colours', () => {
   it.each([
     ['new, unassigned for 20 days', aLead({ status: 'new', assignedToId: null, createdAt: daysAgo(20), updatedAt: daysAgo(20) }), 'orange'],
     ['new', aLead({ status: 'new', createdAt: daysAgo(2), updatedAt: daysAgo(2) }), 'blue'],
-    ['in progress, untouched for 16 days', aLead({ status: 'in_progress', assignedToId: crypto.randomUUID(), createdAt: daysAgo(30), updatedAt: daysAgo(16) }), 'red'],
+    [
+      'in progress, untouched for 16 days',
+      aLead({ status: 'in_progress', assignedToId: crypto.randomUUID(), createdAt: daysAgo(30), updatedAt: daysAgo(16) }),
+      'red',
+    ],
     ['assigned yesterday', aLead({ status: 'assigned', assignedToId: crypto.randomUUID(), createdAt: daysAgo(1), updatedAt: daysAgo(1) }), null],
     ['converted', aLead({ status: 'converted', createdAt: daysAgo(40), updatedAt: daysAgo(40) }), 'green'],
     ['lost', aLead({ status: 'lost', createdAt: daysAgo(40), updatedAt: daysAgo(40) }), null],

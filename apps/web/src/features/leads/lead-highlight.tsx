@@ -12,7 +12,10 @@ const LEAD_HIGHLIGHTS: Record<Highlight, { color: string; label: string }> = {
 };
 
 /** The row colour of a lead in lists; lost leads have none. */
-export function leadRowColor(lead: { status: LeadStatus; assignedToId: string | null; createdAt: string; updatedAt: string }, now: Date = new Date()): string | null {
+export function leadRowColor(
+  lead: { status: LeadStatus; assignedToId: string | null; createdAt: string; updatedAt: string },
+  now: Date = new Date(),
+): string | null {
   const highlight = leadHighlight(lead, now);
   return highlight ? LEAD_HIGHLIGHTS[highlight].color : null;
 }

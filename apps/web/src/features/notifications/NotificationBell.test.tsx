@@ -41,7 +41,8 @@ function renderBell(notifications: AppNotification[]) {
   return { requests, ...screenRendered };
 }
 
-const readRequests = (requests: { method: string; url: URL }[]) => requests.filter((request) => request.method === 'POST').map((request) => request.url.pathname);
+const readRequests = (requests: { method: string; url: URL }[]) =>
+  requests.filter((request) => request.method === 'POST').map((request) => request.url.pathname);
 
 describe('NotificationBell', () => {
   it('opens the occurrence a reminder is about on the calendar, marks it read and closes, on a click', async () => {
@@ -106,7 +107,7 @@ async function renderLiveBell(notification: AppNotification) {
   vi.stubGlobal('EventSource', StreamStub);
   const rendered = renderBell([notification]);
   await waitFor(() => expect(StreamStub.opened).toHaveLength(1));
-  return { ...rendered, stream: StreamStub.opened[0]! };
+  return { ...rendered, stream: StreamStub.opened[0] };
 }
 
 describe('the toast of a live notification', () => {

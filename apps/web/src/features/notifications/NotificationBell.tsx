@@ -72,7 +72,13 @@ function NotificationList({ onOpen }: { onOpen: () => void }) {
     <Stack gap="xs">
       <Group justify="space-between">
         <Text fw={600}>Notifications</Text>
-        <Button size="compact-xs" variant="subtle" onClick={() => markAll.mutate()} loading={markAll.isPending} disabled={!items.some((item) => item.readAt === null)}>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={() => markAll.mutate()}
+          loading={markAll.isPending}
+          disabled={!items.some((item) => item.readAt === null)}
+        >
           Mark all read
         </Button>
       </Group>
@@ -102,7 +108,13 @@ export function NotificationBell() {
     <Popover opened={opened} onChange={setOpened} width={360} position="bottom-end" withArrow trapFocus>
       <Popover.Target>
         <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} color="red" offset={4} data-testid="unread-count">
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={unread ? `Notifications: ${unread} unread` : 'Notifications'} onClick={() => setOpened((open) => !open)}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            aria-label={unread ? `Notifications: ${unread} unread` : 'Notifications'}
+            onClick={() => setOpened((open) => !open)}
+          >
             <IconBell size={20} />
           </ActionIcon>
         </Indicator>

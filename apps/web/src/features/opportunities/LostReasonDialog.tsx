@@ -53,8 +53,23 @@ export function LostReasonDialog({ opened, name, onClose, onSubmit, withNote = t
     }
   };
   return (
-    <FormDialog opened={opened} onClose={close} title={`Lose ${name}`} submitLabel="Mark as lost" color="red" onSubmit={form.onSubmit((values) => void submit(values))} loading={loading} problems={problems}>
-      <Select label="Lost reason" withAsterisk data={reasons.map((reason) => ({ value: reason.id, label: reason.name }))} data-autofocus {...form.getInputProps('lostReasonId')} />
+    <FormDialog
+      opened={opened}
+      onClose={close}
+      title={`Lose ${name}`}
+      submitLabel="Mark as lost"
+      color="red"
+      onSubmit={form.onSubmit((values) => void submit(values))}
+      loading={loading}
+      problems={problems}
+    >
+      <Select
+        label="Lost reason"
+        withAsterisk
+        data={reasons.map((reason) => ({ value: reason.id, label: reason.name }))}
+        data-autofocus
+        {...form.getInputProps('lostReasonId')}
+      />
       {withNote && <Textarea label="Note" autosize minRows={2} {...form.getInputProps('note')} />}
     </FormDialog>
   );

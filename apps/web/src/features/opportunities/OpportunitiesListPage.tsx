@@ -27,7 +27,7 @@ function pipelineQuery(params: URLSearchParams): PipelineQuery {
   }
   const closed = params.get('closed');
   if (closed === 'true' || closed === 'false') query.closed = closed === 'true';
-  return query as PipelineQuery;
+  return query;
 }
 
 /** Sums the per-stage totals by currency (display only). */
@@ -57,7 +57,8 @@ function PipelineFooter() {
         {totals.length === 0 && <Text size="sm">—</Text>}
         {totals.map((total) => (
           <Text key={total.currency} size="sm">
-            {total.count} opportunities · amount {formatMoney(String(total.amount), total.currency)} · weighted {formatMoney(String(total.weightedAmount), total.currency)}
+            {total.count} opportunities · amount {formatMoney(String(total.amount), total.currency)} · weighted{' '}
+            {formatMoney(String(total.weightedAmount), total.currency)}
           </Text>
         ))}
       </Group>

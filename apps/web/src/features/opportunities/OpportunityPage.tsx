@@ -62,21 +62,33 @@ function OpportunityActionBar({ opportunity }: { opportunity: Opportunity }) {
   const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
   return (
     <Group gap="sm">
-      <ActionButton variant="default" loading={next.isPending} disabledReason={step.allowed ? null : step.reason} onClick={() => next.mutate(opportunity.id, { onError: fail })}>
+      <ActionButton
+        variant="default"
+        loading={next.isPending}
+        disabledReason={step.allowed ? null : step.reason}
+        onClick={() => next.mutate(opportunity.id, { onError: fail })}
+      >
         Next stage
       </ActionButton>
       <ActionButton
         color="green"
         loading={won.isPending}
         disabledReason={closedReason}
-        onClick={() => won.mutate(opportunity.id, { onSuccess: () => notifications.show({ color: 'green', message: `${opportunity.name} won` }), onError: fail })}
+        onClick={() =>
+          won.mutate(opportunity.id, { onSuccess: () => notifications.show({ color: 'green', message: `${opportunity.name} won` }), onError: fail })
+        }
       >
         Won
       </ActionButton>
       <ActionButton color="red" variant="light" disabledReason={closedReason} onClick={() => setLosing(true)}>
         Lost…
       </ActionButton>
-      <ActionButton variant="default" loading={reopen.isPending} disabledReason={reopenRule.allowed ? null : reopenRule.reason} onClick={() => reopen.mutate(opportunity.id, { onError: fail })}>
+      <ActionButton
+        variant="default"
+        loading={reopen.isPending}
+        disabledReason={reopenRule.allowed ? null : reopenRule.reason}
+        onClick={() => reopen.mutate(opportunity.id, { onError: fail })}
+      >
         Reopen
       </ActionButton>
       <ActionButton
@@ -105,7 +117,7 @@ function OpportunityDetails({ opportunity }: { opportunity: Opportunity }) {
   const users = useLookup('/api/v1/users');
   const fields: FieldDef[] = [
     { name: 'name', label: 'Name', kind: 'text', required: true, wide: true },
-    { name: 'partnerId', label: 'Partner', kind: 'reference', reference: '/api/v1/partners' as FieldDef['reference'] },
+    { name: 'partnerId', label: 'Partner', kind: 'reference', reference: '/api/v1/partners' },
     { name: 'amount', label: 'Amount', kind: 'text' },
     { name: 'currency', label: 'Currency', kind: 'text' },
     { name: 'probability', label: 'Probability (%)', kind: 'number' },
@@ -121,7 +133,7 @@ function OpportunityDetails({ opportunity }: { opportunity: Opportunity }) {
           {opportunity.customerDescription}
         </Alert>
       )}
-      <RecordForm path={OPPORTUNITIES_PATH} record={opportunity as never} columns={2} fields={fields} savedMessage="Opportunity saved" onSaved={() => {}} />
+      <RecordForm path={OPPORTUNITIES_PATH} record={opportunity} columns={2} fields={fields} savedMessage="Opportunity saved" onSaved={() => {}} />
       <RecordStamp record={opportunity} />
     </Card>
   );
@@ -174,9 +186,7 @@ function OpportunityView({ opportunity }: { opportunity: Opportunity }) {
           <Title order={2}>{opportunity.name}</Title>
           <OpportunityStageBadge stage={opportunity.stage} />
         </Group>
-        <Text c="dimmed">
-          {[partner, formatMoney(opportunity.amount, opportunity.currency), `${opportunity.probability}%`].filter(Boolean).join(' · ')}
-        </Text>
+        <Text c="dimmed">{[partner, formatMoney(opportunity.amount, opportunity.currency), `${opportunity.probability}%`].filter(Boolean).join(' · ')}</Text>
       </div>
       <OpportunityStepper stage={opportunity.stage} />
       <OpportunityActionBar opportunity={opportunity} />
@@ -196,7 +206,7 @@ export function OpportunityPage() {
   const { id = '' } = useParams();
   return (
     <RecordLoader path={OPPORTUNITIES_PATH} id={id} noun="opportunity" back={{ to: '/opportunities', label: 'Back to opportunities' }}>
-      {(opportunity) => <OpportunityView opportunity={opportunity as Opportunity} />}
+      {(opportunity) => <OpportunityView opportunity={opportunity} />}
     </RecordLoader>
   );
 }

@@ -19,7 +19,13 @@ export function OpportunityQuickActions({ opportunity, onLose }: QuickActionsPro
   return (
     <Group gap={4} wrap="nowrap" justify="flex-end">
       <Tooltip label={step.allowed ? `To ${step.stage}` : step.reason} withinPortal>
-        <Button size="compact-xs" variant="default" disabled={!step.allowed} loading={next.isPending} onClick={() => void next.mutateAsync(opportunity.id).catch(fail)}>
+        <Button
+          size="compact-xs"
+          variant="default"
+          disabled={!step.allowed}
+          loading={next.isPending}
+          onClick={() => void next.mutateAsync(opportunity.id).catch(fail)}
+        >
           Next stage
         </Button>
       </Tooltip>

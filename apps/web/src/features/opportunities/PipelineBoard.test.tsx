@@ -69,7 +69,13 @@ describe('PipelineBoard', () => {
     const { requests } = stubApi(
       boardApi((stage) =>
         stage === 'qualification'
-          ? { items: [aCard(1, 'qualification', { partnerName: 'Acme SA', partnerId: '00000000-0000-7000-8000-0000000000aa' })], total: 1, page: 1, pageSize: COLUMN_PAGE_SIZE, totalExact: true }
+          ? {
+              items: [aCard(1, 'qualification', { partnerName: 'Acme SA', partnerId: '00000000-0000-7000-8000-0000000000aa' })],
+              total: 1,
+              page: 1,
+              pageSize: COLUMN_PAGE_SIZE,
+              totalExact: true,
+            }
           : undefined,
       ),
       pipelineApi,
@@ -79,9 +85,14 @@ describe('PipelineBoard', () => {
     const card = await within(column('Qualification')).findByRole('button', { name: 'Deal 1' });
     expect(within(card).getByText('Acme SA')).toBeInTheDocument();
     const boardCalls = requests.filter((request) => request.url.pathname === '/api/v1/opportunities/board');
-    expect(boardCalls.map((request) => request.url.searchParams.get('stage')).sort()).toEqual(
-      ['closed_lost', 'closed_won', 'negotiation', 'new', 'proposition', 'qualification'],
-    );
+    expect(boardCalls.map((request) => request.url.searchParams.get('stage')).sort()).toEqual([
+      'closed_lost',
+      'closed_won',
+      'negotiation',
+      'new',
+      'proposition',
+      'qualification',
+    ]);
     expect(boardCalls.every((request) => request.url.searchParams.get('pageSize') === String(COLUMN_PAGE_SIZE))).toBe(true);
     // No name lookup: the partners list is never downloaded.
     expect(requests.some((request) => request.url.pathname.startsWith('/api/v1/partners'))).toBe(false);
@@ -124,7 +135,9 @@ describe('PipelineBoard', () => {
     await waitFor(() => expect(within(column('New')).getByRole('button', { name: 'Deal 1999' })).toBeInTheDocument());
     expect(within(column('New')).queryByRole('button', { name: 'Deal 0' })).toBeNull();
     expect(within(column('New')).getAllByTestId('opportunity-card').length).toBeLessThan(20);
-    await waitFor(() => expect(requests.some((request) => request.url.searchParams.get('stage') === 'new' && request.url.searchParams.get('page') === '41')).toBe(true));
+    await waitFor(() =>
+      expect(requests.some((request) => request.url.searchParams.get('stage') === 'new' && request.url.searchParams.get('page') === '41')).toBe(true),
+    );
     await waitFor(() => expect(list.style.height).toBe(`${2_050 * 94 - 6}px`));
   });
 
@@ -143,6 +156,8 @@ describe('PipelineBoard', () => {
     renderBoard();
     const button = await within(column('Proposition')).findByRole('button', { name: 'Load more' });
     fireEvent.click(button);
-    await waitFor(() => expect(requests.some((request) => request.url.searchParams.get('stage') === 'proposition' && request.url.searchParams.get('page') === '2')).toBe(true));
+    await waitFor(() =>
+      expect(requests.some((request) => request.url.searchParams.get('stage') === 'proposition' && request.url.searchParams.get('page') === '2')).toBe(true),
+    );
   });
 });

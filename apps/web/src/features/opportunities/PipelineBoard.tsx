@@ -117,7 +117,12 @@ function SortableCard({ card, index, top, measure, onOpen }: SortableCardProps) 
 }
 
 function ColumnTotals({ totals }: { totals: PipelineTotal[] }) {
-  if (totals.length === 0) return <Text size="xs" c="dimmed">0 · —</Text>;
+  if (totals.length === 0)
+    return (
+      <Text size="xs" c="dimmed">
+        0 · —
+      </Text>
+    );
   return (
     <>
       {totals.map((total) => (
@@ -167,6 +172,10 @@ function BoardColumn({ stage, cards, totals, loading, hasMore, busy, loadingMore
     },
     [activeIndex],
   );
+  // TanStack Virtual's useVirtualizer returns the same object on every render while what its methods answer changes,
+  // so the React Compiler would leave this component unmemoized, and the rule warns of that. The build runs no
+  // compiler: the component runs unmemoized either way, as it is written to.
+  // eslint-disable-next-line react-hooks/incompatible-library -- useVirtualizer is incompatible with memoization by design
   const virtualizer = useVirtualizer({
     count: cards.length,
     getScrollElement: () => viewportRef.current,
@@ -209,10 +218,23 @@ function BoardColumn({ stage, cards, totals, loading, hasMore, busy, loadingMore
       </Box>
       <ScrollArea.Autosize mah="calc(100vh - 270px)" type="auto" offsetScrollbars viewportRef={viewportRef}>
         <SortableContext id={stage} items={ids} strategy={verticalListSortingStrategy}>
-          <div ref={setNodeRef} data-testid="column-cards" style={{ position: 'relative', height: virtualizer.getTotalSize(), minHeight: 80, marginBottom: 'var(--mantine-spacing-xs)' }}>
+          <div
+            ref={setNodeRef}
+            data-testid="column-cards"
+            style={{ position: 'relative', height: virtualizer.getTotalSize(), minHeight: 80, marginBottom: 'var(--mantine-spacing-xs)' }}
+          >
             {rendered.map((item) => {
               const card = cards[item.index];
-              return card ? <SortableCard key={card.id} card={card} index={item.index} top={item.start} measure={virtualizer.measureElement} onOpen={() => onOpen(card.id)} /> : null;
+              return card ? (
+                <SortableCard
+                  key={card.id}
+                  card={card}
+                  index={item.index}
+                  top={item.start}
+                  measure={virtualizer.measureElement}
+                  onOpen={() => onOpen(card.id)}
+                />
+              ) : null;
             })}
           </div>
         </SortableContext>
@@ -246,7 +268,10 @@ export function PipelineBoard() {
   const move = useMoveOpportunity();
   const [dragging, setDragging] = useState<OpportunityCard | null>(null);
   const [losing, setLosing] = useState<{ move: BoardMove; name: string } | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
 
   const doMove = (variables: { move: BoardMove; lostReasonId?: string }) =>
     move.mutateAsync(variables).catch((error: unknown) => {

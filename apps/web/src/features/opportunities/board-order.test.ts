@@ -30,7 +30,10 @@ describe('repage', () => {
   ];
   it('keeps the page lengths, the last page taking the difference, and adjusts totals', () => {
     const next = repage(pages, ['a', 'b', 'c', 'd'], 1);
-    expect(next.map((p) => p.items)).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(next.map((p) => p.items)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(next.every((p) => p.total === 4)).toBe(true);
     expect(repage(pages, ['b', 'c'], -1).map((p) => p.items)).toEqual([['b', 'c'], []]);
   });

@@ -65,12 +65,26 @@ describe('useMoveOpportunity', () => {
     expect((outcome as Error).message).toBe('A closed opportunity cannot change stage; reopen it first.');
     expect(ids(queryClient.getQueryData(opportunityKeys.column('new')))).toEqual(['a']);
     expect(ids(queryClient.getQueryData(opportunityKeys.column('closed_won')))).toEqual(['w']);
-    await waitFor(() => expect(fetched).toEqual(expect.arrayContaining(['GET /api/v1/opportunities/board?stage=new', 'GET /api/v1/opportunities/board?stage=closed_won'])));
+    await waitFor(() =>
+      expect(fetched).toEqual(expect.arrayContaining(['GET /api/v1/opportunities/board?stage=new', 'GET /api/v1/opportunities/board?stage=closed_won'])),
+    );
     expect(ids(queryClient.getQueryData(opportunityKeys.column('new')))).toEqual(['a']);
   });
 
   it('keeps the moved card with the answer of the API, refreshes the totals, and does not read the columns again', async () => {
-    const answer = { id: 'a', version: 2, name: 'a', stage: 'closed_won', rank: 'a1', partnerId: null, amount: '10.00', currency: 'EUR', probability: 100, expectedCloseDate: null, assignedToId: null };
+    const answer = {
+      id: 'a',
+      version: 2,
+      name: 'a',
+      stage: 'closed_won',
+      rank: 'a1',
+      partnerId: null,
+      amount: '10.00',
+      currency: 'EUR',
+      probability: 100,
+      expectedCloseDate: null,
+      assignedToId: null,
+    };
     const { queryClient, hook, release, fetched } = setup({ status: 200, body: answer });
     act(() => {
       void hook.result.current.mutateAsync({ move: { id: 'a', from: 'new', to: 'closed_won', index: 1 } });

@@ -94,7 +94,10 @@ export function useMoveOpportunity() {
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: opportunityKeys.columns(), refetchType: 'none' }),
-        queryClient.invalidateQueries({ queryKey: resourceKeys.all(OPPORTUNITIES_PATH), predicate: (query) => query.queryKey[1] !== opportunityKeys.columns()[1] }),
+        queryClient.invalidateQueries({
+          queryKey: resourceKeys.all(OPPORTUNITIES_PATH),
+          predicate: (query) => query.queryKey[1] !== opportunityKeys.columns()[1],
+        }),
       ]),
   });
 }

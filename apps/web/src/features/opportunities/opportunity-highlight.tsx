@@ -28,7 +28,16 @@ export function OpportunityLegend() {
       {Object.entries(OPPORTUNITY_HIGHLIGHTS).map(([key, { color, mode, label }]) => (
         <Group key={key} gap={6} wrap="nowrap">
           {mode === 'row' ? (
-            <span aria-hidden style={{ width: 14, height: 14, borderRadius: 2, background: `var(--mantine-color-${color}-1)`, boxShadow: `inset 3px 0 0 var(--mantine-color-${color}-filled)` }} />
+            <span
+              aria-hidden
+              style={{
+                width: 14,
+                height: 14,
+                borderRadius: 2,
+                background: `var(--mantine-color-${color}-1)`,
+                boxShadow: `inset 3px 0 0 var(--mantine-color-${color}-filled)`,
+              }}
+            />
           ) : (
             <Text span size="xs" fw={700} c={`${color}.7`} aria-hidden>
               Aa

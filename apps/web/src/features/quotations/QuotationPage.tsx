@@ -2,7 +2,7 @@ import { quotationTransition } from '@crm/domain';
 import { ActionIcon, Alert, Anchor, Breadcrumbs, Button, Card, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api/problem';
 import { ActionButton } from '../../ui/ActionButton';
@@ -19,31 +19,27 @@ const NUMBER_FIELDS: { field: keyof Omit<LineDraft, 'key' | 'description'>; labe
 ];
 
 function QuotationEditor({ quotation }: { quotation: Quotation }) {
-  const [lines, setLines] = useState<LineDraft[]>(() => draftsOf(quotation.lines));
-  const [dirty, setDirty] = useState(false);
+  // The lines as edited; null while unchanged, when the editor shows the quotation's own lines and so
+  // follows a newer version from the server (after an action).
+  const [edited, setEdited] = useState<LineDraft[] | null>(null);
+  const lines = edited ?? draftsOf(quotation.lines);
+  const dirty = edited !== null;
+  const editLines = (update: (current: LineDraft[]) => LineDraft[]) => setEdited((current) => update(current ?? draftsOf(quotation.lines)));
   const [problem, setProblem] = useState<string | null>(null);
   const save = useSaveQuotation();
   const act = useQuotationAction();
   const editable = quotationTransition(quotation.status, 'edit').allowed;
   const totals = editorTotals(lines);
 
-  // A newer version from the server (after an action) replaces unsaved-free lines.
-  useEffect(() => {
-    if (!dirty) setLines(draftsOf(quotation.lines));
-  }, [quotation, dirty]);
-
-  const change = (key: string, patch: Partial<LineDraft>) => {
-    setDirty(true);
-    setLines((current) => current.map((line) => (line.key === key ? { ...line, ...patch } : line)));
-  };
+  const change = (key: string, patch: Partial<LineDraft>) => editLines((current) => current.map((line) => (line.key === key ? { ...line, ...patch } : line)));
   const onSave = () => {
     setProblem(null);
     save.mutate(
       { id: quotation.id, body: { lines: patchLines(lines), version: quotation.version } },
       {
-        onSuccess: (saved) => {
-          setDirty(false);
-          setLines(draftsOf(saved.lines));
+        // the saved quotation is the query's data by now (useSaveQuotation puts it there): the editor shows its lines
+        onSuccess: () => {
+          setEdited(null);
           notifications.show({ color: 'green', message: 'Quotation saved' });
         },
         onError: (error) => setProblem(errorMessage(error)),
@@ -52,7 +48,10 @@ function QuotationEditor({ quotation }: { quotation: Quotation }) {
   };
   const doAction = (action: QuotationAction, message: string) => {
     setProblem(null);
-    act.mutate({ id: quotation.id, action }, { onSuccess: () => notifications.show({ color: 'green', message }), onError: (error) => setProblem(errorMessage(error)) });
+    act.mutate(
+      { id: quotation.id, action },
+      { onSuccess: () => notifications.show({ color: 'green', message }), onError: (error) => setProblem(errorMessage(error)) },
+    );
   };
   const reason = (action: QuotationAction) => {
     if (dirty) return 'Save the lines first.';
@@ -63,7 +62,11 @@ function QuotationEditor({ quotation }: { quotation: Quotation }) {
   return (
     <Stack gap="md">
       <Group gap="sm">
-        <ActionButton onClick={onSave} loading={save.isPending} disabledReason={editable ? (dirty ? null : 'No changes to save.') : 'Only a draft can be edited.'}>
+        <ActionButton
+          onClick={onSave}
+          loading={save.isPending}
+          disabledReason={editable ? (dirty ? null : 'No changes to save.') : 'Only a draft can be edited.'}
+        >
           Save
         </ActionButton>
         <ActionButton variant="default" onClick={() => doAction('send', 'Quotation sent')} disabledReason={reason('send')}>
@@ -104,7 +107,13 @@ function QuotationEditor({ quotation }: { quotation: Quotation }) {
               {lines.map((line, index) => (
                 <Table.Tr key={line.key} data-testid="quotation-line">
                   <Table.Td>
-                    <TextInput size="xs" aria-label={`Description, line ${index + 1}`} value={line.description} readOnly={!editable} onChange={(event) => change(line.key, { description: event.currentTarget.value })} />
+                    <TextInput
+                      size="xs"
+                      aria-label={`Description, line ${index + 1}`}
+                      value={line.description}
+                      readOnly={!editable}
+                      onChange={(event) => change(line.key, { description: event.currentTarget.value })}
+                    />
                   </Table.Td>
                   {NUMBER_FIELDS.map(({ field, label }) => (
                     <Table.Td key={field}>
@@ -130,10 +139,7 @@ function QuotationEditor({ quotation }: { quotation: Quotation }) {
                         variant="subtle"
                         color="red"
                         aria-label={`Remove line ${index + 1}`}
-                        onClick={() => {
-                          setDirty(true);
-                          setLines((current) => current.filter((other) => other.key !== line.key));
-                        }}
+                        onClick={() => editLines((current) => current.filter((other) => other.key !== line.key))}
                       >
                         <IconTrash size={16} />
                       </ActionIcon>
@@ -151,15 +157,7 @@ function QuotationEditor({ quotation }: { quotation: Quotation }) {
         )}
         {editable && (
           <Group mt="xs">
-            <Button
-              size="xs"
-              variant="subtle"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => {
-                setDirty(true);
-                setLines((current) => [...current, newLine()]);
-              }}
-            >
+            <Button size="xs" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => editLines((current) => [...current, newLine()])}>
               Add line
             </Button>
           </Group>

@@ -17,7 +17,7 @@ export const quotationKeys = {
 export function useQuotation(id: string) {
   return useQuery({
     queryKey: quotationKeys.record(id),
-    queryFn: async () => unwrap(await client.GET('/api/v1/quotations/{id}', { params: { path: { id } } })) as Quotation,
+    queryFn: async () => unwrap(await client.GET('/api/v1/quotations/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -33,7 +33,10 @@ function useRefresh() {
   const queryClient = useQueryClient();
   return (quotation?: Quotation) => {
     if (quotation) queryClient.setQueryData(quotationKeys.record(quotation.id), quotation);
-    return Promise.all([queryClient.invalidateQueries({ queryKey: quotationKeys.all }), queryClient.invalidateQueries({ queryKey: resourceKeys.all(OPPORTUNITIES) })]);
+    return Promise.all([
+      queryClient.invalidateQueries({ queryKey: quotationKeys.all }),
+      queryClient.invalidateQueries({ queryKey: resourceKeys.all(OPPORTUNITIES) }),
+    ]);
   };
 }
 
@@ -41,7 +44,7 @@ export function useCreateQuotation() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: async (opportunityId: string) =>
-      unwrap(await client.POST('/api/v1/opportunities/{id}/quotations', { params: { path: { id: opportunityId } }, body: {} })) as Quotation,
+      unwrap(await client.POST('/api/v1/opportunities/{id}/quotations', { params: { path: { id: opportunityId } }, body: {} })),
     onSuccess: (quotation) => refresh(quotation),
   });
 }
@@ -52,7 +55,7 @@ export function useSaveQuotation() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: async ({ id, body }: { id: string; body: QuotationPatch }) =>
-      unwrap(await client.PATCH('/api/v1/quotations/{id}', { params: { path: { id } }, body })) as Quotation,
+      unwrap(await client.PATCH('/api/v1/quotations/{id}', { params: { path: { id } }, body })),
     onSuccess: (quotation) => refresh(quotation),
   });
 }
@@ -70,7 +73,7 @@ export function useQuotationAction() {
           : action === 'confirm'
             ? await client.POST('/api/v1/quotations/{id}/confirm', { params: path })
             : await client.POST('/api/v1/quotations/{id}/cancel', { params: path });
-      return unwrap(result) as Quotation;
+      return unwrap(result);
     },
     onSuccess: (quotation) => refresh(quotation),
   });

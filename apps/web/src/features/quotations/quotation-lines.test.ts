@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { editorTotals, newLine, patchLines } from './quotation-lines';
 
-const line = (quantity: string, unitPrice: string, discountPercent = '0', taxRate = '0') => ({ ...newLine(), description: 'x', quantity, unitPrice, discountPercent, taxRate });
+const line = (quantity: string, unitPrice: string, discountPercent = '0', taxRate = '0') => ({
+  ...newLine(),
+  description: 'x',
+  quantity,
+  unitPrice,
+  discountPercent,
+  taxRate,
+});
 
 describe('editorTotals', () => {
   it('computes line and quotation totals exactly', () => {

@@ -21,7 +21,12 @@ function amount(text: string): string {
 /** The editor's totals, with the API's exact rounding. */
 export function editorTotals(lines: LineDraft[]): QuotationTotals {
   return quotationTotals(
-    lines.map((line) => ({ quantity: amount(line.quantity), unitPrice: amount(line.unitPrice), discountPercent: amount(line.discountPercent), taxRate: amount(line.taxRate) })),
+    lines.map((line) => ({
+      quantity: amount(line.quantity),
+      unitPrice: amount(line.unitPrice),
+      discountPercent: amount(line.discountPercent),
+      taxRate: amount(line.taxRate),
+    })),
   );
 }
 
@@ -31,8 +36,17 @@ export function newLine(): LineDraft {
   return { key: `new-${counter}`, description: '', quantity: '1', unitPrice: '0', discountPercent: '0', taxRate: '0' };
 }
 
-export function draftsOf(lines: { id: string; description: string; quantity: string; unitPrice: string; discountPercent: string; taxRate: string }[]): LineDraft[] {
-  return lines.map(({ id, description, quantity, unitPrice, discountPercent, taxRate }) => ({ key: id, description, quantity, unitPrice, discountPercent, taxRate }));
+export function draftsOf(
+  lines: { id: string; description: string; quantity: string; unitPrice: string; discountPercent: string; taxRate: string }[],
+): LineDraft[] {
+  return lines.map(({ id, description, quantity, unitPrice, discountPercent, taxRate }) => ({
+    key: id,
+    description,
+    quantity,
+    unitPrice,
+    discountPercent,
+    taxRate,
+  }));
 }
 
 /** The PATCH body's lines (they replace the quotation's). */

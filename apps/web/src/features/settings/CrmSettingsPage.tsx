@@ -66,7 +66,7 @@ export function CrmSettingsPage() {
       closeOpportunityOnOrderConfirmation: loaded.closeOpportunityOnOrderConfirmation,
       displayCustomerDescriptionInOpportunity: loaded.displayCustomerDescriptionInOpportunity,
       customerAssignableTeamIds: loaded.customerAssignableTeamIds,
-      stageProbabilities: { ...form.values.stageProbabilities, ...loaded.stageProbabilities } as Record<OpportunityStage, number>,
+      stageProbabilities: { ...form.values.stageProbabilities, ...loaded.stageProbabilities },
       smtpHost: loaded.smtpHost ?? '',
       smtpPort: loaded.smtpPort ?? '',
       smtpSecure: loaded.smtpSecure,

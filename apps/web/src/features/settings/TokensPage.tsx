@@ -54,7 +54,15 @@ function NewTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => vo
         {summary.length > 0 && <Alert color="red">{summary.join(' ')}</Alert>}
         <Group align="flex-end" wrap="wrap">
           <TextInput label="Name" placeholder="What is it for?" withAsterisk {...form.getInputProps('name')} w={260} />
-          <DateInput label="Expires on" placeholder="Never" clearable minDate={dayjs().format('YYYY-MM-DD')} valueFormat="YYYY-MM-DD" {...form.getInputProps('expiresOn')} w={180} />
+          <DateInput
+            label="Expires on"
+            placeholder="Never"
+            clearable
+            minDate={dayjs().format('YYYY-MM-DD')}
+            valueFormat="YYYY-MM-DD"
+            {...form.getInputProps('expiresOn')}
+            w={180}
+          />
           <Button type="submit" loading={create.isPending} leftSection={<IconKey size={16} />}>
             Create token
           </Button>
@@ -69,7 +77,9 @@ function SecretModal({ token, onClose }: { token: CreatedApiToken | null; onClos
     <Modal opened={token !== null} onClose={onClose} title="Your new API token" size="lg" centered>
       {token && (
         <Stack>
-          <Text size="sm">Copy it now: it will not be shown again. Send it as <Code>Authorization: Bearer &lt;token&gt;</Code>.</Text>
+          <Text size="sm">
+            Copy it now: it will not be shown again. Send it as <Code>Authorization: Bearer &lt;token&gt;</Code>.
+          </Text>
           <Group wrap="nowrap" gap="xs">
             <Code block style={{ flex: 1, wordBreak: 'break-all' }} data-testid="token-secret">
               {token.token}
@@ -94,7 +104,12 @@ function SecretModal({ token, onClose }: { token: CreatedApiToken | null; onClos
 }
 
 function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token: ApiToken) => void }) {
-  if (tokens.length === 0) return <Text c="dimmed" size="sm">You have no API tokens.</Text>;
+  if (tokens.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        You have no API tokens.
+      </Text>
+    );
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing="xs">

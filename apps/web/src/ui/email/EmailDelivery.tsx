@@ -18,7 +18,9 @@ export function EmailDelivery({ email }: { email: OutboundEmail }) {
       return (
         <Group gap={6} wrap="nowrap">
           <IconAlertTriangle size={16} color="var(--mantine-color-red-6)" aria-hidden />
-          <Text size="sm">Not sent to {current.toAddress}: {current.lastError ?? 'the mail server refused it'}</Text>
+          <Text size="sm">
+            Not sent to {current.toAddress}: {current.lastError ?? 'the mail server refused it'}
+          </Text>
         </Group>
       );
     default:

@@ -54,7 +54,16 @@ function SendEmailDialog({ path, id, to, opened, onClose }: SendEmailDialogProps
     );
   };
   return (
-    <FormDialog opened={opened} onClose={close} title={`Email ${to}`} submitLabel="Send" onSubmit={form.onSubmit(submit)} loading={send.isPending} problems={problems} size="lg">
+    <FormDialog
+      opened={opened}
+      onClose={close}
+      title={`Email ${to}`}
+      submitLabel="Send"
+      onSubmit={form.onSubmit(submit)}
+      loading={send.isPending}
+      problems={problems}
+      size="lg"
+    >
       <TextInput label="Subject" withAsterisk data-autofocus {...form.getInputProps('subject')} />
       <Textarea label="Message" withAsterisk autosize minRows={6} maxRows={16} {...form.getInputProps('body')} />
     </FormDialog>

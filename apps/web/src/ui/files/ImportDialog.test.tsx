@@ -24,7 +24,12 @@ describe('ImportDialog', () => {
             processedRows: 4,
             accepted: 3,
             refusedCount: 1,
-            report: { accepted: 3, refusedCount: 1, total: 4, refused: [{ line: 5, errors: [{ field: 'email', message: 'email must be a valid email address' }] }] },
+            report: {
+              accepted: 3,
+              refusedCount: 1,
+              total: 4,
+              refused: [{ line: 5, errors: [{ field: 'email', message: 'email must be a valid email address' }] }],
+            },
           },
         };
       }),

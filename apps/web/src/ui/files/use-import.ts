@@ -51,7 +51,10 @@ export function useImport(base: CollectionPath, importPath: string) {
     if (job.isError) return { step: 'failed', error: job.error };
     const current = job.data;
     if (current?.status === 'done')
-      return { step: 'done', report: current.report ?? { accepted: current.accepted, refused: [], refusedCount: current.refusedCount, total: current.processedRows } };
+      return {
+        step: 'done',
+        report: current.report ?? { accepted: current.accepted, refused: [], refusedCount: current.refusedCount, total: current.processedRows },
+      };
     if (current?.status === 'failed') return { step: 'failed', error: new Error(current.error ?? 'The import failed; nothing was imported.') };
     if (upload.isPending || jobId) return { step: 'running', processed: current?.processedRows ?? 0, expected };
     return { step: 'choose' };

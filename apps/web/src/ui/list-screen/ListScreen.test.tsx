@@ -57,7 +57,10 @@ describe('ListScreen', () => {
     const { requests } = stubApi(
       on('GET', '/api/v1/leads', {
         status: 200,
-        body: page([lead({ firstName: 'Jane', lastName: 'Doe', companyName: 'Acme' }), lead({ firstName: 'Paul', lastName: 'Martin', phone: '+33 1 23 45 67 89' })], { total: 1234 }),
+        body: page(
+          [lead({ firstName: 'Jane', lastName: 'Doe', companyName: 'Acme' }), lead({ firstName: 'Paul', lastName: 'Martin', phone: '+33 1 23 45 67 89' })],
+          { total: 1234 },
+        ),
       }),
     );
     renderLeads();
@@ -66,8 +69,8 @@ describe('ListScreen', () => {
     expect(screen.getByText('Acme')).toBeInTheDocument();
     expect(screen.getByText('+33 1 23 45 67 89')).toBeInTheDocument();
     expect(screen.getByText('1–2 of 1,234')).toBeInTheDocument();
-    expect(requests[0]!.url.searchParams.get('page')).toBe('1');
-    expect(requests[0]!.url.searchParams.get('pageSize')).toBe('50');
+    expect(requests[0].url.searchParams.get('page')).toBe('1');
+    expect(requests[0].url.searchParams.get('pageSize')).toBe('50');
   });
 
   it('says "about" when the API only estimated the total', async () => {
@@ -103,12 +106,14 @@ describe('ListScreen', () => {
   });
 
   it('shows an empty state that clears the filters', async () => {
-    const { requests } = stubApi(on('GET', '/api/v1/leads', (request) => ({ status: 200, body: page(request.url.searchParams.has('q') ? [] : [lead({ lastName: 'Doe' })]) })));
+    const { requests } = stubApi(
+      on('GET', '/api/v1/leads', (request) => ({ status: 200, body: page(request.url.searchParams.has('q') ? [] : [lead({ lastName: 'Doe' })]) })),
+    );
     const user = userEvent.setup();
     const { router } = renderLeads('/leads?q=nobody');
 
     expect(await screen.findByText('No leads match these filters')).toBeInTheDocument();
-    expect(requests[0]!.url.searchParams.get('q')).toBe('nobody');
+    expect(requests[0].url.searchParams.get('q')).toBe('nobody');
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(currentSearch(router).has('q')).toBe(false);
@@ -132,7 +137,13 @@ describe('ListScreen', () => {
 
   it('offers a retry when the list cannot be loaded', async () => {
     let fail = true;
-    stubApi(on('GET', '/api/v1/leads', () => (fail ? { status: 500, body: { type: 'about:blank', title: 'Error', status: 500, detail: 'Database down' } } : { status: 200, body: page([lead({ lastName: 'Doe' })]) })));
+    stubApi(
+      on('GET', '/api/v1/leads', () =>
+        fail
+          ? { status: 500, body: { type: 'about:blank', title: 'Error', status: 500, detail: 'Database down' } }
+          : { status: 200, body: page([lead({ lastName: 'Doe' })]) },
+      ),
+    );
     const user = userEvent.setup();
     renderLeads();
 

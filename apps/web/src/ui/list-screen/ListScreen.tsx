@@ -68,7 +68,21 @@ function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void })
  * all held in the URL, over an API list path.
  */
 export function ListScreen<P extends ListPath>(props: ListScreenProps<P>) {
-  const { path, columns, filters = NO_FILTERS, defaultSort, noun, onRowClick, newAction, rowActions, rowColor, rowTextColor, toolbarExtra, baseQuery, children } = props;
+  const {
+    path,
+    columns,
+    filters = NO_FILTERS,
+    defaultSort,
+    noun,
+    onRowClick,
+    newAction,
+    rowActions,
+    rowColor,
+    rowTextColor,
+    toolbarExtra,
+    baseQuery,
+    children,
+  } = props;
   const urlState = useListState(filters, defaultSort);
   const state = useMemo(() => (baseQuery ? { ...urlState, query: { ...baseQuery, ...urlState.query } } : urlState), [urlState, baseQuery]);
   const { data, error, isPending, isError, isPlaceholderData, refetch } = useList(path, state.query);

@@ -41,7 +41,9 @@ function cellText(row: unknown, field: string): ReactNode {
   const value = isRecord(row) ? row[field] : undefined;
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return String(value);
+  // lists and objects have a render of their column; without one, their JSON says more than "[object Object]"
+  return JSON.stringify(value);
 }
 
 function SortHeader({ label, field, sort, onSort }: { label: string; field: string; sort: string; onSort: (field: string) => void }) {
@@ -132,7 +134,15 @@ export function ListTable<Row>({ columns, rows, sort, onSort, onRowClick, rowAct
                 </Table.Tr>
               ))
             : rows.map((row, index) => (
-                <DataRow key={recordId(row, index)} row={row} columns={columns} onRowClick={onRowClick} rowActions={rowActions} color={rowColor?.(row) ?? null} textColor={rowTextColor?.(row) ?? null} />
+                <DataRow
+                  key={recordId(row, index)}
+                  row={row}
+                  columns={columns}
+                  onRowClick={onRowClick}
+                  rowActions={rowActions}
+                  color={rowColor?.(row) ?? null}
+                  textColor={rowTextColor?.(row) ?? null}
+                />
               ))}
         </Table.Tbody>
       </Table>

@@ -1,7 +1,7 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { RemoteSelect } from '../RemoteSelect';
 import type { ListState } from './list-state';
 import type { ListFilter } from './types';
@@ -27,11 +27,23 @@ interface ListToolbarProps {
 }
 
 /** A text box that writes to the URL once the user pauses typing, and follows the URL when it changes. */
-function DebouncedTextInput(props: { value: string; onChange: (value: string) => void; label: string; placeholder?: string; inputRef?: React.Ref<HTMLInputElement>; withIcon?: boolean }) {
+function DebouncedTextInput(props: {
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+  placeholder?: string;
+  inputRef?: React.Ref<HTMLInputElement>;
+  withIcon?: boolean;
+}) {
   const { value, onChange, label, placeholder, inputRef, withIcon } = props;
   const [text, setText] = useState(value);
+  // Follows the URL when it changes: adjusted while rendering, as React recommends for state that follows a prop.
+  const [followed, setFollowed] = useState(value);
+  if (followed !== value) {
+    setFollowed(value);
+    setText(value);
+  }
   const commit = useDebouncedCallback(onChange, SEARCH_DELAY_MS);
-  useEffect(() => setText(value), [value]);
   return (
     <TextInput
       ref={inputRef}

@@ -41,7 +41,9 @@ export function FieldInput({ field, form, required, autoFocus, readOnly = false 
     case 'select':
       return <Select {...common} {...props} data={field.options ?? []} clearable={clearable} searchable />;
     case 'reference':
-      return field.reference ? <RemoteSelect {...common} {...props} value={typeof props.value === 'string' ? props.value : null} path={field.reference} clearable={clearable} /> : null;
+      return field.reference ? (
+        <RemoteSelect {...common} {...props} value={typeof props.value === 'string' ? props.value : null} path={field.reference} clearable={clearable} />
+      ) : null;
     case 'multiselect':
       return <MultiSelect {...common} {...props} data={field.options ?? []} searchable clearable={!readOnly} />;
     case 'checkbox':

@@ -50,7 +50,7 @@ describe('RecordForm', () => {
     await user.type(screen.getByLabelText(/^Email/), 'paul@example.com{Enter}');
 
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(requests[0]!.body).toEqual({ name: 'Paul Martin', email: 'paul@example.com', role: 'salesperson', active: false });
+    expect(requests[0].body).toEqual({ name: 'Paul Martin', email: 'paul@example.com', role: 'salesperson', active: false });
   });
 
   it('shows a 400 field error under its field and the detail of an unplaced one on top', async () => {
@@ -101,12 +101,15 @@ describe('RecordForm', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ version: 4 })));
-    expect(requests[0]!.body).toEqual({ name: 'Jane Smith', version: 3 });
+    expect(requests[0].body).toEqual({ name: 'Jane Smith', version: 3 });
   });
 
   it('explains a 409 stale version and offers to reload', async () => {
     const { requests } = stubApi(
-      on('PATCH', `/api/v1/users/${jane.id}`, { status: 409, body: problem(409, 'This user was changed by someone else since you loaded it.', { code: 'STALE_VERSION' }) }),
+      on('PATCH', `/api/v1/users/${jane.id}`, {
+        status: 409,
+        body: problem(409, 'This user was changed by someone else since you loaded it.', { code: 'STALE_VERSION' }),
+      }),
     );
     const onSaved = vi.fn();
     const user = userEvent.setup();
@@ -117,7 +120,7 @@ describe('RecordForm', () => {
 
     expect(await screen.findByText('This record was changed by someone else. Reload to see the latest version.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
-    expect(requests[0]!.body).toEqual({ active: false, version: 3 });
+    expect(requests[0].body).toEqual({ active: false, version: 3 });
     expect(onSaved).not.toHaveBeenCalled();
   });
 

@@ -36,7 +36,18 @@ export interface RecordFormProps<P extends CollectionPath> {
   readOnly?: boolean;
 }
 
-function RecordFormBody<P extends CollectionPath>({ path, fields, record, defaults, onSaved, onCancel, submitLabel, savedMessage, columns = 1, readOnly = false }: RecordFormProps<P>) {
+function RecordFormBody<P extends CollectionPath>({
+  path,
+  fields,
+  record,
+  defaults,
+  onSaved,
+  onCancel,
+  submitLabel,
+  savedMessage,
+  columns = 1,
+  readOnly = false,
+}: RecordFormProps<P>) {
   const mode: FormMode = record ? 'edit' : 'create';
   const [initial] = useState(() => initialFormValues(fields, record, defaults));
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -54,9 +65,7 @@ function RecordFormBody<P extends CollectionPath>({ path, fields, record, defaul
     const body = buildRequestBody(fields, values, initial, mode, record?.version);
     try {
       // The body is built from the field definitions, not the document's types; the API validates it (400 under the fields).
-      const saved = record
-        ? await update.mutateAsync({ id: record.id, body: body as UpdateBody<P> })
-        : await create.mutateAsync(body as CreateBody<P>);
+      const saved = record ? await update.mutateAsync({ id: record.id, body: body as UpdateBody<P> }) : await create.mutateAsync(body as CreateBody<P>);
       notifications.show({ color: 'green', message: savedMessage ?? 'Saved' });
       onSaved(saved);
     } catch (error) {
@@ -81,7 +90,13 @@ function RecordFormBody<P extends CollectionPath>({ path, fields, record, defaul
           <SimpleGrid cols={{ base: 1, sm: columns }} spacing="md">
             {fields.map((field, index) => (
               <div key={field.name} style={field.wide ? { gridColumn: '1 / -1' } : undefined}>
-                <FieldInput field={field} form={form} required={isRequired(field, mode) && !readOnly} autoFocus={index === 0 && !readOnly} readOnly={readOnly} />
+                <FieldInput
+                  field={field}
+                  form={form}
+                  required={isRequired(field, mode) && !readOnly}
+                  autoFocus={index === 0 && !readOnly}
+                  readOnly={readOnly}
+                />
               </div>
             ))}
           </SimpleGrid>

@@ -24,7 +24,7 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
     current[key] = next;
     current = next;
   }
-  current[keys[keys.length - 1]!] = value;
+  current[keys[keys.length - 1]] = value;
 }
 
 /** The value an input of this kind shows for "nothing". */
@@ -47,7 +47,7 @@ function emptyValue(kind: FieldKind): unknown {
 export function initialFormValues(fields: FieldDef[], record: object | undefined, defaults: FormValues = {}): FormValues {
   const values: FormValues = {};
   for (const field of fields) {
-    const stored = field.kind === 'password' ? undefined : getPath(record, field.name) ?? getPath(defaults, field.name);
+    const stored = field.kind === 'password' ? undefined : (getPath(record, field.name) ?? getPath(defaults, field.name));
     setPath(values, field.name, stored === undefined || stored === null ? emptyValue(field.kind) : stored);
   }
   return values;

@@ -16,11 +16,17 @@ function entry(kind: string, summary: string, occurredAt: string) {
 describe('RecordTimeline', () => {
   it('shows who did what, newest first, and loads older entries on demand', async () => {
     const { requests } = stubApi(
-      on('GET', '/api/v1/users', { status: 200, body: page([{ id: userId, ...stamps, email: 'sam@example.com', name: 'Sam Seller', role: 'salesperson', teamIds: [], active: true }]) }),
+      on('GET', '/api/v1/users', {
+        status: 200,
+        body: page([{ id: userId, ...stamps, email: 'sam@example.com', name: 'Sam Seller', role: 'salesperson', teamIds: [], active: true }]),
+      }),
       on('GET', `/api/v1/leads/${leadId}/timeline`, (request) =>
         request.url.searchParams.get('page') === '2'
           ? { status: 200, body: page([entry('created', 'Lead created', '2026-11-01T08:00:00.000Z')], { page: 2, pageSize: 20, total: 21 }) }
-          : { status: 200, body: page([entry('status_changed', 'Status changed from new to assigned', '2026-11-20T08:00:00.000Z')], { pageSize: 20, total: 21 }) },
+          : {
+              status: 200,
+              body: page([entry('status_changed', 'Status changed from new to assigned', '2026-11-20T08:00:00.000Z')], { pageSize: 20, total: 21 }),
+            },
       ),
     );
     const user = userEvent.setup();
@@ -28,7 +34,9 @@ describe('RecordTimeline', () => {
 
     expect(await screen.findByText('Status changed from new to assigned')).toBeInTheDocument();
     expect(await screen.findByText(/Sam Seller/)).toBeInTheDocument();
-    expect(screen.getByText((_, element) => element?.tagName === 'TIME' && element.getAttribute('dateTime') === '2026-11-20T08:00:00.000Z')).toHaveAttribute('title');
+    expect(screen.getByText((_, element) => element?.tagName === 'TIME' && element.getAttribute('dateTime') === '2026-11-20T08:00:00.000Z')).toHaveAttribute(
+      'title',
+    );
     expect(screen.queryByText('Lead created')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Load more' }));

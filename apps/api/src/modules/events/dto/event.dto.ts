@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import {
   CALL_DIRECTIONS,
   EVENT_PRIORITIES,
@@ -40,7 +27,9 @@ const oneOf = (values: readonly string[], name: string) => IsIn(values, { messag
 
 /** `?x=a&x=b` or `?x=a,b` as a list. */
 const ListParam = () =>
-  Transform(({ value }) => (value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((item: string) => String(item).split(',')).filter(Boolean)));
+  Transform(({ value }) =>
+    value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((item: string) => String(item).split(',')).filter(Boolean),
+  );
 
 const UUID_LIST = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,7 +43,12 @@ export class CreateEventDto {
   @oneOf(EVENT_STATUSES, 'status')
   status?: EventStatus;
 
-  @ApiPropertyOptional({ description: 'Calls only (400 otherwise); default outbound for a new call.', enum: CALL_DIRECTIONS, nullable: true, example: 'outbound' })
+  @ApiPropertyOptional({
+    description: 'Calls only (400 otherwise); default outbound for a new call.',
+    enum: CALL_DIRECTIONS,
+    nullable: true,
+    example: 'outbound',
+  })
   @IsOptional()
   @nullable()
   @oneOf(CALL_DIRECTIONS, 'callDirection')
@@ -115,7 +109,11 @@ export class CreateEventDto {
   @OptionalId('Linked opportunity.')
   opportunityId?: string | null;
 
-  @ApiPropertyOptional({ description: 'Reminders before the start (at most 5).', type: [ReminderDto], example: [{ offsetMinutes: 15, channel: 'notification' }] })
+  @ApiPropertyOptional({
+    description: 'Reminders before the start (at most 5).',
+    type: [ReminderDto],
+    example: [{ offsetMinutes: 15, channel: 'notification' }],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)
@@ -130,7 +128,12 @@ export class CreateEventDto {
   @Type(() => RecurrenceDto)
   recurrence?: RecurrenceDto | null;
 
-  @ApiPropertyOptional({ description: 'Users attending besides the organiser; in a PATCH the list replaces the stored one.', type: [String], format: 'uuid', example: [EXAMPLE_ID] })
+  @ApiPropertyOptional({
+    description: 'Users attending besides the organiser; in a PATCH the list replaces the stored one.',
+    type: [String],
+    format: 'uuid',
+    example: [EXAMPLE_ID],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -151,7 +154,11 @@ export class UpdateEventDto extends VersionedPartial(CreateEventDto) {}
 export class UpdateOccurrenceDto extends VersionedPartial(OmitType(CreateEventDto, ['recurrence'] as const)) {}
 
 export class ListEventsQuery extends ListQueryDto {
-  @ApiPropertyOptional({ description: 'Calendar mode, with `to`: every occurrence overlapping [from, to), series expanded (at most 366 days).', format: 'date-time', example: '2027-03-01T00:00:00Z' })
+  @ApiPropertyOptional({
+    description: 'Calendar mode, with `to`: every occurrence overlapping [from, to), series expanded (at most 366 days).',
+    format: 'date-time',
+    example: '2027-03-01T00:00:00Z',
+  })
   @IsOptional()
   @IsDateTimeText()
   from?: string;
@@ -179,7 +186,11 @@ export class ListEventsQuery extends ListQueryDto {
   @IsIn(EVENT_TYPES, { each: true, message: `type must be among ${EVENT_TYPES.join(', ')}` })
   type?: EventType[];
 
-  @ApiPropertyOptional({ description: 'Only organised by these users (repeat or comma-separated). Calendar mode without it or teamId: the caller.', type: [String], example: [EXAMPLE_ID] })
+  @ApiPropertyOptional({
+    description: 'Only organised by these users (repeat or comma-separated). Calendar mode without it or teamId: the caller.',
+    type: [String],
+    example: [EXAMPLE_ID],
+  })
   @IsOptional()
   @ListParam()
   @Matches(UUID_LIST, { each: true, message: 'assignedToId must be UUIDs' })

@@ -42,7 +42,12 @@ export class RecurrenceDto {
   @Max(MAX_RECURRENCE_INTERVAL)
   interval: number;
 
-  @ApiPropertyOptional({ description: 'Weekly only: the weekdays (RFC 5545 codes); default the start day.', enum: WEEKDAYS, isArray: true, example: ['MO', 'WE'] })
+  @ApiPropertyOptional({
+    description: 'Weekly only: the weekdays (RFC 5545 codes); default the start day.',
+    enum: WEEKDAYS,
+    isArray: true,
+    example: ['MO', 'WE'],
+  })
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(7)

@@ -17,7 +17,10 @@ export class LoseLeadDto {
   @IsUUID('all', { message: 'lostReasonId must be a UUID' })
   lostReasonId: string;
 
-  @ApiPropertyOptional({ description: 'Free-text explanation; required when the reason asks for one (freeText).', example: 'Went with a cheaper local supplier.' })
+  @ApiPropertyOptional({
+    description: 'Free-text explanation; required when the reason asks for one (freeText).',
+    example: 'Went with a cheaper local supplier.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -44,7 +47,11 @@ export class ConvertPartnerChoiceDto {
   @IsBoolean()
   isCustomer?: boolean;
 
-  @ApiPropertyOptional({ description: 'New partner: company (default when the lead has a company name) or individual.', enum: PARTNER_KINDS, example: 'company' })
+  @ApiPropertyOptional({
+    description: 'New partner: company (default when the lead has a company name) or individual.',
+    enum: PARTNER_KINDS,
+    example: 'company',
+  })
   @IsOptional()
   @IsIn(PARTNER_KINDS)
   kind?: PartnerKind;

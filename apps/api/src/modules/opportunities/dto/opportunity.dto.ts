@@ -31,13 +31,13 @@ export class CreateOpportunityDto {
   @ApiPropertyOptional({ description: 'Expected amount as a decimal string.', example: '12500.00', nullable: true, type: String })
   @IsOptional()
   @nullable()
-  @Transform(({ value }) => (typeof value === 'number' ? String(value) : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value))
   @Matches(AMOUNT_PATTERN, { message: 'amount must be a decimal string such as 12500.00' })
   amount?: string | null;
 
   @ApiPropertyOptional({ description: 'ISO 4217 currency code; default EUR.', example: 'EUR' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR' })
   currency?: string;
 

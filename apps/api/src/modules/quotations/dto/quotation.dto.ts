@@ -7,7 +7,7 @@ import { ListQueryDto } from '../../../platform/listing/list-query.dto';
 import { DateOnlyField, OptionalId, OptionalText } from '../../../platform/validation/fields';
 
 const decimal = (pattern: RegExp, field: string, example: string) => (target: object, key: string) => {
-  Transform(({ value }) => (typeof value === 'number' ? String(value) : value))(target, key);
+  Transform(({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value))(target, key);
   Matches(pattern, { message: `${field} must be a decimal string such as ${example}` })(target, key);
 };
 const PERCENT = /^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/;
@@ -50,7 +50,7 @@ export class CreateQuotationDto {
 
   @ApiPropertyOptional({ description: 'ISO 4217 currency code; default EUR.', example: 'EUR' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR' })
   currency?: string;
 
@@ -63,7 +63,11 @@ export class CreateQuotationDto {
   @OptionalText('Notes printed on the quotation.', 'Payment at 30 days.', 5000)
   notes?: string | null;
 
-  @ApiPropertyOptional({ description: 'The lines; in a PATCH they replace all the lines.', type: [QuotationLineDto], example: [{ description: 'CRM licence, 12 months', quantity: '5', unitPrice: '240.00', discountPercent: '10', taxRate: '20' }] })
+  @ApiPropertyOptional({
+    description: 'The lines; in a PATCH they replace all the lines.',
+    type: [QuotationLineDto],
+    example: [{ description: 'CRM licence, 12 months', quantity: '5', unitPrice: '240.00', discountPercent: '10', taxRate: '20' }],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)

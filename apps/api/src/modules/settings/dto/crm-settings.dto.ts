@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { EXAMPLE_ID } from '../../../platform/openapi/examples';
 
 const PROBABILITY = (stage: string, example: number) => (target: object, key: string) => {
@@ -28,13 +42,27 @@ export class CrmSettingsView {
   @ApiProperty({ description: "Show the customer's description on opportunities (`customerDescription`).", example: false })
   displayCustomerDescriptionInOpportunity: boolean;
 
-  @ApiProperty({ description: 'When not empty, only members of these teams may be assigned to partners (else 422).', type: [String], format: 'uuid', example: [] })
+  @ApiProperty({
+    description: 'When not empty, only members of these teams may be assigned to partners (else 422).',
+    type: [String],
+    format: 'uuid',
+    example: [],
+  })
   customerAssignableTeamIds: string[];
 
-  @ApiProperty({ description: 'Default probability (%) per opportunity stage.', type: StageProbabilitiesDto, example: { new: 10, qualification: 20, proposition: 50, negotiation: 80, closed_won: 100, closed_lost: 0 } })
+  @ApiProperty({
+    description: 'Default probability (%) per opportunity stage.',
+    type: StageProbabilitiesDto,
+    example: { new: 10, qualification: 20, proposition: 50, negotiation: 80, closed_won: 100, closed_lost: 0 },
+  })
   stageProbabilities: StageProbabilitiesDto;
 
-  @ApiProperty({ description: 'Outgoing mail server host (SMTP_URL in the environment wins when set).', nullable: true, type: String, example: 'smtp.example.com' })
+  @ApiProperty({
+    description: 'Outgoing mail server host (SMTP_URL in the environment wins when set).',
+    nullable: true,
+    type: String,
+    example: 'smtp.example.com',
+  })
   smtpHost: string | null;
 
   @ApiProperty({ description: 'Outgoing mail server port.', nullable: true, type: Number, example: 587 })
@@ -72,14 +100,23 @@ export class UpdateCrmSettingsDto {
   @IsBoolean()
   displayCustomerDescriptionInOpportunity?: boolean;
 
-  @ApiPropertyOptional({ description: 'Teams whose members may be assigned to partners; empty: everyone.', type: [String], format: 'uuid', example: [EXAMPLE_ID] })
+  @ApiPropertyOptional({
+    description: 'Teams whose members may be assigned to partners; empty: everyone.',
+    type: [String],
+    format: 'uuid',
+    example: [EXAMPLE_ID],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   customerAssignableTeamIds?: string[];
 
-  @ApiPropertyOptional({ description: 'Default probabilities of the stages given (the others keep theirs).', type: StageProbabilitiesDto, example: { proposition: 40 } })
+  @ApiPropertyOptional({
+    description: 'Default probabilities of the stages given (the others keep theirs).',
+    type: StageProbabilitiesDto,
+    example: { proposition: 40 },
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => StageProbabilitiesDto)

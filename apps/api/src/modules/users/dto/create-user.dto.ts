@@ -7,7 +7,7 @@ export const PASSWORD_MIN_LENGTH = 8;
 
 export class CreateUserDto {
   @ApiProperty({ description: 'Sign-in email; stored lower-cased and unique.', example: 'jane.doe@example.com' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email: string;
