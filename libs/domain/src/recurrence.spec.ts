@@ -3,6 +3,7 @@ import {
   cutRecurrence,
   expandOccurrences,
   isOccurrenceStart,
+  isValidTimeZone,
   localTimeToInstant,
   occurrenceStartingAt,
   recurrenceProblems,
@@ -350,4 +351,9 @@ describe('cutRecurrence', () => {
       after: { frequency: 'daily', interval: 1, count: 3 },
     });
   });
+});
+
+describe('isValidTimeZone', () => {
+  it.each(['Europe/Paris', 'America/New_York', 'UTC', 'Etc/GMT+5'])('accepts the IANA zone %s', (zone) => expect(isValidTimeZone(zone)).toBe(true));
+  it.each(['Local', 'local', 'system', 'Mars/Olympus', '', '+02:00'])('refuses %j', (zone) => expect(isValidTimeZone(zone)).toBe(false));
 });

@@ -42,7 +42,9 @@ export function localTimeToInstant(day: string, hour: number, minute: number, zo
 
 /** Whether `zone` is an IANA zone name this runtime knows. */
 export function isValidTimeZone(zone: string): boolean {
-  return DateTime.now().setZone(zone).isValid;
+  // an IANA name only: luxon's setZone also takes `local` and `system` (the server's zone, any case),
+  // which the recurrence library then failed on (a 500)
+  return IANAZone.isValidZone(zone);
 }
 
 /**

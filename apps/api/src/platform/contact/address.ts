@@ -1,7 +1,9 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsISO31661Alpha2, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsISO31661Alpha2, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Column } from 'typeorm';
+import { IsNestedObject, Optional } from '../validation/fields';
 
 /** A postal address, embedded in leads, partners and contacts as `address_*` columns. */
 export class Address {
@@ -40,3 +42,13 @@ export class Address {
   @Column('text', { nullable: true })
   country?: string | null;
 }
+
+/** The `address` of a create or update body: an object whose fields given replace the stored ones (null is refused: clear the fields instead). */
+export const AddressField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ description: 'Postal address; the fields given replace the stored ones.', type: Address }),
+    Optional(),
+    IsNestedObject(),
+    ValidateNested(),
+    Type(() => Address),
+  );

@@ -48,15 +48,22 @@ export function withUploadedFile<T>(request: IncomingMessage, field: string, wor
       // awaited once the form is read; until then a failure must not count as unhandled
       result.catch(() => undefined);
     });
-    form.on('error', (error: Error) => (failure = malformed(field, error)));
-    // after the last byte of the body, or after an error
-    form.on('close', () => {
-      if (!result)
-        reject(
-          failure ?? invalidInput([{ field, message: `the request has no file in the field ${field}` }], `Send the file in the multipart field ${field}.`),
-        );
-      else result.then(resolve, reject);
+    // after the last byte of the body, or after an error; once
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      if (result) result.then(resolve, reject);
+      else reject(failure ?? invalidInput([{ field, message: `the request has no file in the field ${field}` }], `Send the file in the multipart field ${field}.`));
+    };
+    // busboy emits no close after some errors (a malformed part header): settle here, and drain the rest of the body
+    form.on('error', (error: Error) => {
+      failure = malformed(field, error);
+      request.unpipe(form);
+      request.resume();
+      settle();
     });
+    form.on('close', settle);
     request.on('close', () => {
       if (!request.complete) form.destroy(new Error('the upload was interrupted'));
     });

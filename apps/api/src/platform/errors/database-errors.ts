@@ -6,6 +6,8 @@ interface PgErrorFields {
   code?: string;
   detail?: string;
   constraint?: string;
+  /** The column of a NOT NULL violation. */
+  column?: string;
 }
 
 /** Socket errors of a server that is down, restarting or out of reach. */
@@ -79,6 +81,11 @@ export function translateDatabaseError(error: unknown): DomainError | undefined 
         return new DomainError('conflict', 'STILL_REFERENCED', 'Other records still refer to this one; change them first.');
       }
       return invalidInput([{ field: field ?? 'unknown', message: 'refers to a record that does not exist' }]);
+    case '23502': {
+      // not_null_violation: a null sent for a field that must have a value (IsOptional lets null through)
+      const column = pg.column && /^\w+$/.test(pg.column) ? toCamelCase(pg.column) : 'unknown';
+      return invalidInput([{ field: column, message: `${column} must have a value; null cannot clear it` }]);
+    }
     case '22P02': // invalid_text_representation (a malformed id or number slipped through)
     case '22003': // numeric_value_out_of_range
     case '22001': // string_data_right_truncation

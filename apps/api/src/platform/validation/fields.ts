@@ -1,11 +1,25 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsObject, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import { isCalendarDate, isIsoDateTime } from '@crm/domain';
 import { EXAMPLE_ID } from '../openapi/examples';
 
 const trimmed = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+/**
+ * The field may be left out, but a null is validated like any value (and so
+ * refused): for fields where null means nothing, such as a list or a nested
+ * object. IsOptional skips null as well, which let `"reminders": null` reach
+ * code that maps over the list (a 500). Fields whose column takes null keep
+ * IsOptional (a null clears them), and a null sent for a NOT NULL column is
+ * refused by the database (see translateDatabaseError).
+ */
+export const Optional = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/** A nested body (an object, not an array, a string or null), or with `each`, every element of a list of them. */
+export const IsNestedObject = (each = false) =>
+  IsObject({ each, message: ({ property }) => (each ? `each element of ${property} must be an object` : `${property} must be an object`) });
+
 /** null clears the field in a PATCH; undefined leaves it as it is. */
 const nullable = ValidateIf((_, value) => value !== null && value !== undefined);
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { Address } from '../../../platform/contact/address';
+
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Address, AddressField } from '../../../platform/contact/address';
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
 import { ListQueryDto } from '../../../platform/listing/list-query.dto';
 import { BooleanQuery } from '../../../platform/listing/query-transforms';
@@ -40,10 +40,7 @@ export class CreateContactDto {
   @OptionalFlag('The contact refuses emails.')
   doNotEmail?: boolean;
 
-  @ApiPropertyOptional({ description: 'Postal address; the fields given replace the stored ones.', type: Address })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => Address)
+  @AddressField()
   address?: Address;
 
   @OptionalText('Notes.', 'Prefers calls in the morning.', 10000)

@@ -14,7 +14,7 @@ import {
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
 import { ListQueryDto } from '../../../platform/listing/list-query.dto';
 import { BooleanQuery } from '../../../platform/listing/query-transforms';
-import { InstantField, IsDateTimeText, OptionalFlag, OptionalId, OptionalText } from '../../../platform/validation/fields';
+import { InstantField, IsDateTimeText, IsNestedObject, Optional, OptionalFlag, OptionalId, OptionalText } from '../../../platform/validation/fields';
 import { EXAMPLE_ID } from '../../../platform/openapi/examples';
 import { RecurrenceDto, ReminderDto } from './recurrence.dto';
 
@@ -114,9 +114,10 @@ export class CreateEventDto {
     type: [ReminderDto],
     example: [{ offsetMinutes: 15, channel: 'notification' }],
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(5)
+  @IsNestedObject(true)
   @ValidateNested({ each: true })
   @Type(() => ReminderDto)
   reminders?: ReminderDto[];

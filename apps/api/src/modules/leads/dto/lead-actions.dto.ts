@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { EXAMPLE_ID } from '../../../platform/openapi/examples';
+import { IsNestedObject } from '../../../platform/validation/fields';
 import { CreateOpportunityDto } from '../../opportunities/dto/opportunity.dto';
 import { PARTNER_KINDS, type PartnerKind } from '../../partners/partner.entity';
 
@@ -72,11 +73,13 @@ export class ConvertOpportunityDto extends PickType(CreateOpportunityDto, ['name
 
 export class ConvertLeadDto {
   @ApiProperty({ description: 'The partner the lead becomes.', type: ConvertPartnerChoiceDto })
+  @IsNestedObject()
   @ValidateNested()
   @Type(() => ConvertPartnerChoiceDto)
   partner: ConvertPartnerChoiceDto;
 
   @ApiProperty({ description: 'The contact the lead becomes (individual partners have none).', type: ConvertContactChoiceDto })
+  @IsNestedObject()
   @ValidateNested()
   @Type(() => ConvertContactChoiceDto)
   contact: ConvertContactChoiceDto;

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { LEAD_STATUSES, type LeadStatus } from '@crm/domain';
-import { Address } from '../../../platform/contact/address';
+import { Address, AddressField } from '../../../platform/contact/address';
 import { EmailField, OptionalFlag, OptionalId, OptionalText, PhoneField, WebsiteField } from '../../../platform/validation/fields';
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
 import { BooleanQuery } from '../../../platform/listing/query-transforms';
@@ -38,10 +38,7 @@ export class CreateLeadDto {
   @WebsiteField('Web site.')
   website?: string | null;
 
-  @ApiPropertyOptional({ description: 'Postal address; the fields given replace the stored ones.', type: Address })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => Address)
+  @AddressField()
   address?: Address;
 
   @OptionalId('Lead source (see /lead-sources).')

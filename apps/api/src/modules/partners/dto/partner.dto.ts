@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { Address } from '../../../platform/contact/address';
+
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Address, AddressField } from '../../../platform/contact/address';
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
 import { ListQueryDto } from '../../../platform/listing/list-query.dto';
 import { BooleanQuery } from '../../../platform/listing/query-transforms';
@@ -34,10 +34,7 @@ export class CreatePartnerDto {
   @WebsiteField('Web site.')
   website?: string | null;
 
-  @ApiPropertyOptional({ description: 'Main address; the fields given replace the stored ones.', type: Address })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => Address)
+  @AddressField()
   address?: Address;
 
   @OptionalText('Notes about the partner.', 'Key account since 2019.', 10000)

@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsISO4217CurrencyCode, IsOptional, IsStrin
 import { QUOTATION_STATUSES, type QuotationStatus } from '@crm/domain';
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
 import { ListQueryDto } from '../../../platform/listing/list-query.dto';
-import { DateOnlyField, OptionalId, OptionalText } from '../../../platform/validation/fields';
+import { DateOnlyField, IsNestedObject, OptionalId, OptionalText } from '../../../platform/validation/fields';
 
 const decimal = (pattern: RegExp, field: string, example: string) => (target: object, key: string) => {
   Transform(({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value))(target, key);
@@ -71,6 +71,7 @@ export class CreateQuotationDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
+  @IsNestedObject(true)
   @ValidateNested({ each: true })
   @Type(() => QuotationLineDto)
   lines?: QuotationLineDto[];

@@ -16,10 +16,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EXAMPLE_ID } from '../../../platform/openapi/examples';
+import { Optional } from '../../../platform/validation/fields';
 
 const PROBABILITY = (stage: string, example: number) => (target: object, key: string) => {
   ApiPropertyOptional({ description: `Default probability (%) of the ${stage} stage.`, example, minimum: 0, maximum: 100 })(target, key);
-  IsOptional()(target, key);
+  // a null would be stored, and every move into that stage would then fail
+  Optional()(target, key);
   IsInt()(target, key);
   Min(0)(target, key);
   Max(100)(target, key);
