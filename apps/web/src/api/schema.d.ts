@@ -3460,7 +3460,7 @@ export interface components {
              * @example https://acme.com
              */
             website?: string | null;
-            /** @description Main address; the fields given replace the stored ones. */
+            /** @description Postal address; the fields given replace the stored ones. */
             address?: components["schemas"]["Address"];
             /**
              * @description Notes about the partner.
@@ -3538,7 +3538,7 @@ export interface components {
              * @example https://acme.com
              */
             website?: string | null;
-            /** @description Main address; the fields given replace the stored ones. */
+            /** @description Postal address; the fields given replace the stored ones. */
             address?: components["schemas"]["Address"];
             /**
              * @description Notes about the partner.
