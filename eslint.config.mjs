@@ -83,6 +83,23 @@ export default tseslint.config(
     },
   },
   {
+    // a module uses another only through its index.ts, the public face that says what others may use
+    files: ['apps/api/src/modules/*/*.ts'],
+    rules: {
+      'no-restricted-imports': layer([
+        { regex: String.raw`^\.\./(?!\.\.)[^/]+/.+`, message: "Import another module through its index.ts ('../partners'), not its files." },
+      ]),
+    },
+  },
+  {
+    files: ['apps/api/src/modules/*/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': layer([
+        { regex: String.raw`^\.\./\.\./(?!\.\.|platform/)[^/]+/.+`, message: "Import another module through its index.ts ('../../partners'), not its files." },
+      ]),
+    },
+  },
+  {
     files: ['apps/web/src/ui/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': layer([{ group: ['**/features/**'], message: 'ui/ holds shared components: they know no feature.' }]),

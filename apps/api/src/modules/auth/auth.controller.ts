@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { UserView } from '../users/dto/user.view';
-import { UsersService } from '../users/users.service';
+import { UserView, UsersService } from '../users';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { IdParam } from '../../platform/http/id-param';
 import { ApiProblems } from '../../platform/openapi/problem.schema';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { UsersService } from '../users/users.service';
+import { UsersService } from '../users';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { newId } from '../../platform/database/ids';
 import { invalidInput, notFound, unauthenticated } from '../../platform/errors/domain-error';

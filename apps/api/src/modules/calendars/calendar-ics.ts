@@ -3,7 +3,7 @@ import ical, { ICalAlarmType, ICalCalendar, ICalEvent, ICalEventStatus } from 'i
 import { DateTime } from 'luxon';
 import { type Recurrence } from '@crm/domain';
 import { toRRule } from '@crm/domain/recurrence';
-import type { EventRow } from '../events/event-row';
+import type { EventRow } from '../events';
 
 /** An events row as the feed needs it (series rows, single events and exception rows alike). */
 export type FeedEventRow = Pick<

@@ -8,7 +8,7 @@ import { FieldError, forbidden, invalidInput, notFound } from '../../platform/er
 import { runList } from '../../platform/listing/list-runner';
 import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
-import { TeamMembershipService } from '../teams/team-membership.service';
+import { TeamMembershipService } from '../teams';
 import { Calendar } from './calendar.entity';
 import { CreateCalendarDto, ListCalendarsQuery, UpdateCalendarDto } from './dto/calendar.dto';
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ContactsModule } from '../contacts/contacts.module';
-import { LeadsModule } from '../leads/leads.module';
-import { PartnersModule } from '../partners/partners.module';
-import { SettingsModule } from '../settings/settings.module';
+import { ContactsModule } from '../contacts';
+import { LeadsModule } from '../leads';
+import { PartnersModule } from '../partners';
+import { SettingsModule } from '../settings';
 import { EmailController } from './email.controller';
 import { EmailService } from './email.service';
 

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
-import type { CrmSettings } from '../settings/crm-settings.entity';
+import type { CrmSettings } from '../settings';
 
 export interface MailServer {
   transport: Transporter;

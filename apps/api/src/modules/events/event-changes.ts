@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { Recurrence } from '@crm/domain';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
-import { EventCategory } from '../configuration/event-categories';
+import { EventCategory } from '../configuration';
 import { forbidden, invalidInput, type FieldError } from '../../platform/errors/domain-error';
 import { missingAttendees } from './event-attendees';
 import { eventProblems, seriesEndAt, typeDefaults } from './event-rules';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CalendarsModule } from '../calendars/calendars.module';
+import { CalendarsModule } from '../calendars';
 import { EventCalendarAnswers } from './event-calendar-answers';
 import { EventCalendarService } from './event-calendar.service';
 import { EventOccurrencesService } from './event-occurrences.service';

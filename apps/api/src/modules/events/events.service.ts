@@ -9,7 +9,7 @@ import { HistoryService } from '../../platform/history/history.service';
 import { runList } from '../../platform/listing/list-runner';
 import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
-import { CalendarsService } from '../calendars/calendars.service';
+import { CalendarsService } from '../calendars';
 import { CreateEventDto, ListEventsQuery, UpdateEventDto } from './dto/event.dto';
 import { attendeesOf, replaceAttendees } from './event-attendees';
 import { EventCalendarAnswers, ServedAnswer } from './event-calendar-answers';

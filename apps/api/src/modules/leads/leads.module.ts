@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CsvModule } from '../../platform/csv/csv.module';
-import { ContactsModule } from '../contacts/contacts.module';
-import { OpportunitiesModule } from '../opportunities/opportunities.module';
-import { PartnersModule } from '../partners/partners.module';
+import { ContactsModule } from '../contacts';
+import { OpportunitiesModule } from '../opportunities';
+import { PartnersModule } from '../partners';
 import { LeadConversionService } from './lead-conversion.service';
 import { createCsvFilesController } from '../../platform/csv/csv-files.controller';
 import { ExportLeadsQuery } from './dto/export-leads.query';

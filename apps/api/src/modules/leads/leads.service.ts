@@ -8,9 +8,9 @@ import { invalidInput, notFound, ruleViolation } from '../../platform/errors/dom
 import { HistoryService } from '../../platform/history/history.service';
 import { runList } from '../../platform/listing/list-runner';
 import { Page } from '../../platform/listing/page';
-import { LostReason } from '../configuration/lost-reasons';
+import { LostReason } from '../configuration';
 import { newLeadRecord } from './lead-records';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 import { AssignLeadDto, LoseLeadDto } from './dto/lead-actions.dto';
 import { CreateLeadDto, ListLeadsQuery, UpdateLeadDto } from './dto/lead.dto';
 import { Lead } from './lead.entity';

@@ -10,9 +10,9 @@ import { HistorySubject, HistoryService } from '../../platform/history/history.s
 import { applyListFilters, runList, runSqlList } from '../../platform/listing/list-runner';
 import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
-import { LostReason } from '../configuration/lost-reasons';
-import { Partner } from '../partners/partner.entity';
-import { CrmSettingsService } from '../settings/crm-settings.service';
+import { LostReason } from '../configuration';
+import { Partner } from '../partners';
+import { CrmSettingsService } from '../settings';
 import { BoardQuery, OpportunityCard } from './dto/opportunity-card.dto';
 import { CloseLostDto, MoveOpportunityDto, PipelineTotals } from './dto/opportunity-actions.dto';
 import { CreateOpportunityDto, ListOpportunitiesQuery, PipelineQuery, UpdateOpportunityDto } from './dto/opportunity.dto';

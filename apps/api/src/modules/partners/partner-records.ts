@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { newId } from '../../platform/database/ids';
 import type { FieldError } from '../../platform/errors/domain-error';
-import { customerOwnersAmong } from '../settings/customer-owners';
+import { customerOwnersAmong } from '../settings';
 import type { CreatePartnerDto } from './dto/partner.dto';
 
 export const ASSIGNEE_NOT_ALLOWED = 'This user is not in a team allowed to be assigned to customers (see the CRM settings).';

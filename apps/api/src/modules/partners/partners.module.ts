@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { createCsvFilesController } from '../../platform/csv/csv-files.controller';
 import { CsvModule } from '../../platform/csv/csv.module';
-import { SettingsModule } from '../settings/settings.module';
+import { SettingsModule } from '../settings';
 import { ExportPartnersQuery, PARTNER_CSV } from './partner-csv';
 import { PartnerReportService } from './partner-report.service';
 import { PartnersController } from './partners.controller';

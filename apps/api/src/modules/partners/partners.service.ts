@@ -7,7 +7,7 @@ import { notFound, ruleViolation } from '../../platform/errors/domain-error';
 import { HistoryService } from '../../platform/history/history.service';
 import { runList } from '../../platform/listing/list-runner';
 import { Page } from '../../platform/listing/page';
-import { customerOwnersAmong } from '../settings/customer-owners';
+import { customerOwnersAmong } from '../settings';
 import { CreatePartnerDto, ListPartnersQuery, UpdatePartnerDto } from './dto/partner.dto';
 import { PARTNER_LIST } from './partner-list';
 import { Partner } from './partner.entity';

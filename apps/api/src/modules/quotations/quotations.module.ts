@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { OpportunitiesModule } from '../opportunities/opportunities.module';
-import { SettingsModule } from '../settings/settings.module';
+import { OpportunitiesModule } from '../opportunities';
+import { SettingsModule } from '../settings';
 import { QuotationsController } from './quotations.controller';
 import { QuotationsService } from './quotations.service';
 

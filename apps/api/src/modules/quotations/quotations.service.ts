@@ -11,9 +11,9 @@ import { runList } from '../../platform/listing/list-runner';
 import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
 import { addressText, renderPdfReport, reportFilename } from '../../platform/pdf/pdf-report';
-import { OpportunitiesService } from '../opportunities/opportunities.service';
-import { Partner } from '../partners/partner.entity';
-import { CrmSettingsService } from '../settings/crm-settings.service';
+import { OpportunitiesService } from '../opportunities';
+import { Partner } from '../partners';
+import { CrmSettingsService } from '../settings';
 import { CreateQuotationDto, ListQuotationsQuery, QuotationLineDto, QuoteOpportunityDto, UpdateQuotationDto } from './dto/quotation.dto';
 import { Quotation, QuotationLine, QuotationView } from './quotation.entity';
 

@@ -6,10 +6,9 @@ import { type Reminder } from '@crm/domain';
 import { isOccurrenceStart } from '@crm/domain/recurrence';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { PollingWorker } from '../../platform/jobs/polling-worker';
-import { EmailService, QueuedEmail } from '../email/email.service';
-import { NewNotification, Notification } from '../notifications/notification.entity';
-import { NotificationsService } from '../notifications/notifications.service';
-import type { EventRow } from '../events/event-row';
+import { EmailService, QueuedEmail } from '../email';
+import { NewNotification, Notification, NotificationsService } from '../notifications';
+import type { EventRow } from '../events';
 import { reminderMessage } from './reminder-message';
 import { QUEUE_BATCH, ReminderPlanner } from './reminder-planner';
 

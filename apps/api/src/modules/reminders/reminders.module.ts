@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EmailModule } from '../email/email.module';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { EmailModule } from '../email';
+import { NotificationsModule } from '../notifications';
 import { ReminderPlanner } from './reminder-planner';
 import { ReminderWorker } from './reminder-worker';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TeamsModule } from '../teams/teams.module';
+import { TeamsModule } from '../teams';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 

@@ -10,7 +10,7 @@ import { forbidden, notFound, ruleViolation } from '../../platform/errors/domain
 import { runList } from '../../platform/listing/list-runner';
 import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
-import { TeamMembershipService } from '../teams/team-membership.service';
+import { TeamMembershipService } from '../teams';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { EXAMPLE_ID } from '../../../platform/openapi/examples';
 import { IsDateTimeText } from '../../../platform/validation/fields';
-import { UserView } from '../../users/dto/user.view';
+import { UserView } from '../../users';
 
 export class LoginDto {
   @ApiProperty({ description: 'Sign-in email.', example: 'admin@example.com' })

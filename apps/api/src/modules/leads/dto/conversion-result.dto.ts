@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Contact } from '../../contacts/contact.entity';
-import { Opportunity } from '../../opportunities/opportunity.entity';
-import { Partner } from '../../partners/partner.entity';
+import { Contact } from '../../contacts';
+import { Opportunity } from '../../opportunities';
+import { Partner } from '../../partners';
 import { Lead } from '../lead.entity';
 
 export class ConversionResult {

@@ -3,8 +3,8 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { EXAMPLE_ID } from '../../../platform/openapi/examples';
 import { IsNestedObject } from '../../../platform/validation/fields';
-import { CreateOpportunityDto } from '../../opportunities/dto/opportunity.dto';
-import { PARTNER_KINDS, type PartnerKind } from '../../partners/partner.entity';
+import { CreateOpportunityDto } from '../../opportunities';
+import { PARTNER_KINDS, type PartnerKind } from '../../partners';
 
 export class AssignLeadDto {
   @ApiPropertyOptional({ description: 'Who takes the lead; omitted: the caller (self-assign).', format: 'uuid', example: EXAMPLE_ID })

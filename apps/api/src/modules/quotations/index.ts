@@ -1,0 +1,2 @@
+// What other modules may use of quotations: the module.
+export { QuotationsModule } from './quotations.module';

@@ -1,0 +1,3 @@
+// What other modules may use of teams: the module and who belongs to which team.
+export { TeamsModule } from './teams.module';
+export { TeamMembershipService } from './team-membership.service';
