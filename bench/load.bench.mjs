@@ -46,6 +46,19 @@ import {
   benchSettings,
   finishBench,
 } from './lib/harness.mjs';
+import {
+  CITIES,
+  COMPANY_SUFFIXES,
+  COMPANY_WORDS,
+  FIRST_NAMES,
+  JOB_TITLES,
+  LAST_NAMES,
+  LOST_REASONS,
+  NEXT_STEPS,
+  PRODUCTS,
+  STAGE_SHARE,
+  STAGES,
+} from './lib/sample-data.mjs';
 
 const env = process.env;
 const SETTINGS = benchSettings('crm_bench_load', 3994);
@@ -77,121 +90,12 @@ const TEAMS = [
   { name: 'Sales North', code: 'NORTH', manager: 'Mona Keller', sales: ['Sam Seller', 'Lina Lopez', 'Tom Novak', 'Eva Weber'] },
   { name: 'Sales South', code: 'SOUTH', manager: 'Paul Girard', sales: ['Inès Fabre', 'Hugo Blanc', 'Zoé Mercier', 'Adam Rossi'] },
 ];
-const STAGES = ['new', 'qualification', 'proposition', 'negotiation', 'closed_won', 'closed_lost'];
 const OPEN_STAGES = STAGES.slice(0, 4);
-const STAGE_SHARE = { new: 0.22, qualification: 0.18, proposition: 0.15, negotiation: 0.1, closed_won: 0.15, closed_lost: 0.2 };
-const WORDS = [
-  'Acme',
-  'Globex',
-  'Initech',
-  'Umbrella',
-  'Hooli',
-  'Stark',
-  'Wayne',
-  'Cyberdyne',
-  'Soylent',
-  'Tyrell',
-  'Wonka',
-  'Vandelay',
-  'Massive',
-  'Oscorp',
-  'Aperture',
-  'Gringotts',
-  'Dunder',
-  'Monarch',
-  'Nakatomi',
-  'Pied',
-  'Sterling',
-  'Vehement',
-  'Zorg',
-  'Virtucon',
-  'Prestige',
-  'Bluth',
-  'Kramerica',
-  'Duff',
-  'Krusty',
-  'Buy More',
-];
-const SUFFIXES = ['Industries', 'Ltd', 'GmbH', 'SA', 'Corp', 'Group'];
-const FIRST = [
-  'Jane',
-  'John',
-  'Amélie',
-  'Paul',
-  'Chloé',
-  'Marc',
-  'Sofia',
-  'Lucas',
-  'Emma',
-  'Noah',
-  'Léa',
-  'Hugo',
-  'Anna',
-  'Louis',
-  'Mia',
-  'Jules',
-  'Inès',
-  'Adam',
-  'Zoé',
-  'Arthur',
-  'Lina',
-  'Ethan',
-  'Nina',
-  'Tom',
-  'Clara',
-  'Max',
-  'Eva',
-];
-const LAST = [
-  'Doe',
-  'Martin',
-  'Bernard',
-  'Dubois',
-  'Durand',
-  'Lefèvre',
-  'Moreau',
-  'Laurent',
-  'Simon',
-  'Michel',
-  'Garcia',
-  'Müller',
-  'Schmidt',
-  'Rossi',
-  'Russo',
-  'Smith',
-  'Jones',
-  'Brown',
-  'Taylor',
-  'Wilson',
-  'Novak',
-  'Kowalski',
-  'Nielsen',
-  'Jansen',
-  'Peeters',
-  'Lopez',
-  'Fernandez',
-  'Silva',
-  'Santos',
-  'Weber',
-  'Wagner',
-  'Becker',
-  'Hoffmann',
-];
-const CITIES = ['Paris', 'Lyon', 'Marseille', 'Berlin', 'Hamburg', 'Madrid', 'Barcelona', 'London', 'Milan', 'Brussels'];
-const JOBS = ['Buyer', 'CEO', 'CTO', 'Head of purchasing', 'Office manager', 'Sales director', 'Engineer'];
-const PRODUCTS = [
-  '50 licences',
-  'annual support',
-  'on-site training',
-  'hardware refresh',
-  'cloud migration',
-  'maintenance contract',
-  'pilot project',
-  'renewal',
-  'extension',
-  'consulting days',
-];
-const NEXT_STEPS = ['Send the proposal', 'Call back the buyer', 'Demo with the IT team', 'Negotiate the discount', 'Meet the CFO'];
+const WORDS = COMPANY_WORDS;
+const SUFFIXES = COMPANY_SUFFIXES;
+const FIRST = FIRST_NAMES;
+const LAST = LAST_NAMES;
+const JOBS = JOB_TITLES.filter(Boolean);
 const SUBJECTS = [
   'Follow-up call',
   'Qualification call',
@@ -210,13 +114,6 @@ const SOURCES = [
   ['Referral', 'REF'],
   ['Cold call', 'COLD'],
   ['Partner', 'PART'],
-];
-const LOST_REASONS = [
-  ['Price too high', false],
-  ['Chose a competitor', false],
-  ['No budget', false],
-  ['No decision', false],
-  ['Other', true],
 ];
 
 runBench(main);

@@ -53,6 +53,7 @@ import {
   benchSettings,
   finishBench,
 } from './lib/harness.mjs';
+import { COMPANY_SUFFIXES, COMPANY_WORDS, LOST_REASONS, NEXT_STEPS, PRODUCTS, STAGE_SHARE, STAGES } from './lib/sample-data.mjs';
 
 const env = process.env;
 const SETTINGS = benchSettings('crm_bench_pipeline', 3991);
@@ -67,53 +68,10 @@ const GOAL_P95_MS = 50;
 const EXACT_COUNT_LIMIT = 10_000; // list-runner.ts
 const VERIFY_PAGE_SIZE = 200; // MAX_PAGE_SIZE of list-query.dto.ts
 
-const STAGES = ['new', 'qualification', 'proposition', 'negotiation', 'closed_won', 'closed_lost'];
 // a live pipeline: many early and closed deals, fewer in negotiation
-const STAGE_SHARE = { new: 0.22, qualification: 0.18, proposition: 0.15, negotiation: 0.1, closed_won: 0.15, closed_lost: 0.2 };
-const WORDS = [
-  'Acme',
-  'Globex',
-  'Initech',
-  'Umbrella',
-  'Hooli',
-  'Stark',
-  'Wayne',
-  'Cyberdyne',
-  'Soylent',
-  'Tyrell',
-  'Wonka',
-  'Vandelay',
-  'Massive',
-  'Oscorp',
-  'Aperture',
-  'Gringotts',
-  'Dunder',
-  'Monarch',
-  'Nakatomi',
-  'Pied',
-];
-const SUFFIXES = ['Industries', 'Ltd', 'GmbH', 'SA', 'Corp', 'Group'];
-const PRODUCTS = [
-  '50 licences',
-  'annual support',
-  'on-site training',
-  'hardware refresh',
-  'cloud migration',
-  'maintenance contract',
-  'pilot project',
-  'renewal',
-  'extension',
-  'consulting days',
-];
-const NEXT_STEPS = ['Send the proposal', 'Call back the buyer', 'Demo with the IT team', 'Negotiate the discount', 'Meet the CFO'];
+const WORDS = COMPANY_WORDS.slice(0, 20);
+const SUFFIXES = COMPANY_SUFFIXES;
 const TEAMS = ['Sales North', 'Sales South', 'Key Accounts', 'Inside Sales'];
-const LOST_REASONS = [
-  ['Price too high', false],
-  ['Chose a competitor', false],
-  ['No budget', false],
-  ['No decision', false],
-  ['Other', true],
-];
 
 // keep-alive client of the read phases: one connection per client, reused
 const { request } = createHttpClient(CONCURRENCY);

@@ -25,6 +25,22 @@ const HELD_BACK = 5;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const count = async (db, sql, values) => (await db.query(sql, values))[0].n;
 
+/** Starts a background lead import of these CSV lines and waits until it is under way (2,000 rows read), well before its end: when to kill. */
+async function importUntilUnderWay(app, lines) {
+  const form = new FormData();
+  form.append('file', new Blob([lines.join('\n')], { type: 'text/csv' }), 'leads.csv');
+  const started = await app.api('/leads/import?mode=async', { method: 'POST', body: form });
+  assert.equal(started.status, 202, JSON.stringify(started.body));
+  const { jobId } = started.body;
+  let job;
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(20)) {
+    job = (await app.api(`/imports/${jobId}`)).body;
+    if (job.status !== 'running' || job.processedRows >= 2000) break;
+  }
+  assert.equal(job.status, 'running', `the import ended before the kill: ${JSON.stringify(job)}`);
+  return { jobId, job };
+}
+
 const reachable = await serverAnswers();
 describe(
   'the API killed (SIGKILL) in the middle of writes, then restarted',
@@ -48,19 +64,7 @@ describe(
         { length: IMPORT_ROWS },
         (_, i) => `Fault ${i},Ann,Corp ${i % 500},fault${i}@example.com,+33 1 23 45 ${String(i % 100).padStart(2, '0')} 00,row ${i} of the fault test`,
       );
-      const form = new FormData();
-      form.append('file', new Blob([['lastName,firstName,companyName,email,phone,description', ...rows].join('\n')], { type: 'text/csv' }), 'leads.csv');
-      const started = await app.api('/leads/import?mode=async', { method: 'POST', body: form });
-      assert.equal(started.status, 202, JSON.stringify(started.body));
-      const { jobId } = started.body;
-
-      // kill once the job reports progress, well before its end
-      let job;
-      for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(20)) {
-        job = (await app.api(`/imports/${jobId}`)).body;
-        if (job.status !== 'running' || job.processedRows >= 2000) break;
-      }
-      assert.equal(job.status, 'running', `the import ended before the kill: ${JSON.stringify(job)}`);
+      const { jobId, job } = await importUntilUnderWay(app, ['lastName,firstName,companyName,email,phone,description', ...rows]);
       assert.ok(job.processedRows > 0 && job.processedRows < IMPORT_ROWS, `progress at the kill: ${job.processedRows}`);
       assert.equal(job.accepted, 0, 'a running import says no row is stored yet');
       t.diagnostic(`killed at ${job.processedRows} of ${IMPORT_ROWS} rows read`);
@@ -115,17 +119,7 @@ describe(
     it('with two API processes, fails the import of the one killed while the other serves on, storing none of its rows', async (t) => {
       app = await startApp(db.url, { CRM_API_PROCESSES: '2' });
       const rows = Array.from({ length: IMPORT_ROWS }, (_, i) => `Worker ${i},worker${i}@example.com`);
-      const form = new FormData();
-      form.append('file', new Blob([['lastName,email', ...rows].join('\n')], { type: 'text/csv' }), 'leads.csv');
-      const started = await app.api('/leads/import?mode=async', { method: 'POST', body: form });
-      assert.equal(started.status, 202, JSON.stringify(started.body));
-      const { jobId } = started.body;
-      let job;
-      for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(20)) {
-        job = (await app.api(`/imports/${jobId}`)).body;
-        if (job.status !== 'running' || job.processedRows >= 2000) break;
-      }
-      assert.equal(job.status, 'running', `the import ended before the kill: ${JSON.stringify(job)}`);
+      let { jobId, job } = await importUntilUnderWay(app, ['lastName,email', ...rows]);
       // the worker process running the import, not the primary: the other worker and the port stay up
       const [{ owner_pid: worker }] = await db.query(`SELECT owner_pid FROM import_jobs WHERE id = $1`, [jobId]);
       assert.notEqual(worker, app.pid);
