@@ -136,6 +136,13 @@ describe('the SPA shell', () => {
       .getByRole('row', { name: /Sam Seller/ })
       .getByText('Enterprise')
       .waitFor();
+
+    // the users' search (it answered 500 for any text)
+    await page.getByRole('textbox', { name: 'Search' }).fill('seller');
+    await page.waitForURL(/q=seller/);
+    await cell('Sam Seller').waitFor();
+    await page.getByRole('textbox', { name: 'Search' }).fill('nobody-by-that-name');
+    await page.getByText(/No users match/).waitFor();
   });
 
   it('creates a personal API token and shows its secret once', async () => {
