@@ -56,7 +56,7 @@ import {
   LOST_REASONS,
   NEXT_STEPS,
   PRODUCTS,
-  STAGE_SHARE,
+  stageCounts,
   STAGES,
 } from './lib/sample-data.mjs';
 
@@ -286,17 +286,6 @@ async function waitForReminderPlanning(client) {
     await sleep(500);
   }
   console.log(`  reminder planning queue still not empty after ${sec(t)}: measuring anyway`);
-}
-
-function stageCounts(total) {
-  const counts = {};
-  let left = total;
-  for (const stage of STAGES.slice(0, -1)) {
-    counts[stage] = Math.round(total * STAGE_SHARE[stage]);
-    left -= counts[stage];
-  }
-  counts[STAGES.at(-1)] = left;
-  return counts;
 }
 
 function startOfWeek(date) {

@@ -53,7 +53,7 @@ import {
   benchSettings,
   finishBench,
 } from './lib/harness.mjs';
-import { COMPANY_SUFFIXES, COMPANY_WORDS, LOST_REASONS, NEXT_STEPS, PRODUCTS, STAGE_SHARE, STAGES } from './lib/sample-data.mjs';
+import { COMPANY_SUFFIXES, COMPANY_WORDS, LOST_REASONS, NEXT_STEPS, PRODUCTS, stageCounts, STAGES } from './lib/sample-data.mjs';
 
 const env = process.env;
 const SETTINGS = benchSettings('crm_bench_pipeline', 3991);
@@ -239,17 +239,6 @@ async function seed(db) {
     client.release();
     other.release();
   }
-}
-
-function stageCounts(total) {
-  const counts = {};
-  let left = total;
-  for (const stage of STAGES.slice(0, -1)) {
-    counts[stage] = Math.round(total * STAGE_SHARE[stage]);
-    left -= counts[stage];
-  }
-  counts[STAGES.at(-1)] = left;
-  return counts;
 }
 
 // $1 count, $2 users, $3 admin, $4 words, $5 suffixes

@@ -155,3 +155,15 @@ export const LOST_REASONS = [
   ['No decision', false],
   ['Other', true],
 ];
+
+/** How many of `total` deals go to each stage, by STAGE_SHARE (the last stage takes what rounding left). */
+export function stageCounts(total) {
+  const counts = {};
+  let left = total;
+  for (const stage of STAGES.slice(0, -1)) {
+    counts[stage] = Math.round(total * STAGE_SHARE[stage]);
+    left -= counts[stage];
+  }
+  counts[STAGES.at(-1)] = left;
+  return counts;
+}
