@@ -160,7 +160,11 @@ describe('hostile input', () => {
   describe('null and wrong shapes where a value or an object is needed (found by the fuzz suite)', () => {
     it('a null for a field that must have a value, on create and update', async () => {
       await expectRefused(asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Doe', doNotCall: null }), 'doNotCall', /must have a value/);
-      await expectRefused(asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`)).send({ version: opportunity.version, name: null }), 'name', /must be longer than/);
+      await expectRefused(
+        asSeller(t.http.patch(`/api/v1/opportunities/${opportunity.id}`)).send({ version: opportunity.version, name: null }),
+        'name',
+        /must be longer than/,
+      );
       await expectRefused(asSeller(t.http.post('/api/v1/quotations')).send({ partnerId, currency: null }), 'currency', /must have a value/);
       const lostReasons = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM lost_reasons`))[0].n as number;
       const before = await lostReasons();
@@ -169,9 +173,14 @@ describe('hostile input', () => {
     });
 
     it('a null stage probability, which would have broken every later move into that stage', async () => {
-      const settings = async () => (await t.http.get('/api/v1/settings/crm').auth(t.adminToken, { type: 'bearer' }).expect(200)).body as Record<string, unknown>;
+      const settings = async () =>
+        (await t.http.get('/api/v1/settings/crm').auth(t.adminToken, { type: 'bearer' }).expect(200)).body as Record<string, unknown>;
       const before = await settings();
-      const refused = await t.http.patch('/api/v1/settings/crm').auth(t.adminToken, { type: 'bearer' }).send({ stageProbabilities: { qualification: null } }).expect(400);
+      const refused = await t.http
+        .patch('/api/v1/settings/crm')
+        .auth(t.adminToken, { type: 'bearer' })
+        .send({ stageProbabilities: { qualification: null } })
+        .expect(400);
       expect(refused.body.errors[0].field).toBe('stageProbabilities.qualification');
       expect(await settings()).toEqual(before);
     });
@@ -193,12 +202,20 @@ describe('hostile input', () => {
     });
 
     it('a time zone that is not an IANA name (luxon took "Local" for the server\'s zone)', async () => {
-      const series = { type: 'meeting', subject: 'Zoned', startAt: '2027-09-22T23:10:45-05:00', endAt: '2027-09-23T06:40:45.000Z', recurrence: { frequency: 'daily', interval: 1, count: 2 } };
-      for (const timeZone of ['Local', 'system']) await expectRefused(asSeller(t.http.post('/api/v1/events')).send({ ...series, timeZone }), 'timeZone', /IANA time zone/);
+      const series = {
+        type: 'meeting',
+        subject: 'Zoned',
+        startAt: '2027-09-22T23:10:45-05:00',
+        endAt: '2027-09-23T06:40:45.000Z',
+        recurrence: { frequency: 'daily', interval: 1, count: 2 },
+      };
+      for (const timeZone of ['Local', 'system'])
+        await expectRefused(asSeller(t.http.post('/api/v1/events')).send({ ...series, timeZone }), 'timeZone', /IANA time zone/);
     });
 
     it('a multipart upload with a malformed part header is answered (it hung), and imports nothing', async () => {
-      const body = '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="leads.csv"\r\nthis header line has no colon\r\n\r\nlastName\nDoe\r\n--XyZ--\r\n';
+      const body =
+        '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="leads.csv"\r\nthis header line has no colon\r\n\r\nlastName\nDoe\r\n--XyZ--\r\n';
       await expectRefused(
         asSeller(t.http.post('/api/v1/leads/import')).set('Content-Type', 'multipart/form-data; boundary=XyZ').timeout(10_000).send(body),
         'file',

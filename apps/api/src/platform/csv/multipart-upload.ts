@@ -54,7 +54,10 @@ export function withUploadedFile<T>(request: IncomingMessage, field: string, wor
       if (settled) return;
       settled = true;
       if (result) result.then(resolve, reject);
-      else reject(failure ?? invalidInput([{ field, message: `the request has no file in the field ${field}` }], `Send the file in the multipart field ${field}.`));
+      else
+        reject(
+          failure ?? invalidInput([{ field, message: `the request has no file in the field ${field}` }], `Send the file in the multipart field ${field}.`),
+        );
     };
     // busboy emits no close after some errors (a malformed part header): settle here, and drain the rest of the body
     form.on('error', (error: Error) => {

@@ -45,6 +45,9 @@ describe('isDatabaseUnavailable', () => {
 describe('a NOT NULL violation', () => {
   it('is a 400 on the field of its column', () => {
     const error = new QueryFailedError('UPDATE', [], Object.assign(new Error('null value in column "last_name"'), { code: '23502', column: 'last_name' }));
-    expect(translateDatabaseError(error)).toMatchObject({ kind: 'invalid', fieldErrors: [{ field: 'lastName', message: 'lastName must have a value; null cannot clear it' }] });
+    expect(translateDatabaseError(error)).toMatchObject({
+      kind: 'invalid',
+      fieldErrors: [{ field: 'lastName', message: 'lastName must have a value; null cannot clear it' }],
+    });
   });
 });
