@@ -12,25 +12,12 @@
 // Like `pnpm test`, it runs on the PostgreSQL server at TEST_DATABASE_URL
 // (default postgres://root@127.0.0.1:5432/postgres), or on PGlite when none answers.
 import { spawnSync } from 'node:child_process';
-import { Socket } from 'node:net';
+import { serverAnswers, TEST_SERVER_URL } from './test-server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 
-function serverAnswers(url) {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    socket.setTimeout(1000);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-    socket.connect(Number(port || 5432), hostname);
-  });
-}
-
-const onServer = await serverAnswers(serverUrl);
-if (!onServer) console.log(`No PostgreSQL answers at ${serverUrl}: fuzzing on the embedded PGlite (slower).`);
+const onServer = await serverAnswers();
+if (!onServer) console.log(`No PostgreSQL answers at ${TEST_SERVER_URL}: fuzzing on the embedded PGlite (slower).`);
 const env = {
   ...process.env,
   FUZZ_RUNS: process.env.FUZZ_RUNS ?? '20000',

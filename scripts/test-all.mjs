@@ -15,9 +15,9 @@
 // Options: --only=static,domain,api,web,smoke,fault,e2e to run some suites.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serverAnswers, TEST_SERVER_URL } from './test-server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv
@@ -70,18 +70,6 @@ function commandCheck(name, command, args) {
   results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
 }
 
-function serverAnswers(url) {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    socket.setTimeout(1000);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-    socket.connect(Number(port || 5432), hostname);
-  });
-}
-
 const wanted = (suite) => !only || only.includes(suite);
 
 if (wanted('static')) {
@@ -104,9 +92,8 @@ if (wanted('domain')) {
 }
 
 if (wanted('api')) {
-  const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
-  const onServer = await serverAnswers(serverUrl);
-  if (!onServer) console.log(`\nNo PostgreSQL answers at ${serverUrl}: the API tests run on the embedded PGlite.`);
+  const onServer = await serverAnswers();
+  if (!onServer) console.log(`\nNo PostgreSQL answers at ${TEST_SERVER_URL}: the API tests run on the embedded PGlite.`);
   const env = onServer ? {} : { CRM_TEST_DB: 'pglite', NODE_OPTIONS: '--experimental-vm-modules' };
   jsonRunner(`api (jest, ${onServer ? 'PostgreSQL' : 'PGlite'})`, 'pnpm', (out) => ['--filter', '@crm/api', 'exec', 'jest', '--json', `--outputFile=${out}`], {
     env,
@@ -136,11 +123,10 @@ if (wanted('smoke')) nodeTestRunner('smoke (PGlite, built app)', ['apps/api/smok
 
 if (wanted('fault')) {
   // the API process SIGKILLed mid-write and restarted; on PGlite a kill mid-write tests PGlite's files, not the CRM
-  const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
-  if (await serverAnswers(serverUrl)) {
+  if (await serverAnswers()) {
     nodeTestRunner('fault (PostgreSQL, built app killed and restarted)', ['apps/api/fault/']);
   } else {
-    console.log(`\nNo PostgreSQL answers at ${serverUrl}: the fault tests are skipped (they need a server; set TEST_DATABASE_URL).`);
+    console.log(`\nNo PostgreSQL answers at ${TEST_SERVER_URL}: the fault tests are skipped (they need a server; set TEST_DATABASE_URL).`);
     results.push({ name: 'fault (skipped: no PostgreSQL server)', passed: 0, failed: 0 });
   }
 }

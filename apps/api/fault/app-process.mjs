@@ -3,28 +3,18 @@
 // Shared by the fault tests; apps/api/smoke/server.mjs does the same on PGlite.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { serverAnswers, TEST_SERVER_URL } from '../../../scripts/test-server.mjs';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 export const ADMIN = { email: 'admin@example.com', password: 'fault-admin-password' };
 /** The server the fault tests make their database on, as for the HTTP tests (its own database is only used to create and drop theirs). */
-export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
-
-export function serverAnswers(url = SERVER_URL) {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    socket.setTimeout(1000);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-    socket.connect(Number(port || 5432), hostname);
-  });
-}
+export const SERVER_URL = TEST_SERVER_URL;
+export { serverAnswers };
 
 async function onServer(work) {
   const client = new pg.Client({ connectionString: SERVER_URL });
