@@ -97,6 +97,18 @@ describe('lead conversion', () => {
     }
   });
 
+  it('moves the opportunities opened on the lead to its partner, each one a version further', async () => {
+    const lead = await newLead();
+    const before = (await asSeller(t.http.post('/api/v1/opportunities')).send({ name: 'Opened on the lead', leadId: lead.id }).expect(201)).body;
+    const converted = await convert(lead.id, { partner: { mode: 'new' }, contact: { mode: 'none' } }).expect(200);
+    const after = (await asSeller(t.http.get(`/api/v1/opportunities/${before.id}`)).expect(200)).body;
+    expect(after).toMatchObject({ partnerId: converted.body.partner.id, version: before.version + 1 });
+    // a form still holding the version before the move is refused, not allowed to undo it
+    await asSeller(t.http.patch(`/api/v1/opportunities/${before.id}`))
+      .send({ version: before.version, partnerId: null })
+      .expect(409);
+  });
+
   it('converts into a new customer individual without contact when the lead has no company', async () => {
     const lead = await newLead({ companyName: null });
     const response = await convert(lead.id, { partner: { mode: 'new', isCustomer: true }, contact: { mode: 'none' } }).expect(200);

@@ -102,7 +102,12 @@ describe('quotations and orders', () => {
     await asSeller(t.http.post(`/api/v1/quotations/${quotation.id}/send`)).expect(200);
     const confirmed = await asSeller(t.http.post(`/api/v1/quotations/${quotation.id}/confirm`)).expect(200);
     expect(confirmed.body).toMatchObject({ status: 'confirmed', confirmedAt: expect.any(String) });
-    expect((await asSeller(t.http.get(`/api/v1/partners/${partner.id}`))).body).toMatchObject({ isCustomer: true, isProspect: false });
+    // the partner changed: its version goes up, so a form holding the prospect cannot overwrite it
+    expect((await asSeller(t.http.get(`/api/v1/partners/${partner.id}`))).body).toMatchObject({
+      isCustomer: true,
+      isProspect: false,
+      version: partner.version + 1,
+    });
     expect((await asSeller(t.http.get(`/api/v1/opportunities/${opportunity.id}`))).body).toMatchObject({ stage: 'closed_won', probability: 100 });
     const timeline = await asSeller(t.http.get(`/api/v1/partners/${partner.id}/timeline`)).expect(200);
     expect(timeline.body.items[0].kind).toBe('order_confirmed');

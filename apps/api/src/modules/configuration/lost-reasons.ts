@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, EntityManager } from 'typeorm';
 import { AuditedEntity } from '../../platform/database/audited.entity';
 import { VersionedPartial } from '../../platform/database/versioned-partial';
+import { invalidInput } from '../../platform/errors/domain-error';
 import { ReferenceListDefinition } from './reference-list';
 import { NameField, ReferenceListQuery, referenceListSpec } from './reference-list.fields';
 
@@ -39,3 +40,15 @@ export const LOST_REASONS: ReferenceListDefinition<LostReason> = {
   listQuery: ReferenceListQuery,
   listSpec: { ...referenceListSpec('reason'), sorts: { name: 'reason.name', createdAt: 'reason.created_at' } },
 };
+
+/**
+ * The lost reason a lead or an opportunity is closed with, read in the
+ * caller's transaction: 400 when it does not exist, or when it asks for an
+ * explanation (free text) and the note is empty. The one check of both.
+ */
+export async function lostReasonFor(manager: EntityManager, lostReasonId: string, note: string | undefined): Promise<LostReason> {
+  const reason = await manager.getRepository(LostReason).findOneBy({ id: lostReasonId });
+  if (!reason) throw invalidInput([{ field: 'lostReasonId', message: 'refers to a lost reason that does not exist' }]);
+  if (reason.freeText && !note?.trim()) throw invalidInput([{ field: 'note', message: `the reason "${reason.name}" asks for an explanation` }]);
+  return reason;
+}

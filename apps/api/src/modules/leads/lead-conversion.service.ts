@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { updateVersioned } from '../../platform/database/versioned-update';
 import { notFound, ruleViolation } from '../../platform/errors/domain-error';
 import { HistoryService } from '../../platform/history/history.service';
 import { Contact, ContactsService } from '../contacts';
-import { OpportunitiesService, Opportunity } from '../opportunities';
+import { OpportunitiesService } from '../opportunities';
 import { Partner, PartnersService } from '../partners';
 import { ConversionResult } from './dto/conversion-result.dto';
 import { ConvertContactChoiceDto, ConvertLeadDto, ConvertPartnerChoiceDto } from './dto/lead-actions.dto';
@@ -50,8 +50,7 @@ export class LeadConversionService {
             actor,
           )
         : null;
-      // opportunities opened on the lead before follow it to its partner (Axelor does the same)
-      await manager.update(Opportunity, { leadId, partnerId: IsNull() }, { partnerId: partner.id });
+      await this.opportunities.moveToPartner(manager, leadId, partner.id);
       await updateVersioned(manager, Lead, 'lead', leadId, undefined, { status, partnerId: partner.id, contactId });
       await this.history.record(manager, {
         subjects: [{ type: 'lead', id: leadId }, { type: 'partner', id: partner.id }, ...(contactId ? [{ type: 'contact' as const, id: contactId }] : [])],

@@ -8,7 +8,7 @@ import { invalidInput, notFound, ruleViolation } from '../../platform/errors/dom
 import { HistoryService } from '../../platform/history/history.service';
 import { runList } from '../../platform/listing/list-runner';
 import { Page } from '../../platform/listing/page';
-import { LostReason } from '../configuration';
+import { lostReasonFor } from '../configuration';
 import { newLeadRecord } from './lead-records';
 import { User } from '../users';
 import { AssignLeadDto, LoseLeadDto } from './dto/lead-actions.dto';
@@ -72,9 +72,7 @@ export class LeadsService {
   /** lose: any open status → lost, with a reason (and the note, which Axelor 5.4 drops). */
   lose(id: string, dto: LoseLeadDto, actor: AuthenticatedUser): Promise<Lead> {
     return this.transition(id, 'lose', actor, async (manager) => {
-      const reason = await manager.getRepository(LostReason).findOneBy({ id: dto.lostReasonId });
-      if (!reason) throw invalidInput([{ field: 'lostReasonId', message: 'refers to a lost reason that does not exist' }]);
-      if (reason.freeText && !dto.note?.trim()) throw invalidInput([{ field: 'note', message: `the reason "${reason.name}" asks for an explanation` }]);
+      const reason = await lostReasonFor(manager, dto.lostReasonId, dto.note);
       return { changes: { lostReasonId: reason.id, lostNote: dto.note?.trim() || null }, note: `Lost: ${reason.name}` };
     });
   }

@@ -2,5 +2,5 @@
 export { OpportunitiesModule } from './opportunities.module';
 export { OpportunitiesService } from './opportunities.service';
 export { CreateOpportunityDto } from './dto/opportunity.dto';
-// Read and written directly by lead conversion: opportunities.moveToPartner is to replace it.
+// The shape lead conversion answers with.
 export { Opportunity } from './opportunity.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { isClosedStage, moveStage, nextStage, reopenStage, type OpportunityStage, type StageChange } from '@crm/domain';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { newId } from '../../platform/database/ids';
@@ -10,7 +10,7 @@ import { HistorySubject, HistoryService } from '../../platform/history/history.s
 import { applyListFilters, runList, runSqlList } from '../../platform/listing/list-runner';
 import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
-import { LostReason } from '../configuration';
+import { lostReasonFor } from '../configuration';
 import { Partner } from '../partners';
 import { CrmSettingsService } from '../settings';
 import { BoardQuery, OpportunityCard } from './dto/opportunity-card.dto';
@@ -212,6 +212,16 @@ export class OpportunitiesService {
   }
 
   /**
+   * The opportunities opened on a lead and on no partner yet follow it to the
+   * partner it converts into (Axelor does the same), inside the caller's
+   * transaction; each one's version goes up, so a client holding the old
+   * version gets 409 rather than overwriting the move.
+   */
+  async moveToPartner(manager: EntityManager, leadId: string, partnerId: string): Promise<void> {
+    await manager.update(Opportunity, { leadId, partnerId: IsNull() }, { partnerId, version: () => 'version + 1' });
+  }
+
+  /**
    * Closes an open opportunity as won inside the caller's transaction (a
    * confirmed order does this when the setting says so); a closed one is
    * left as it is.
@@ -258,10 +268,7 @@ export class OpportunitiesService {
 
   private async lostReason(manager: EntityManager, lost: { lostReasonId?: string; note?: string } | undefined): Promise<string> {
     if (!lost?.lostReasonId) throw invalidInput([{ field: 'lostReasonId', message: 'a lost reason is required to close an opportunity as lost' }]);
-    const reason = await manager.getRepository(LostReason).findOneBy({ id: lost.lostReasonId });
-    if (!reason) throw invalidInput([{ field: 'lostReasonId', message: 'refers to a lost reason that does not exist' }]);
-    if (reason.freeText && !lost.note?.trim()) throw invalidInput([{ field: 'note', message: `the reason "${reason.name}" asks for an explanation` }]);
-    return reason.id;
+    return (await lostReasonFor(manager, lost.lostReasonId, lost.note)).id;
   }
 
   /** Adds the partner's description when the CRM settings say so (one query per page). */

@@ -2,6 +2,5 @@
 export { PartnersModule } from './partners.module';
 export { PartnersService } from './partners.service';
 export { PARTNER_KINDS, type PartnerKind } from './partner.entity';
-// Read and written directly by lead conversion, opportunities and quotations (partners.markCustomer and the
-// like are to replace them).
+// Locked by lead conversion and read by opportunities (a customer's description): service calls are to replace them.
 export { Partner } from './partner.entity';

@@ -75,6 +75,11 @@ export class PartnersService {
     return this.get(id);
   }
 
+  /** A prospect becomes a customer (an order was confirmed), inside the caller's transaction; its version goes up. */
+  async markCustomer(manager: EntityManager, id: string): Promise<void> {
+    await manager.update(Partner, { id }, { isCustomer: true, isProspect: false, version: () => 'version + 1' });
+  }
+
   async remove(id: string): Promise<void> {
     await deleteById(this.dataSource.manager, Partner, 'partner', id);
   }

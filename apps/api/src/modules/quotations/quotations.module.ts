@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { OpportunitiesModule } from '../opportunities';
+import { PartnersModule } from '../partners';
 import { SettingsModule } from '../settings';
 import { QuotationsController } from './quotations.controller';
 import { QuotationsService } from './quotations.service';
 
-@Module({ imports: [OpportunitiesModule, SettingsModule], controllers: [QuotationsController], providers: [QuotationsService] })
+@Module({ imports: [OpportunitiesModule, PartnersModule, SettingsModule], controllers: [QuotationsController], providers: [QuotationsService] })
 export class QuotationsModule {}

@@ -12,7 +12,7 @@ import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
 import { addressText, renderPdfReport, reportFilename } from '../../platform/pdf/pdf-report';
 import { OpportunitiesService } from '../opportunities';
-import { Partner } from '../partners';
+import { PartnersService } from '../partners';
 import { CrmSettingsService } from '../settings';
 import { CreateQuotationDto, ListQuotationsQuery, QuotationLineDto, QuoteOpportunityDto, UpdateQuotationDto } from './dto/quotation.dto';
 import { Quotation, QuotationLine, QuotationView } from './quotation.entity';
@@ -29,6 +29,7 @@ export class QuotationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly opportunities: OpportunitiesService,
+    private readonly partners: PartnersService,
     private readonly settings: CrmSettingsService,
     private readonly history: HistoryService,
   ) {}
@@ -100,7 +101,7 @@ export class QuotationsService {
    */
   confirm(id: string, actor: AuthenticatedUser): Promise<QuotationView> {
     return this.transition(id, 'confirm', actor, async (manager, quotation) => {
-      await manager.update(Partner, { id: quotation.partnerId }, { isCustomer: true, isProspect: false, version: () => 'version + 1' });
+      await this.partners.markCustomer(manager, quotation.partnerId);
       const { closeOpportunityOnOrderConfirmation } = await this.settings.current(manager);
       if (closeOpportunityOnOrderConfirmation && quotation.opportunityId) await this.opportunities.winIn(manager, quotation.opportunityId, actor);
     });
@@ -108,7 +109,7 @@ export class QuotationsService {
 
   async report(id: string): Promise<{ filename: string; pdf: Buffer }> {
     const quotation = await this.get(id);
-    const partner = await this.dataSource.getRepository(Partner).findOneByOrFail({ id: quotation.partnerId });
+    const partner = await this.partners.get(quotation.partnerId);
     const title = `${quotation.status === 'confirmed' ? 'Order' : 'Quotation'} ${quotation.number}`;
     const pdf = await renderPdfReport({
       title,
