@@ -3,6 +3,20 @@ export const OPPORTUNITY_STAGES = ['new', 'qualification', 'proposition', 'negot
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 export const OPEN_STAGES: readonly OpportunityStage[] = ['new', 'qualification', 'proposition', 'negotiation'];
 
+/**
+ * Axelor's default probability (%) of each stage: what a new installation's
+ * CRM settings hold (migration 1764350000000 writes the same values as the
+ * column's default) and what the settings form starts from.
+ */
+export const DEFAULT_STAGE_PROBABILITIES: Readonly<Record<OpportunityStage, number>> = {
+  new: 10,
+  qualification: 20,
+  proposition: 50,
+  negotiation: 80,
+  closed_won: 100,
+  closed_lost: 0,
+};
+
 export function isClosedStage(stage: OpportunityStage): boolean {
   return stage === 'closed_won' || stage === 'closed_lost';
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { DataSource, EntityManager } from 'typeorm';
-import { LEAD_STATUSES, OPPORTUNITY_STAGES, type LeadStatus } from '@crm/domain';
+import { DEFAULT_STAGE_PROBABILITIES, LEAD_STATUSES, OPPORTUNITY_STAGES, type LeadStatus } from '@crm/domain';
 import { LeadSource } from '../modules/configuration/lead-sources';
 import { LostReason } from '../modules/configuration/lost-reasons';
 import { OpportunityType } from '../modules/configuration/opportunity-types';
@@ -273,7 +273,6 @@ async function seedOpportunities(
   now: number,
 ) {
   const types = await manager.find(OpportunityType);
-  const probability = { new: 10, qualification: 20, proposition: 50, negotiation: 80, closed_won: 100, closed_lost: 0 };
   const opportunities = Array.from({ length: DEMO_OPPORTUNITY_COUNT }, (_, i) => {
     const stage = OPPORTUNITY_STAGES[i % OPPORTUNITY_STAGES.length];
     const partner = random.pick(partners);
@@ -285,7 +284,7 @@ async function seedOpportunities(
       partnerId: partner.id,
       amount: `${random.int(10, 400) * 250}.00`,
       currency: 'EUR',
-      probability: probability[stage],
+      probability: DEFAULT_STAGE_PROBABILITIES[stage],
       expectedCloseDate: new Date(now + random.int(-20, 120) * 86_400_000).toISOString().slice(0, 10),
       typeId: random.pick(types).id,
       assignedToId: random.chance(0.8) ? partner.assignedToId : random.pick(sellers).id,

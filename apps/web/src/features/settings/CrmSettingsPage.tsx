@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Loader, MultiSelect, NumberInput, PasswordInput, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { OPPORTUNITY_STAGES, type OpportunityStage } from '@crm/domain';
+import { DEFAULT_STAGE_PROBABILITIES, OPPORTUNITY_STAGES, type OpportunityStage } from '@crm/domain';
 import { useEffect, useState } from 'react';
 import { useLookup } from '../../api/lookups';
 import { useIsAdmin } from '../../api/session';
@@ -49,7 +49,7 @@ export function CrmSettingsPage() {
       closeOpportunityOnOrderConfirmation: true,
       displayCustomerDescriptionInOpportunity: false,
       customerAssignableTeamIds: [],
-      stageProbabilities: { new: 10, qualification: 20, proposition: 50, negotiation: 80, closed_won: 100, closed_lost: 0 },
+      stageProbabilities: { ...DEFAULT_STAGE_PROBABILITIES },
       smtpHost: '',
       smtpPort: '',
       smtpSecure: false,

@@ -15,11 +15,17 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { DEFAULT_STAGE_PROBABILITIES, type OpportunityStage } from '@crm/domain';
 import { EXAMPLE_ID } from '../../../platform/openapi/examples';
 import { Optional } from '../../../platform/validation/fields';
 
-const PROBABILITY = (stage: string, example: number) => (target: object, key: string) => {
-  ApiPropertyOptional({ description: `Default probability (%) of the ${stage} stage.`, example, minimum: 0, maximum: 100 })(target, key);
+const PROBABILITY = (stage: OpportunityStage) => (target: object, key: string) => {
+  ApiPropertyOptional({
+    description: `Default probability (%) of the ${stage.replace('_', ' ')} stage.`,
+    example: DEFAULT_STAGE_PROBABILITIES[stage],
+    minimum: 0,
+    maximum: 100,
+  })(target, key);
   // a null would be stored, and every move into that stage would then fail
   Optional()(target, key);
   IsInt()(target, key);
@@ -28,12 +34,12 @@ const PROBABILITY = (stage: string, example: number) => (target: object, key: st
 };
 
 export class StageProbabilitiesDto {
-  @PROBABILITY('new', 10) new?: number;
-  @PROBABILITY('qualification', 20) qualification?: number;
-  @PROBABILITY('proposition', 50) proposition?: number;
-  @PROBABILITY('negotiation', 80) negotiation?: number;
-  @PROBABILITY('closed won', 100) closed_won?: number;
-  @PROBABILITY('closed lost', 0) closed_lost?: number;
+  @PROBABILITY('new') new?: number;
+  @PROBABILITY('qualification') qualification?: number;
+  @PROBABILITY('proposition') proposition?: number;
+  @PROBABILITY('negotiation') negotiation?: number;
+  @PROBABILITY('closed_won') closed_won?: number;
+  @PROBABILITY('closed_lost') closed_lost?: number;
 }
 
 /** The CRM options as the API shows them; the SMTP password is never shown. */
@@ -55,7 +61,7 @@ export class CrmSettingsView {
   @ApiProperty({
     description: 'Default probability (%) per opportunity stage.',
     type: StageProbabilitiesDto,
-    example: { new: 10, qualification: 20, proposition: 50, negotiation: 80, closed_won: 100, closed_lost: 0 },
+    example: DEFAULT_STAGE_PROBABILITIES,
   })
   stageProbabilities: StageProbabilitiesDto;
 
