@@ -1,6 +1,7 @@
-import { Anchor, Breadcrumbs, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Card, Group, Stack } from '@mantine/core';
+import { useParams } from 'react-router';
 import { useLookup } from '../../api/lookups';
+import { RecordPageHeader } from '../../ui/RecordPageHeader';
 import { SendEmailAction } from '../../ui/email/SendEmailAction';
 import { RecordForm } from '../../ui/record-form/RecordForm';
 import { RecordLink } from '../../ui/RecordLink';
@@ -31,26 +32,22 @@ function ContactView({ contact }: { contact: Contact }) {
   const name = contactName(contact);
   return (
     <Stack gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/contacts">
-          Contacts
-        </Anchor>
-        <Text>{name}</Text>
-      </Breadcrumbs>
-      <div>
-        <Group gap="sm">
-          <Title order={2}>{name}</Title>
-          <Rejections contact={contact} />
-        </Group>
-        <Text c="dimmed" size="sm">
-          {contact.jobTitle ? `${contact.jobTitle} · ` : ''}
-          {contact.partnerId ? (
-            <RecordLink path="/api/v1/partners" id={contact.partnerId} to={`/partners/${contact.partnerId}`} label={partnerName} />
-          ) : (
-            'No partner'
-          )}
-        </Text>
-      </div>
+      <RecordPageHeader
+        trail={[{ label: 'Contacts', to: '/contacts' }]}
+        current={name}
+        title={name}
+        badge={<Rejections contact={contact} />}
+        subtitle={
+          <>
+            {contact.jobTitle ? `${contact.jobTitle} · ` : ''}
+            {contact.partnerId ? (
+              <RecordLink path="/api/v1/partners" id={contact.partnerId} to={`/partners/${contact.partnerId}`} label={partnerName} />
+            ) : (
+              'No partner'
+            )}
+          </>
+        }
+      />
       <Group gap="xs">
         <SendEmailAction path={CONTACTS_PATH} id={contact.id} email={contact.email} doNotEmail={contact.doNotEmail} />
         <NewEventButton link={{ contactId: contact.id, ...(contact.partnerId ? { partnerId: contact.partnerId } : {}) }} label="Schedule event" />

@@ -1,7 +1,8 @@
-import { Anchor, Breadcrumbs, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Card, Stack } from '@mantine/core';
+import { useParams } from 'react-router';
 import { useLookup } from '../../api/lookups';
 import { useCurrentUser } from '../../api/session';
+import { RecordPageHeader } from '../../ui/RecordPageHeader';
 import { RecordForm } from '../../ui/record-form/RecordForm';
 import { RecordStamp } from '../../ui/record-form/RecordStamp';
 import { RecordLoader } from '../../ui/RecordLoader';
@@ -43,19 +44,13 @@ function LeadView({ lead }: { lead: Lead }) {
   const name = fullName(lead);
   return (
     <Stack gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/leads">
-          Leads
-        </Anchor>
-        <Text>{name}</Text>
-      </Breadcrumbs>
-      <div>
-        <Group gap="sm">
-          <Title order={2}>{name}</Title>
-          <LeadStatusBadge status={lead.status} />
-        </Group>
-        {lead.companyName && <Text c="dimmed">{[lead.jobTitle, lead.companyName].filter(Boolean).join(' at ')}</Text>}
-      </div>
+      <RecordPageHeader
+        trail={[{ label: 'Leads', to: '/leads' }]}
+        current={name}
+        title={name}
+        badge={<LeadStatusBadge status={lead.status} />}
+        subtitle={lead.companyName && [lead.jobTitle, lead.companyName].filter(Boolean).join(' at ')}
+      />
       <LeadStatusStepper status={lead.status} />
       {me && <LeadActionBar lead={lead} meId={me.id} />}
       <LeadOutcome lead={lead} />

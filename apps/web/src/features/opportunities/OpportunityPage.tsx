@@ -1,11 +1,12 @@
 import { isClosedStage, nextStage, reopenStage, type OpportunityStage } from '@crm/domain';
-import { Alert, Anchor, Breadcrumbs, Card, Group, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, Group, Stack, Stepper, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useLookup } from '../../api/lookups';
 import { errorMessage } from '../../api/problem';
+import { RecordPageHeader } from '../../ui/RecordPageHeader';
 import { ActionButton } from '../../ui/ActionButton';
 import { formatDate, formatMoney } from '../../ui/format';
 import { RecordStamp } from '../../ui/record-form/RecordStamp';
@@ -175,19 +176,13 @@ function OpportunityView({ opportunity }: { opportunity: Opportunity }) {
   const partner = partners.nameOf(opportunity.partnerId);
   return (
     <Stack gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/opportunities">
-          Opportunities
-        </Anchor>
-        <Text>{opportunity.name}</Text>
-      </Breadcrumbs>
-      <div>
-        <Group gap="sm">
-          <Title order={2}>{opportunity.name}</Title>
-          <OpportunityStageBadge stage={opportunity.stage} />
-        </Group>
-        <Text c="dimmed">{[partner, formatMoney(opportunity.amount, opportunity.currency), `${opportunity.probability}%`].filter(Boolean).join(' · ')}</Text>
-      </div>
+      <RecordPageHeader
+        trail={[{ label: 'Opportunities', to: '/opportunities' }]}
+        current={opportunity.name}
+        title={opportunity.name}
+        badge={<OpportunityStageBadge stage={opportunity.stage} />}
+        subtitle={[partner, formatMoney(opportunity.amount, opportunity.currency), `${opportunity.probability}%`].filter(Boolean).join(' · ')}
+      />
       <OpportunityStepper stage={opportunity.stage} />
       <OpportunityActionBar opportunity={opportunity} />
       <RecordTabs

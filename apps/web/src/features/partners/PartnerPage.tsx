@@ -1,8 +1,9 @@
-import { Anchor, Breadcrumbs, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useLookup } from '../../api/lookups';
+import { RecordPageHeader } from '../../ui/RecordPageHeader';
 import { SendEmailAction } from '../../ui/email/SendEmailAction';
 import { PrintButton } from '../../ui/files/FileActions';
 import { RelatedList } from '../../ui/list-screen/RelatedList';
@@ -75,21 +76,13 @@ function PartnerView({ partner }: { partner: Partner }) {
   const name = partnerName(partner);
   return (
     <Stack gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/partners">
-          Customers
-        </Anchor>
-        <Text>{name}</Text>
-      </Breadcrumbs>
-      <div>
-        <Group gap="sm">
-          <Title order={2}>{name}</Title>
-          <PartnerFlags partner={partner} />
-        </Group>
-        <Text c="dimmed" size="sm">
-          {[partner.kind === 'individual' ? 'Individual' : 'Company', partner.address.city].filter(Boolean).join(' · ')}
-        </Text>
-      </div>
+      <RecordPageHeader
+        trail={[{ label: 'Customers', to: '/partners' }]}
+        current={name}
+        title={name}
+        badge={<PartnerFlags partner={partner} />}
+        subtitle={[partner.kind === 'individual' ? 'Individual' : 'Company', partner.address.city].filter(Boolean).join(' · ')}
+      />
       <Group gap="xs">
         <SendEmailAction path={PARTNERS_PATH} id={partner.id} email={partner.email} />
         <PrintButton base={PARTNERS_PATH} id={partner.id} />

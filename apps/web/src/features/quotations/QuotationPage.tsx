@@ -1,10 +1,11 @@
 import { quotationTransition } from '@crm/domain';
-import { ActionIcon, Alert, Anchor, Breadcrumbs, Button, Card, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { errorMessage } from '../../api/problem';
+import { RecordPageHeader } from '../../ui/RecordPageHeader';
 import { ActionButton } from '../../ui/ActionButton';
 import { formatMoney } from '../../ui/format';
 import { useQuotation, useQuotationAction, useSaveQuotation, type Quotation, type QuotationAction } from './quotation-actions';
@@ -184,21 +185,15 @@ export function QuotationPage() {
     );
   return (
     <Stack gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/opportunities">
-          Opportunities
-        </Anchor>
-        {quotation.opportunityId && (
-          <Anchor component={Link} to={`/opportunities/${quotation.opportunityId}`}>
-            Opportunity
-          </Anchor>
-        )}
-        <Text>{quotation.number}</Text>
-      </Breadcrumbs>
-      <Group gap="sm">
-        <Title order={2}>Quotation {quotation.number}</Title>
-        <QuotationStatusBadge status={quotation.status} />
-      </Group>
+      <RecordPageHeader
+        trail={[
+          { label: 'Opportunities', to: '/opportunities' },
+          ...(quotation.opportunityId ? [{ label: 'Opportunity', to: `/opportunities/${quotation.opportunityId}` }] : []),
+        ]}
+        current={quotation.number}
+        title={`Quotation ${quotation.number}`}
+        badge={<QuotationStatusBadge status={quotation.status} />}
+      />
       <QuotationEditor key={quotation.id} quotation={quotation} />
     </Stack>
   );
