@@ -57,6 +57,7 @@ import {
   benchSettings,
   finishBench,
 } from './lib/harness.mjs';
+import { EVENT_SUBJECTS } from './lib/sample-data.mjs';
 
 const env = process.env;
 // 400 requests a client: phases of several seconds, long enough for the writer to change events during them
@@ -76,20 +77,7 @@ const SERIES_SHARE = 0.002;
 const EXCEPTIONS_PER_SERIES = 5;
 const DAY_MS = 86_400_000;
 
-const SUBJECTS = [
-  'Follow-up call',
-  'Qualification call',
-  'Product demo',
-  'Discovery meeting',
-  'Negotiation meeting',
-  'Send the proposal',
-  'Prepare the quote',
-  'Quarterly review',
-  'Onboarding workshop',
-  'Renewal call',
-  'Trade show',
-  'Contract signature',
-];
+const SUBJECTS = EVENT_SUBJECTS;
 
 // gzip accepted, as every browser does (the API sends a calendar gzipped then); the body is not inflated
 // here, as that is the browser's work on its own machine, not the server's

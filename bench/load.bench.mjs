@@ -50,6 +50,7 @@ import {
   CITIES,
   COMPANY_SUFFIXES,
   COMPANY_WORDS,
+  EVENT_SUBJECTS,
   FIRST_NAMES,
   JOB_TITLES,
   LAST_NAMES,
@@ -96,18 +97,7 @@ const SUFFIXES = COMPANY_SUFFIXES;
 const FIRST = FIRST_NAMES;
 const LAST = LAST_NAMES;
 const JOBS = JOB_TITLES.filter(Boolean);
-const SUBJECTS = [
-  'Follow-up call',
-  'Qualification call',
-  'Product demo',
-  'Discovery meeting',
-  'Negotiation meeting',
-  'Send the proposal',
-  'Prepare the quote',
-  'Quarterly review',
-  'Renewal call',
-  'Contract signature',
-];
+const SUBJECTS = EVENT_SUBJECTS;
 const SOURCES = [
   ['Web site', 'WEB'],
   ['Trade show', 'SHOW'],

@@ -132,6 +132,22 @@ export const CITIES = ['Paris', 'Lyon', 'Marseille', 'Berlin', 'Hamburg', 'Madri
 /** null: a lead without a job title. */
 export const JOB_TITLES = ['Buyer', 'CEO', 'CTO', 'Head of purchasing', 'Office manager', 'Sales director', 'Engineer', null];
 
+/** Subjects of calls, meetings and tasks. */
+export const EVENT_SUBJECTS = [
+  'Follow-up call',
+  'Qualification call',
+  'Product demo',
+  'Discovery meeting',
+  'Negotiation meeting',
+  'Send the proposal',
+  'Prepare the quote',
+  'Quarterly review',
+  'Onboarding workshop',
+  'Renewal call',
+  'Trade show',
+  'Contract signature',
+];
+
 export const STAGES = ['new', 'qualification', 'proposition', 'negotiation', 'closed_won', 'closed_lost'];
 /** The share of a pipeline's deals in each stage. */
 export const STAGE_SHARE = { new: 0.22, qualification: 0.18, proposition: 0.15, negotiation: 0.1, closed_won: 0.15, closed_lost: 0.2 };
