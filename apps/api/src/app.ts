@@ -26,6 +26,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { logger, bodyParser: false });
   answerClientErrors(app.getHttpServer());
   app.set('query parser', 'simple');
+  // the client's address (request.ip: sign-in limits, the audit) from X-Forwarded-For only through proxies named here
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(
     helmet({

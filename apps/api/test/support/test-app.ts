@@ -26,12 +26,13 @@ export interface TestApp {
 
 /**
  * The real app, as `main` builds it, on a database of its own. One per test
- * file: `beforeAll(async () => (t = await startTestApp()))`.
+ * file: `beforeAll(async () => (t = await startTestApp()))`; `env` adds
+ * configuration variables (`{ CRM_TRUST_PROXY: 'loopback' }`).
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = {
-    ...readConfig({ NODE_ENV: 'test', CRM_ADMIN_PASSWORD: ADMIN.password, DATABASE_URL: database.url, CRM_DATA_DIR: database.dataDir }, []),
+    ...readConfig({ NODE_ENV: 'test', CRM_ADMIN_PASSWORD: ADMIN.password, DATABASE_URL: database.url, CRM_DATA_DIR: database.dataDir, ...env }, []),
     webDistDir: '/nonexistent',
   };
   const { dataSource, close } = await openDatabase(config, ENTITIES);

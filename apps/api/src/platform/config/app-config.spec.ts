@@ -76,3 +76,16 @@ describe('readConfig refuses a wrong value at boot, naming the variable', () => 
     expect(read({})).toMatchObject({ port: 3000, sessionTtlHours: 12, databaseUrl: undefined, smtpUrl: undefined, adminPassword: 'admin' });
   });
 });
+
+describe('CRM_TRUST_PROXY', () => {
+  it('trusts no proxy unless told, then a number of hops or a list of addresses and ranges', () => {
+    expect(read({}).trustProxy).toBeUndefined();
+    expect(read({ CRM_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(read({ CRM_TRUST_PROXY: 'loopback, 10.0.0.0/8,192.168.1.10,fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '192.168.1.10', 'fd00::/8']);
+  });
+
+  it.each(['true', 'everyone', '0', '10.0.0.0/8; rm -rf', ''])('refuses %j', (value) => {
+    if (value === '') expect(read({ CRM_TRUST_PROXY: value }).trustProxy).toBeUndefined();
+    else expect(() => read({ CRM_TRUST_PROXY: value })).toThrow(/CRM_TRUST_PROXY must be/);
+  });
+});

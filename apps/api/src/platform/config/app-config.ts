@@ -30,6 +30,13 @@ export interface AppConfig {
   publicUrl: string | undefined;
   /** Memory for calendar answers kept between reads (megabytes per API process); 0 turns the cache off. */
   calendarCacheMb: number;
+  /**
+   * Which proxies in front of the CRM to believe about the client's address
+   * (`X-Forwarded-For`): a number of hops, or addresses and ranges
+   * (`loopback`, `10.0.0.0/8`). Unset: none, so a client cannot pick the
+   * address its sign-in attempts are counted under.
+   */
+  trustProxy: number | string[] | undefined;
 }
 
 /** Injection token of the AppConfig. */
@@ -44,6 +51,8 @@ const positiveNumber = z
   .regex(/^\d+(\.\d+)?$/)
   .transform(Number)
   .pipe(z.number().positive());
+/** What Express's `trust proxy` takes in a list: its names of ranges, an IPv4 or IPv6 address, with a CIDR length or not. */
+const TRUSTED_PROXY = /^(loopback|linklocal|uniquelocal|\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F]*:[0-9a-fA-F:.]*(\/\d{1,3})?)$/;
 const urlWith = (...protocols: string[]) => z.string().refine((value) => protocols.includes(URL.parse(value)?.protocol ?? ''));
 
 /**
@@ -69,6 +78,16 @@ const VARIABLES = {
     hint: 'a number of megabytes (0: no cache)',
   },
   SMTP_URL: { schema: urlWith('smtp:', 'smtps:'), hint: 'a mail server address such as smtp://user:pass@mail.example.com:587' },
+  CRM_TRUST_PROXY: {
+    schema: z.union([
+      wholeNumber(1, 32),
+      z
+        .string()
+        .transform((value) => value.split(',').map((part) => part.trim()))
+        .refine((parts) => parts.every((part) => TRUSTED_PROXY.test(part))),
+    ]),
+    hint: 'how many proxies stand in front of the CRM (1), or their addresses and ranges (loopback, 10.0.0.0/8, 192.168.1.10)',
+  },
   CRM_PUBLIC_URL: {
     schema: z.string().refine((value) => {
       const url = URL.parse(value);
@@ -121,5 +140,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     // without its trailing slash: links are made by appending paths
     publicUrl: vars.CRM_PUBLIC_URL && URL.parse(vars.CRM_PUBLIC_URL)!.href.replace(/\/+$/, ''),
     calendarCacheMb: vars.CRM_CALENDAR_CACHE_MB ?? 64,
+    trustProxy: vars.CRM_TRUST_PROXY,
   };
 }
