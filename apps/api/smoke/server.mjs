@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
-function freePort() {
+/** A port nothing listens on at the moment (the app is started on it next). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -15,6 +16,24 @@ function freePort() {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** Polls the app's health check until it answers 200; throws with its log when it exits or is not healthy within 60 s (and kills it). */
+export async function waitUntilHealthy(child, url, log) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${log()}`);
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the app did not become healthy within 60 s:\n${log()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export async function startServer({ dataDir, demo = false, env = {} }) {
@@ -27,20 +46,7 @@ export async function startServer({ dataDir, demo = false, env = {} }) {
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${log}`);
-    try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  if (Date.now() >= deadline) {
-    child.kill('SIGKILL');
-    throw new Error(`the app did not become healthy within 60 s:\n${log}`);
-  }
+  await waitUntilHealthy(child, url, () => log);
   return {
     url,
     log: () => log,
