@@ -15,6 +15,7 @@ import { UsersModule } from './modules/users/users.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
 import { CalendarsModule } from './modules/calendars/calendars.module';
+import { DuplicatesModule } from './modules/duplicates/duplicates.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { SessionCacheModule } from './platform/auth/session-cache';
 import { APP_CONFIG, AppConfig } from './platform/config/app-config';
@@ -49,6 +50,7 @@ export class AppModule {
         NotificationsModule,
         RemindersModule,
         CalendarsModule,
+        DuplicatesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

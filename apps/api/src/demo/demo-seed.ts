@@ -14,6 +14,7 @@ import { User } from '../modules/users/user.entity';
 import { hashPassword } from '../platform/auth/password';
 import { newId } from '../platform/database/ids';
 import { SeededRandom } from './random';
+import { seedDemoDuplicates } from './demo-duplicates';
 import { seedDemoEvents } from './demo-events';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -82,6 +83,8 @@ const COMPANIES = [
   'Aperture',
   'Massive Dynamic',
 ];
+// four lines of business per company, so no two demo partners are alike (bar the planted duplicates)
+const SECTORS = ['Logistics', 'Software', 'Energy', 'Consulting'];
 const SUFFIXES = ['SA', 'SAS', 'Ltd', 'GmbH', 'Inc.', 'Group'];
 const CITIES: [string, string, string][] = [
   ['Paris', '75002', 'FR'],
@@ -116,7 +119,7 @@ export async function seedDemoDataIfEmpty(dataSource: DataSource, logger: Logger
   }
   await dataSource.transaction((manager) => seedDemoData(manager));
   logger.log(
-    `Demo data loaded: ${DEMO_LEAD_COUNT} leads, ${DEMO_PARTNER_COUNT} partners with contacts, ${DEMO_OPPORTUNITY_COUNT} opportunities; demo users sign in with password "${DEMO_PASSWORD}".`,
+    `Demo data loaded: ${DEMO_LEAD_COUNT} leads, ${DEMO_PARTNER_COUNT} partners with contacts, ${DEMO_OPPORTUNITY_COUNT} opportunities, a few duplicates to find and merge; demo users sign in with password "${DEMO_PASSWORD}".`,
   );
   return true;
 }
@@ -211,13 +214,14 @@ async function seedDemoData(manager: EntityManager): Promise<void> {
     now,
   );
   await seedDemoEvents(manager, random, users, now);
+  await seedDemoDuplicates(manager, partners, leads);
 }
 
 type DemoUser = { id: string };
 
 async function seedPartners(manager: EntityManager, random: SeededRandom, sellers: DemoUser[], teamId: string, sourceIds: string[]) {
   const partners = Array.from({ length: DEMO_PARTNER_COUNT }, (_, i) => {
-    const name = `${COMPANIES[i % COMPANIES.length]} ${SUFFIXES[Math.floor(i / COMPANIES.length) % SUFFIXES.length]}`;
+    const name = `${COMPANIES[i % COMPANIES.length]} ${SECTORS[Math.floor(i / COMPANIES.length) % SECTORS.length]} ${SUFFIXES[i % SUFFIXES.length]}`;
     const domain = name.toLowerCase().replace(/[^a-z]+/g, '');
     const [city, postalCode, country] = random.pick(CITIES);
     const isCustomer = random.chance(0.5);

@@ -12,6 +12,7 @@ import { CalendarVersions1764640000000 } from './1764640000000-calendar-versions
 import { LoginAttempts1764700000000 } from './1764700000000-login-attempts';
 import { ImportJobOwners1764710000000 } from './1764710000000-import-job-owners';
 import { SettingsTeamReferences1764720000000 } from './1764720000000-settings-team-references';
+import { DuplicateCandidates1764800000000 } from './1764800000000-duplicate-candidates';
 
 /** Every migration, oldest first. Landed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   LoginAttempts1764700000000,
   ImportJobOwners1764710000000,
   SettingsTeamReferences1764720000000,
+  DuplicateCandidates1764800000000,
 ];

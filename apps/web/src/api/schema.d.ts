@@ -1638,6 +1638,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/duplicates/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check duplicates
+         * @description Groups the leads, partners or contacts that look like the same one on the fields given: case, accents, punctuation and spaces, legal forms (SA, SARL, GmbH, Inc, Ltd, LLC, B.V. ...), phone formats (compared as E.164, read in the `defaultCountry` setting when written without a country code), email case and plus-addressing, website scheme and `www.` do not tell records apart; names one typo apart group with a lower score. Records group when every field both have agrees. Best groups first.
+         */
+        post: operations["Duplicates_find"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Existing records like the one being typed
+         * @description What a create form shows as "this looks like an existing record" before saving: the records of the entity whose name, email, phone or website match what was typed (with the tolerance of Check duplicates; a name from its fourth character), best first.
+         */
+        get: operations["Duplicates_similar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge duplicates into one record
+         * @description In one transaction: every reference to the merged records (contacts, opportunities, events and their attendees, emails, quotations and orders, timeline entries, converted leads' links) moves to the kept record, which takes `values` (by default its own, filled from the merged records where empty; flags united), and the merged records are deleted. The kept record's timeline tells what was merged. A record missing: 404; a version in `versions` that changed since: 409; nothing is merged on any refusal.
+         */
+        post: operations["Duplicates_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{jobId}": {
         parameters: {
             query?: never;
@@ -1969,6 +2029,11 @@ export interface components {
              */
             smtpFrom: string | null;
             /**
+             * @description Country (ISO 3166-1 alpha-2) a phone number written without a country code is read in, when phones are compared for duplicates.
+             * @example FR
+             */
+            defaultCountry: string;
+            /**
              * @description Incremented on every change; send it back in PATCH.
              * @example 1
              */
@@ -2035,6 +2100,11 @@ export interface components {
              * @example crm@example.com
              */
             smtpFrom?: string | null;
+            /**
+             * @description Country (ISO 3166-1 alpha-2, one libphonenumber knows) a phone number without a country code is read in.
+             * @example BE
+             */
+            defaultCountry?: string;
             /**
              * @description The version you loaded; a different stored version answers 409.
              * @example 1
@@ -5835,6 +5905,98 @@ export interface components {
              * @example https://crm.example.com/api/v1/calendar/feed/crm_cal_Zk9…ics
              */
             url: string;
+        };
+        SearchDuplicatesDto: {
+            /**
+             * @description Which records to look among.
+             * @example partners
+             * @enum {string}
+             */
+            entity: "leads" | "partners" | "contacts";
+            /**
+             * @description The fields to compare; records group when every field both have agrees. leads: name, firstName, lastName, companyName, email, phone, mobilePhone, website, city, postalCode; partners: name, firstName, email, phone, mobilePhone, website, city, postalCode; contacts: name, firstName, lastName, email, phone, mobilePhone, city, postalCode. Another field: 400.
+             * @example [
+             *       "name",
+             *       "email"
+             *     ]
+             */
+            fields: string[];
+            /**
+             * @description At most this many groups, best first (default 100).
+             * @example 100
+             */
+            limit?: number;
+        };
+        DuplicateGroupView: {
+            /**
+             * @description How alike the records are, 0 to 1: 1 when every field compared is the same once normalised.
+             * @example 0.925
+             */
+            score: number;
+            /** @description The records of the group (of the entity searched), oldest first. */
+            records: (components["schemas"]["Lead"] | components["schemas"]["Partner"] | components["schemas"]["Contact"])[];
+        };
+        DuplicateSearchResult: {
+            /** @description The groups found, best first. */
+            groups: components["schemas"]["DuplicateGroupView"][];
+            /**
+             * @description How many groups there are in all (more than `groups` holds when the limit cut them).
+             * @example 3
+             */
+            total: number;
+        };
+        SimilarRecordView: {
+            /**
+             * @description How alike, 0 to 1.
+             * @example 0.85
+             */
+            score: number;
+            /** @description The existing record (of the entity asked about). */
+            record: components["schemas"]["Lead"] | components["schemas"]["Partner"] | components["schemas"]["Contact"];
+        };
+        SimilarRecordsResult: {
+            /** @description Existing records that look like the one being typed, best first; empty when none does. */
+            items: components["schemas"]["SimilarRecordView"][];
+        };
+        MergeDuplicatesDto: {
+            /**
+             * @description The kind of records merged.
+             * @example partners
+             * @enum {string}
+             */
+            entity: "leads" | "partners" | "contacts";
+            /**
+             * Format: uuid
+             * @description The record that stays.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            keepId: string;
+            /**
+             * @description The records merged into it and then deleted (1 to 20, not the kept one).
+             * @example [
+             *       "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41"
+             *     ]
+             */
+            mergeIds: string[];
+            /**
+             * @description Values the kept record is to have, as in an update of the entity (`{"email": "..."}`); a field not given keeps the kept record's value, filled from the merged records (in `mergeIds` order) where it is empty. Flags (prospect, customer, supplier, do-not-call, do-not-email) are united.
+             * @example {
+             *       "name": "Acme",
+             *       "email": "contact@acme.com"
+             *     }
+             */
+            values?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The version of each record as you saw it (`{"<id>": 3}`): one changed since answers 409 and nothing is merged.
+             * @example {
+             *       "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41": 3
+             *     }
+             */
+            versions?: {
+                [key: string]: number;
+            };
         };
         ImportJobView: {
             /**
@@ -11649,6 +11811,149 @@ export interface operations {
             };
             /** @description No such record. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Duplicates_find: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchDuplicatesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateSearchResult"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Duplicates_similar: {
+        parameters: {
+            query: {
+                /** @description Which records to look among. */
+                entity: "leads" | "partners" | "contacts";
+                /** @description Partner name; for leads and contacts, the full name. */
+                name?: string;
+                /** @description First name. */
+                firstName?: string;
+                /** @description Last name (leads, contacts). */
+                lastName?: string;
+                /** @description Company name (leads). */
+                companyName?: string;
+                /** @description Email address. */
+                email?: string;
+                /** @description Phone. */
+                phone?: string;
+                /** @description Mobile phone. */
+                mobilePhone?: string;
+                /** @description Web site (leads, partners). */
+                website?: string;
+                /** @description A record not to answer (the one being edited). */
+                excludeId?: string;
+                /** @description At most this many records (default 5). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarRecordsResult"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Duplicates_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeDuplicatesDto"];
+            };
+        };
+        responses: {
+            /** @description The kept record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"] | components["schemas"]["Partner"] | components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you loaded it (stale `version`), or a unique value is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refused the action. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

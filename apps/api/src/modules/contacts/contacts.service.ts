@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
+import { absorbMerged, lockForMerge, reassignColumn, type RecordReassignment } from '../../platform/database/record-merge';
 import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
 import { notFound } from '../../platform/errors/domain-error';
 import { HistoryService } from '../../platform/history/history.service';
@@ -29,6 +30,11 @@ export class ContactsService {
     return contact;
   }
 
+  /** The contacts of these ids that exist, in no particular order. */
+  findByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Contact[]> {
+    return ids.length ? manager.getRepository(Contact).findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
   async create(dto: CreateContactDto, actor: AuthenticatedUser): Promise<Contact> {
     const id = await this.dataSource.transaction((manager) => this.insert(manager, dto, actor));
     return this.get(id);
@@ -53,6 +59,22 @@ export class ContactsService {
     const { version, ...changes } = dto;
     await updateVersioned(this.dataSource.manager, Contact, 'contact', id, version, changes);
     return this.get(id);
+  }
+
+  /** A merge: the contacts of a merged partner now work for the kept one (versions go up). */
+  async reassign(manager: EntityManager, reassignment: RecordReassignment): Promise<number> {
+    if (reassignment.type !== 'partner') return 0;
+    return reassignColumn(manager, Contact, 'partnerId', reassignment);
+  }
+
+  /** The contacts of a merge, locked for the rest of the caller's transaction (404 when one is missing). */
+  lockForMerge(manager: EntityManager, ids: string[]): Promise<Contact[]> {
+    return lockForMerge(manager, Contact, 'contact', ids);
+  }
+
+  /** A merge's end, inside its transaction: the kept contact takes the merged values and the merged contacts are deleted. */
+  absorb(manager: EntityManager, keptId: string, changes: Partial<Contact>, mergedIds: string[]): Promise<void> {
+    return absorbMerged(manager, Contact, 'contact', keptId, changes, mergedIds);
   }
 
   async remove(id: string): Promise<void> {

@@ -67,3 +67,20 @@ export async function replaceAttendees(manager: EntityManager, eventId: string, 
     ]);
   }
 }
+
+/** The invitations of merged contacts pass to the kept one; an event that invited both keeps one invitation. */
+export async function reassignAttendingContact(manager: EntityManager, fromIds: string[], toId: string): Promise<void> {
+  await manager.query(
+    `DELETE FROM event_attendees merged WHERE merged.contact_id = ANY($1::uuid[])
+       AND EXISTS (SELECT 1 FROM event_attendees kept WHERE kept.event_id = merged.event_id AND kept.contact_id = $2)`,
+    [fromIds, toId],
+  );
+  // two merged contacts invited to the same event: one invitation stays
+  await manager.query(
+    `DELETE FROM event_attendees merged USING event_attendees other
+      WHERE merged.contact_id = ANY($1::uuid[]) AND other.contact_id = ANY($1::uuid[])
+        AND other.event_id = merged.event_id AND other.contact_id < merged.contact_id`,
+    [fromIds],
+  );
+  await manager.query(`UPDATE event_attendees SET contact_id = $2 WHERE contact_id = ANY($1::uuid[])`, [fromIds, toId]);
+}

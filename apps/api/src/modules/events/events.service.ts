@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { newId } from '../../platform/database/ids';
+import { reassignColumn, type RecordReassignment } from '../../platform/database/record-merge';
 import { updateVersioned } from '../../platform/database/versioned-update';
 import { invalidInput, notFound, staleVersion } from '../../platform/errors/domain-error';
 import { HistoryService } from '../../platform/history/history.service';
@@ -11,7 +12,7 @@ import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
 import { CalendarsService } from '../calendars';
 import { CreateEventDto, ListEventsQuery, UpdateEventDto } from './dto/event.dto';
-import { attendeesOf, replaceAttendees } from './event-attendees';
+import { attendeesOf, reassignAttendingContact, replaceAttendees } from './event-attendees';
 import { EventCalendarAnswers, ServedAnswer } from './event-calendar-answers';
 import { MAX_RANGE_DAYS, OccurrenceFilter } from './event-calendar.service';
 import { applyEventFields, assertMayChange, changedFields, EventColumns, TIMING_FIELDS } from './event-changes';
@@ -178,6 +179,18 @@ export class EventsService {
    * edited occurrence is cancelled instead: deleting its row would bring the
    * series' original occurrence back.
    */
+  /**
+   * A merge: the events of a merged lead, partner or contact are now the kept
+   * one's (versions go up), and a merged contact's invitations pass to the
+   * kept contact (once per event: where both were invited, one remains).
+   */
+  async reassign(manager: EntityManager, reassignment: RecordReassignment): Promise<number> {
+    const column = ({ lead: 'leadId', partner: 'partnerId', contact: 'contactId' } as const)[reassignment.type];
+    const moved = await reassignColumn(manager, Event, column, reassignment);
+    if (reassignment.type === 'contact') await reassignAttendingContact(manager, reassignment.fromIds, reassignment.toId);
+    return moved;
+  }
+
   async remove(id: string, actor: AuthenticatedUser): Promise<void> {
     await this.dataSource.transaction((manager) => this.removeWithin(manager, id, actor));
   }

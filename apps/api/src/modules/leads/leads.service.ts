@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { leadTransition, type LeadAction } from '@crm/domain';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
+import { absorbMerged, lockForMerge, reassignColumn, type RecordReassignment } from '../../platform/database/record-merge';
 import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
 import { invalidInput, notFound, ruleViolation } from '../../platform/errors/domain-error';
 import { HistoryService } from '../../platform/history/history.service';
@@ -33,6 +34,11 @@ export class LeadsService {
     return lead;
   }
 
+  /** The leads of these ids that exist, in no particular order. */
+  findByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Lead[]> {
+    return ids.length ? manager.getRepository(Lead).findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
   /** A new lead is `new` and, unless told otherwise, assigned to its creator. */
   async create(dto: CreateLeadDto, actor: AuthenticatedUser): Promise<Lead> {
     const record = newLeadRecord(dto, actor);
@@ -48,6 +54,22 @@ export class LeadsService {
     const { version, ...changes } = dto;
     await updateVersioned(this.dataSource.manager, Lead, 'lead', id, version, changes);
     return this.get(id);
+  }
+
+  /** A merge: leads converted into a merged partner or contact now link to the kept one (versions go up). */
+  async reassign(manager: EntityManager, reassignment: RecordReassignment): Promise<number> {
+    if (reassignment.type === 'lead') return 0;
+    return reassignColumn(manager, Lead, reassignment.type === 'partner' ? 'partnerId' : 'contactId', reassignment);
+  }
+
+  /** The leads of a merge, locked for the rest of the caller's transaction (404 when one is missing). */
+  lockForMerge(manager: EntityManager, ids: string[]): Promise<Lead[]> {
+    return lockForMerge(manager, Lead, 'lead', ids);
+  }
+
+  /** A merge's end, inside its transaction: the kept lead takes the merged values and the merged leads are deleted. */
+  absorb(manager: EntityManager, keptId: string, changes: Partial<Lead>, mergedIds: string[]): Promise<void> {
+    return absorbMerged(manager, Lead, 'lead', keptId, changes, mergedIds);
   }
 
   async remove(id: string): Promise<void> {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { isClosedStage, moveStage, nextStage, reopenStage, type OpportunityStage, type StageChange } from '@crm/domain';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { newId } from '../../platform/database/ids';
+import { reassignColumn, type RecordReassignment } from '../../platform/database/record-merge';
 import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
 import { invalidInput, notFound, ruleViolation } from '../../platform/errors/domain-error';
 import { HistorySubject, HistoryService } from '../../platform/history/history.service';
@@ -219,6 +220,12 @@ export class OpportunitiesService {
    */
   async moveToPartner(manager: EntityManager, leadId: string, partnerId: string): Promise<void> {
     await manager.update(Opportunity, { leadId, partnerId: IsNull() }, { partnerId, version: () => 'version + 1' });
+  }
+
+  /** A merge: the opportunities of the merged lead, partner or contact now belong to the kept one (versions go up). */
+  reassign(manager: EntityManager, reassignment: RecordReassignment): Promise<number> {
+    const column = ({ lead: 'leadId', partner: 'partnerId', contact: 'contactId' } as const)[reassignment.type];
+    return reassignColumn(manager, Opportunity, column, reassignment);
   }
 
   /**

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
+import { absorbMerged, lockForMerge } from '../../platform/database/record-merge';
 import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
 import { notFound, ruleViolation } from '../../platform/errors/domain-error';
 import { HistoryService } from '../../platform/history/history.service';
@@ -30,6 +31,11 @@ export class PartnersService {
     const partner = await manager.getRepository(Partner).findOneBy({ id });
     if (!partner) throw notFound('partner', id);
     return partner;
+  }
+
+  /** The partners of these ids that exist, in no particular order. */
+  findByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Partner[]> {
+    return ids.length ? manager.getRepository(Partner).findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   async create(dto: CreatePartnerDto, actor: AuthenticatedUser): Promise<Partner> {
@@ -78,6 +84,21 @@ export class PartnersService {
   /** A prospect becomes a customer (an order was confirmed), inside the caller's transaction; its version goes up. */
   async markCustomer(manager: EntityManager, id: string): Promise<void> {
     await manager.update(Partner, { id }, { isCustomer: true, isProspect: false, version: () => 'version + 1' });
+  }
+
+  /** The partners of a merge, locked for the rest of the caller's transaction (404 when one is missing). */
+  lockForMerge(manager: EntityManager, ids: string[]): Promise<Partner[]> {
+    return lockForMerge(manager, Partner, 'partner', ids);
+  }
+
+  /**
+   * A merge's end, inside its transaction: the kept partner takes the merged
+   * values (an assignee the settings do not allow is refused, as on update)
+   * and the merged partners are deleted.
+   */
+  async absorb(manager: EntityManager, keptId: string, changes: Partial<Partner>, mergedIds: string[]): Promise<void> {
+    if (changes.assignedToId) await this.assertAssignable(manager, changes.assignedToId);
+    await absorbMerged(manager, Partner, 'partner', keptId, changes, mergedIds);
   }
 
   async remove(id: string): Promise<void> {

@@ -5,5 +5,10 @@ import { SettingsModule } from '../settings';
 import { QuotationsController } from './quotations.controller';
 import { QuotationsService } from './quotations.service';
 
-@Module({ imports: [OpportunitiesModule, PartnersModule, SettingsModule], controllers: [QuotationsController], providers: [QuotationsService] })
+@Module({
+  imports: [OpportunitiesModule, PartnersModule, SettingsModule],
+  controllers: [QuotationsController],
+  providers: [QuotationsService],
+  exports: [QuotationsService],
+})
 export class QuotationsModule {}

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { quotationTotals, quotationTransition, type QuotationAction } from '@crm/domain';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { newId } from '../../platform/database/ids';
+import { reassignColumn, type RecordReassignment } from '../../platform/database/record-merge';
 import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
 import { notFound, ruleViolation } from '../../platform/errors/domain-error';
 import { HistorySubject, HistoryService } from '../../platform/history/history.service';
@@ -105,6 +106,12 @@ export class QuotationsService {
       const { closeOpportunityOnOrderConfirmation } = await this.settings.current(manager);
       if (closeOpportunityOnOrderConfirmation && quotation.opportunityId) await this.opportunities.winIn(manager, quotation.opportunityId, actor);
     });
+  }
+
+  /** A merge: the quotations and orders of a merged partner or contact now name the kept one (versions go up). */
+  async reassign(manager: EntityManager, reassignment: RecordReassignment): Promise<number> {
+    if (reassignment.type === 'lead') return 0;
+    return reassignColumn(manager, Quotation, reassignment.type === 'partner' ? 'partnerId' : 'contactId', reassignment);
   }
 
   async report(id: string): Promise<{ filename: string; pdf: Buffer }> {

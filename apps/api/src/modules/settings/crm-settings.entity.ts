@@ -37,6 +37,10 @@ export class CrmSettings {
   @Column('text', { nullable: true })
   smtpFrom: string | null;
 
+  /** ISO 3166 country a phone number without a country code is read in. */
+  @Column('text')
+  defaultCountry: string;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsEmail,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -16,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DEFAULT_STAGE_PROBABILITIES, type OpportunityStage } from '@crm/domain';
+import { getCountries } from 'libphonenumber-js';
 import { EXAMPLE_ID } from '../../../platform/openapi/examples';
 import { Optional } from '../../../platform/validation/fields';
 
@@ -88,12 +90,21 @@ export class CrmSettingsView {
   @ApiProperty({ description: 'Sender address of the emails the CRM sends.', nullable: true, type: String, example: 'crm@example.com' })
   smtpFrom: string | null;
 
+  @ApiProperty({
+    description: 'Country (ISO 3166-1 alpha-2) a phone number written without a country code is read in, when phones are compared for duplicates.',
+    example: 'FR',
+  })
+  defaultCountry: string;
+
   @ApiProperty({ description: 'Incremented on every change; send it back in PATCH.', example: 1 })
   version: number;
 
   @ApiProperty({ description: 'Last change (UTC).', example: '2026-11-28T09:30:00.000Z' })
   updatedAt: Date;
 }
+
+/** The countries whose phone numbering plan is known. */
+const PHONE_COUNTRIES: readonly string[] = getCountries();
 
 const nullable = () => ValidateIf((_, value) => value !== null && value !== undefined);
 
@@ -169,6 +180,14 @@ export class UpdateCrmSettingsDto {
   @nullable()
   @IsEmail()
   smtpFrom?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Country (ISO 3166-1 alpha-2, one libphonenumber knows) a phone number without a country code is read in.',
+    example: 'BE',
+  })
+  @IsOptional()
+  @IsIn(PHONE_COUNTRIES, { message: 'defaultCountry must be a country code such as FR, BE or US' })
+  defaultCountry?: string;
 
   @ApiPropertyOptional({ description: 'The version you loaded; a different stored version answers 409.', example: 1 })
   @IsOptional()

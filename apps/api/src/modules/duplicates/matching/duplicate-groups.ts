@@ -1,0 +1,154 @@
+import { blockingKeys, TYPO_MARK } from './blocking-keys';
+import { comparePair, normalizeRecord, roundScore } from './compare-records';
+import type { DuplicateGroup, FieldSpec, MatchOptions, MatchRecord, NormalizedRecord } from './match-types';
+
+/**
+ * The most records a typo key may gather before it is ignored. A key that a thousand names share is a
+ * common fragment, no sign that any two of them are typos of each other, and comparing all its pairs
+ * would cost a million comparisons. Exact keys are never ignored: a value shared by many records still
+ * makes them a group.
+ */
+export const TYPO_BLOCK_LIMIT = 1000;
+
+/** Records whose normalized values are all the same: they match each other with score 1. */
+interface Clone {
+  record: NormalizedRecord;
+  ids: string[];
+}
+
+interface MatchingPair {
+  a: number;
+  b: number;
+  score: number;
+}
+
+/**
+ * The groups of duplicates among `records`, by the rule of comparePair, with matches chained (if A
+ * matches B and B matches C, all three are a group). Only records sharing a blocking key of the same field
+ * are compared. A group's score is the mean of its matching pairs' scores; its ids are sorted (UUIDv7 ids
+ * sort oldest first); groups come best score first, then largest, then by first id.
+ */
+export function findDuplicateGroups(records: Iterable<MatchRecord>, fields: readonly FieldSpec[], options: MatchOptions): DuplicateGroup[] {
+  const clones = collapseClones(records, fields, options);
+  const pairs = matchingPairs(clones, fields);
+  return groupsOf(clones, pairs);
+}
+
+/**
+ * The records normalized, those with the same values collapsed into one: a value repeated by a
+ * thousand records then costs one comparison, not half a million. Records without any value match nothing.
+ */
+function collapseClones(records: Iterable<MatchRecord>, fields: readonly FieldSpec[], options: MatchOptions): Clone[] {
+  const clones: Clone[] = [];
+  const bySignature = new Map<string, Clone>();
+  for (const record of records) {
+    const normalized = normalizeRecord(record, fields, options);
+    if (normalized.values.every((value) => value === null)) continue;
+    const signature = JSON.stringify(normalized.values);
+    const clone = bySignature.get(signature);
+    if (clone) clone.ids.push(record.id);
+    else {
+      const created = { record: normalized, ids: [record.id] };
+      bySignature.set(signature, created);
+      clones.push(created);
+    }
+  }
+  return clones;
+}
+
+/**
+ * The matching pairs of clones, each candidate pair compared once: for each clone, the later clones of its
+ * blocks, with a stamp per clone to skip those already seen through another key.
+ */
+function matchingPairs(clones: readonly Clone[], fields: readonly FieldSpec[]): MatchingPair[] {
+  const blocksOf = sharedBlocks(clones, fields);
+  const seenBy = new Int32Array(clones.length).fill(-1);
+  const pairs: MatchingPair[] = [];
+  for (let a = 0; a < clones.length; a++) {
+    const recordA = (clones[a] as Clone).record;
+    for (const block of blocksOf[a] ?? []) {
+      // blocks list clones in increasing order: walk back from the end to reach the later ones only
+      for (let position = block.length - 1; position >= 0; position--) {
+        const b = block[position] as number;
+        if (b <= a) break;
+        if (seenBy[b] === a) continue;
+        seenBy[b] = a;
+        const score = comparePair(recordA, (clones[b] as Clone).record, fields);
+        if (score !== null) pairs.push({ a, b, score });
+      }
+    }
+  }
+  return pairs;
+}
+
+/**
+ * For each clone, the blocks it shares with other clones: one map of blocking key → clones per field, so
+ * that keys of two fields of the same kind never meet. Blocks of one clone compare nothing, and typo
+ * blocks over TYPO_BLOCK_LIMIT are left out.
+ */
+function sharedBlocks(clones: readonly Clone[], fields: readonly FieldSpec[]): number[][][] {
+  const blocksOf: number[][][] = clones.map(() => []);
+  fields.forEach(({ kind }, field) => {
+    const blocks = new Map<string, number[]>();
+    clones.forEach(({ record }, index) => {
+      const value = record.values[field] ?? null;
+      if (value === null) return;
+      for (const key of blockingKeys(kind, value)) {
+        const block = blocks.get(key);
+        if (block) block.push(index);
+        else blocks.set(key, [index]);
+      }
+    });
+    for (const [key, block] of blocks) {
+      if (block.length < 2 || (key.charAt(kind.length) === TYPO_MARK && block.length > TYPO_BLOCK_LIMIT)) continue;
+      for (const index of block) (blocksOf[index] as number[][]).push(block);
+    }
+  });
+  return blocksOf;
+}
+
+/** The connected clones (union-find), each group scored by the mean of its pairs, counted per record. */
+function groupsOf(clones: readonly Clone[], pairs: readonly MatchingPair[]): DuplicateGroup[] {
+  const parent = Int32Array.from(clones, (_clone, index) => index);
+  const root = (index: number): number => {
+    while (parent[index] !== index) {
+      const up = parent[index] as number;
+      parent[index] = parent[up] as number; // path halving keeps the trees flat
+      index = up;
+    }
+    return index;
+  };
+  for (const { a, b } of pairs) parent[root(a)] = root(b);
+
+  const groups = new Map<number, { total: number; count: number; clones: Clone[] }>();
+  const groupOf = (index: number) => {
+    const key = root(index);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { total: 0, count: 0, clones: [] }));
+    return group;
+  };
+  // a pair of clones stands for every pair of their records, and the records of a clone match at score 1
+  for (const { a, b, score } of pairs) {
+    const group = groupOf(a);
+    const count = (clones[a] as Clone).ids.length * (clones[b] as Clone).ids.length;
+    group.total += score * count;
+    group.count += count;
+  }
+  clones.forEach((clone, index) => {
+    const size = clone.ids.length;
+    if (size < 2 && !groups.has(root(index))) return;
+    const group = groupOf(index);
+    group.clones.push(clone);
+    group.total += (size * (size - 1)) / 2;
+    group.count += (size * (size - 1)) / 2;
+  });
+
+  return [...groups.values()]
+    .map((group) => ({ score: roundScore(group.total / group.count), ids: group.clones.flatMap((clone) => clone.ids).sort(byString) }))
+    .sort((x, y) => y.score - x.score || y.ids.length - x.ids.length || byString(x.ids[0] ?? '', y.ids[0] ?? ''));
+}
+
+/** Code-unit order, not the locale's: ids are compared as the database does. */
+function byString(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
