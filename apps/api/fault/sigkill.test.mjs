@@ -1,12 +1,8 @@
 // Fault tests: the built API process is SIGKILLed in the middle of writes
 // (a 50,000-row import, alone and as one of two API processes; a burst of
-// lead conversions), started again on the same PostgreSQL database, and the
-// data is checked by SQL: nothing is half-done, and every write acknowledged
-// before the kill is there.
-//
-// Merges of duplicates get the same test (kill during a burst of merges,
-// then: every acknowledged merge complete, no record half-merged) when the
-// duplicates module brings the merge endpoint; it does not exist yet.
+// lead conversions; a burst of duplicate merges), started again on the same
+// PostgreSQL database, and the data is checked by SQL: nothing is half-done,
+// and every write acknowledged before the kill is there.
 //
 // Needs a PostgreSQL server (TEST_DATABASE_URL, by default
 // postgres://root@127.0.0.1:5432/postgres) and the built API
@@ -21,6 +17,8 @@ const CONVERSIONS = 50;
 const KILL_AFTER_ACKS = 3;
 /** Conversions made to stop half-way (a new partner written, not committed) when the kill comes. */
 const HELD_BACK = 5;
+/** Pairs of duplicate partners merged in one burst; the first HELD_BACK of them stop half-way. */
+const MERGES = 20;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const count = async (db, sql, values) => (await db.query(sql, values))[0].n;
@@ -285,6 +283,111 @@ describe(
       const retried = await app.api(`/leads/${pending.id}/convert`, {
         method: 'POST',
         body: JSON.stringify({ partner: { mode: 'new' }, contact: { mode: 'new' } }),
+      });
+      assert.equal(retried.status, 200, JSON.stringify(retried.body));
+      await app.stop();
+    });
+
+    it('keeps every merge acknowledged before the kill whole, and leaves the others unmerged, no reference half-moved', async (t) => {
+      app = await startApp(db.url);
+      const post = async (path, body) => {
+        const response = await app.api(path, { method: 'POST', body: JSON.stringify(body) });
+        assert.ok(response.status < 300, `${path}: ${response.status} ${JSON.stringify(response.body)}`);
+        return response.body;
+      };
+      // pairs of duplicates, each with a contact, an opportunity, an event and a timeline of its own
+      const pairs = [];
+      for (let i = 0; i < MERGES; i++) {
+        const [kept, gone] = [await post('/partners', { name: `Merge ${i} SA` }), await post('/partners', { name: `MERGE ${i}` })];
+        const contact = await post('/contacts', { lastName: `Merged contact ${i}`, partnerId: gone.id });
+        const opportunity = await post('/opportunities', { name: `Merged deal ${i}`, partnerId: gone.id });
+        const event = await post('/events', {
+          type: 'call',
+          subject: `Merged call ${i}`,
+          startAt: '2027-02-01T09:00:00Z',
+          endAt: '2027-02-01T09:15:00Z',
+          partnerId: gone.id,
+        });
+        pairs.push({ kept: kept.id, gone: gone.id, contact: contact.id, opportunity: opportunity.id, event: event.id });
+      }
+      // The held-back merges stop half-way for sure: they move the contacts (uncommitted), then wait on the
+      // opportunity rows this test locks until after the kill.
+      const heldBack = pairs.slice(0, HELD_BACK);
+      const locker = await db.connect();
+      await locker.query(`BEGIN`);
+      await locker.query(`SELECT 1 FROM opportunities WHERE id = ANY($1::uuid[]) FOR UPDATE`, [heldBack.map((pair) => pair.opportunity)]);
+
+      const acknowledged = new Set();
+      const settled = Promise.allSettled(
+        pairs.map((pair) =>
+          app
+            .api('/duplicates/merge', { method: 'POST', body: JSON.stringify({ entity: 'partners', keepId: pair.kept, mergeIds: [pair.gone] }) })
+            .then((response) => {
+              assert.equal(response.status, 200, JSON.stringify(response.body));
+              acknowledged.add(pair.gone);
+            }),
+        ),
+      );
+      let killed = false;
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(5)) {
+        const stuck = await count(
+          db,
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE "opportunities"%'`,
+        );
+        if (acknowledged.size >= KILL_AFTER_ACKS && stuck >= HELD_BACK) {
+          await app.kill();
+          killed = true;
+          break;
+        }
+      }
+      const outcomes = await settled;
+      await locker.query(`ROLLBACK`);
+      await locker.release();
+      assert.ok(killed, `not killed: ${acknowledged.size} merges acknowledged; ${app.log().slice(-2000)}`);
+      const unanswered = outcomes.filter((outcome) => outcome.status === 'rejected');
+      for (const { reason } of unanswered) assert.ok(!(reason instanceof assert.AssertionError), String(reason));
+      for (
+        let i = 0;
+        i < 100 && (await count(db, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`));
+        i++
+      )
+        await sleep(100);
+
+      app = await startApp(db.url);
+      const rows = await db.query(
+        `SELECT p.gone, p.kept,
+                EXISTS (SELECT 1 FROM partners WHERE id = p.gone) AS gone_exists,
+                EXISTS (SELECT 1 FROM partners WHERE id = p.kept) AS kept_exists,
+                (SELECT partner_id FROM contacts WHERE id = p.contact) AS contact_partner,
+                (SELECT partner_id FROM opportunities WHERE id = p.opportunity) AS opportunity_partner,
+                (SELECT partner_id FROM events WHERE id = p.event) AS event_partner,
+                (SELECT count(*)::int FROM history_entries WHERE subject_type = 'partner' AND subject_id = p.kept AND kind = 'merged') AS merged_entries
+           FROM jsonb_to_recordset($1::jsonb) AS p(gone uuid, kept uuid, contact uuid, opportunity uuid, event uuid)`,
+        [JSON.stringify(pairs)],
+      );
+      const merged = rows.filter((row) => !row.gone_exists);
+      t.diagnostic(`${acknowledged.size} merges acknowledged, ${unanswered.length} cut by the kill, ${merged.length} committed`);
+      for (const row of rows) {
+        assert.ok(row.kept_exists, `kept partner ${row.kept} lost`);
+        // whole, or not at all: every reference on one side, one timeline entry when merged
+        const owner = row.gone_exists ? row.gone : row.kept;
+        assert.deepEqual(
+          [row.contact_partner, row.opportunity_partner, row.event_partner, row.merged_entries],
+          [owner, owner, owner, row.gone_exists ? 0 : 1],
+          `pair ${row.gone} half-merged`,
+        );
+      }
+      for (const id of acknowledged)
+        assert.ok(
+          merged.some((row) => row.gone === id),
+          `acknowledged merge of ${id} lost`,
+        );
+      for (const pair of heldBack) assert.ok(rows.find((row) => row.gone === pair.gone).gone_exists, `held-back merge of ${pair.gone} committed`);
+
+      // a merge the kill interrupted goes through now: no lock or half-move left in its way
+      const retried = await app.api('/duplicates/merge', {
+        method: 'POST',
+        body: JSON.stringify({ entity: 'partners', keepId: heldBack[0].kept, mergeIds: [heldBack[0].gone] }),
       });
       assert.equal(retried.status, 200, JSON.stringify(retried.body));
       await app.stop();
