@@ -14,6 +14,7 @@ interface SettingsValues {
   closeOpportunityOnOrderConfirmation: boolean;
   displayCustomerDescriptionInOpportunity: boolean;
   customerAssignableTeamIds: string[];
+  defaultCountry: string;
   stageProbabilities: Record<OpportunityStage, number>;
   smtpHost: string;
   smtpPort: number | '';
@@ -28,6 +29,7 @@ const FIELD_NAMES = [
   'closeOpportunityOnOrderConfirmation',
   'displayCustomerDescriptionInOpportunity',
   'customerAssignableTeamIds',
+  'defaultCountry',
   ...OPPORTUNITY_STAGES.map((stage) => `stageProbabilities.${stage}`),
   'smtpHost',
   'smtpPort',
@@ -36,6 +38,17 @@ const FIELD_NAMES = [
   'smtpPassword',
   'smtpFrom',
 ].map((name) => ({ name }));
+
+const REGIONS = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** "FR" → "France"; a code that is no region stays as typed. */
+function countryName(code: string): string {
+  try {
+    return REGIONS.of(code.trim().toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 /** The CRM-wide options; admins change them, everyone else sees them read-only. */
 export function CrmSettingsPage() {
@@ -49,6 +62,7 @@ export function CrmSettingsPage() {
       closeOpportunityOnOrderConfirmation: true,
       displayCustomerDescriptionInOpportunity: false,
       customerAssignableTeamIds: [],
+      defaultCountry: 'FR',
       stageProbabilities: { ...DEFAULT_STAGE_PROBABILITIES },
       smtpHost: '',
       smtpPort: '',
@@ -66,6 +80,7 @@ export function CrmSettingsPage() {
       closeOpportunityOnOrderConfirmation: loaded.closeOpportunityOnOrderConfirmation,
       displayCustomerDescriptionInOpportunity: loaded.displayCustomerDescriptionInOpportunity,
       customerAssignableTeamIds: loaded.customerAssignableTeamIds,
+      defaultCountry: loaded.defaultCountry,
       stageProbabilities: { ...form.values.stageProbabilities, ...loaded.stageProbabilities },
       smtpHost: loaded.smtpHost ?? '',
       smtpPort: loaded.smtpPort ?? '',
@@ -87,6 +102,7 @@ export function CrmSettingsPage() {
       closeOpportunityOnOrderConfirmation: values.closeOpportunityOnOrderConfirmation,
       displayCustomerDescriptionInOpportunity: values.displayCustomerDescriptionInOpportunity,
       customerAssignableTeamIds: values.customerAssignableTeamIds,
+      defaultCountry: values.defaultCountry.trim().toUpperCase(),
       stageProbabilities: values.stageProbabilities,
       smtpHost: values.smtpHost.trim() || null,
       smtpPort: values.smtpPort === '' ? null : values.smtpPort,
@@ -138,6 +154,13 @@ export function CrmSettingsPage() {
                   data={teams.options}
                   searchable
                   {...form.getInputProps('customerAssignableTeamIds')}
+                />
+                <TextInput
+                  label="Default country of phone numbers"
+                  description={`Phones written without a country code are read in ${countryName(form.values.defaultCountry)} when duplicates are compared (an ISO code: FR, BE, US...).`}
+                  maxLength={2}
+                  w={360}
+                  {...form.getInputProps('defaultCountry')}
                 />
                 <Switch
                   label="Show the customer's description on opportunities"
