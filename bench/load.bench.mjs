@@ -371,7 +371,7 @@ const LEADS_INSERT = `
 // $13 products, $14 next steps. Amounts 1,000–500,000 (log-uniform); a contact of the partner when it has one.
 const OPPORTUNITIES_INSERT = `
   INSERT INTO opportunities (id, name, stage, partner_id, contact_id, amount, currency, probability, expected_close_date, type_id,
-                             assigned_to_id, team_id, next_step, lost_reason_id, description, created_at, updated_at, created_by_id, rank)
+                             assigned_to_id, team_id, next_step, lost_reason_id, description, created_at, updated_at, created_by_id, rank, closed_at)
   SELECT pg_temp.bench_id(s.ts),
          ($11::text[])[1 + s.p % array_length($11::text[], 1)] || ' ' || (1000 + s.p) || ' ' ||
            ($12::text[])[1 + (s.p / 7) % array_length($12::text[], 1)] || ' — ' ||
@@ -386,7 +386,8 @@ const OPPORTUNITIES_INSERT = `
          CASE WHEN NOT $4::boolean AND s.r4 < 0.6 THEN ($14::text[])[1 + floor(s.r1 * array_length($14::text[], 1))::int] END,
          CASE WHEN $2::text = 'closed_lost' THEN ($9::uuid[])[1 + floor(s.r3 * array_length($9::uuid[], 1))::int] END,
          CASE WHEN s.r5 < 0.1 THEN 'Budget confirmed by the CFO.' END,
-         s.ts, s.ts + s.r5 * interval '60 days', $10::uuid, s.rank
+         s.ts, s.ts + s.r5 * interval '60 days', $10::uuid, s.rank,
+         CASE WHEN $4::boolean THEN s.ts + s.r5 * interval '60 days' END
     FROM (SELECT k.rank, now() - random() * CASE WHEN $4::boolean THEN interval '3 years' ELSE interval '1 year' END AS ts,
                  floor(random() * array_length($5::uuid[], 1))::int AS p, floor(random() * array_length($6::uuid[], 1))::int AS u,
                  random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5

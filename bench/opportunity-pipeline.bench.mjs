@@ -261,7 +261,7 @@ const PARTNERS_INSERT = `
 const OPPORTUNITIES_INSERT = `
   INSERT INTO opportunities (id, name, stage, partner_id, amount, currency, probability, expected_close_date, type_id,
                              assigned_to_id, team_id, next_step, lost_reason_id, description, created_at, updated_at,
-                             created_by_id, rank)
+                             created_by_id, rank, closed_at)
   SELECT (lpad(to_hex((extract(epoch FROM s.ts) * 1000)::bigint), 12, '0') || '7' || substr(s.h, 1, 3) || 'a' || substr(s.h, 4, 15))::uuid,
          ($11::text[])[1 + s.p % array_length($11::text[], 1)] || ' ' || (1000 + s.p % 3000) || ' ' ||
            ($12::text[])[1 + (s.p / 20) % array_length($12::text[], 1)] || ' — ' ||
@@ -278,7 +278,8 @@ const OPPORTUNITIES_INSERT = `
          CASE WHEN NOT $4::boolean AND s.r_close < 0.6 THEN ($14::text[])[1 + floor(s.r_name * array_length($14::text[], 1))::int] END,
          CASE WHEN $2::text = 'closed_lost' THEN ($9::uuid[])[1 + floor(s.r_type * array_length($9::uuid[], 1))::int] END,
          CASE WHEN s.r_desc < 0.1 THEN 'Budget confirmed by the CFO.' END,
-         s.ts, s.ts + s.r_desc * interval '60 days', $10::uuid, s.rank
+         s.ts, s.ts + s.r_desc * interval '60 days', $10::uuid, s.rank,
+         CASE WHEN $4::boolean THEN s.ts + s.r_desc * interval '60 days' END
     FROM (
       SELECT k.rank, md5(k.i::text || random()::text) AS h,
              now() - random() * CASE WHEN $4::boolean THEN interval '3 years' ELSE interval '1 year' END AS ts,

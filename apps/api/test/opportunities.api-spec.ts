@@ -68,7 +68,12 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
 
   it('closes as won with probability 100; a closed opportunity does not change stage until reopened', async () => {
     const { id } = await create();
-    expect((await act(id, 'close-won').expect(200)).body).toMatchObject({ stage: 'closed_won', probability: 100 });
+    expect((await create()).closedAt).toBeNull();
+    const before = Date.now();
+    const won = (await act(id, 'close-won').expect(200)).body;
+    expect(won).toMatchObject({ stage: 'closed_won', probability: 100 });
+    // the won date objectives count the deal by
+    expect(Date.parse(won.closedAt)).toBeGreaterThanOrEqual(before - 1000);
     for (const [action, body] of [
       ['next-stage', {}],
       ['close-won', {}],
@@ -78,7 +83,7 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
       await act(id, action, body).expect(422);
     }
     expect(await get(id)).toMatchObject({ stage: 'closed_won', probability: 100 });
-    expect((await act(id, 'reopen').expect(200)).body).toMatchObject({ stage: 'negotiation', probability: 80 });
+    expect((await act(id, 'reopen').expect(200)).body).toMatchObject({ stage: 'negotiation', probability: 80, closedAt: null });
     await act(id, 'reopen').expect(422);
   });
 

@@ -145,5 +145,22 @@ describe('partners, contacts and the CRM settings', () => {
         .expect(400);
       await asAdmin(t.http.patch('/api/v1/settings/crm')).send({ version: 1, smtpHost: 'stale' }).expect(409);
     });
+
+    it('reads phones in a default country and counts periods in a time zone, both validated', async () => {
+      const read = await asSeller(t.http.get('/api/v1/settings/crm')).expect(200);
+      expect(read.body).toMatchObject({ defaultCountry: 'FR', timeZone: 'Europe/Paris' });
+      for (const [body, field] of [
+        [{ defaultCountry: 'XX' }, 'defaultCountry'],
+        [{ defaultCountry: 'fr' }, 'defaultCountry'],
+        [{ timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
+        [{ timeZone: '' }, 'timeZone'],
+      ] as const) {
+        const refused = await asAdmin(t.http.patch('/api/v1/settings/crm')).send(body).expect(400);
+        expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      }
+      const changed = await asAdmin(t.http.patch('/api/v1/settings/crm')).send({ defaultCountry: 'BE', timeZone: 'America/New_York' }).expect(200);
+      expect(changed.body).toMatchObject({ defaultCountry: 'BE', timeZone: 'America/New_York' });
+      await asAdmin(t.http.patch('/api/v1/settings/crm')).send({ defaultCountry: 'FR', timeZone: 'Europe/Paris' }).expect(200);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_STAGE_PROBABILITIES, LEAD_STATUSES, OPPORTUNITY_STAGES, type LeadStatus } from '@crm/domain';
+import { DEFAULT_STAGE_PROBABILITIES, isClosedStage, LEAD_STATUSES, OPPORTUNITY_STAGES, type LeadStatus } from '@crm/domain';
 import { LeadSource } from '../modules/configuration/lead-sources';
 import { LostReason } from '../modules/configuration/lost-reasons';
 import { OpportunityType } from '../modules/configuration/opportunity-types';
@@ -294,6 +294,8 @@ async function seedOpportunities(
       assignedToId: random.chance(0.8) ? partner.assignedToId : random.pick(sellers).id,
       nextStep: random.chance(0.5) ? 'Call back after the budget meeting' : null,
       lostReasonId: stage === 'closed_lost' ? random.pick(lostReasonIds) : null,
+      // closed within a month of its creation (no random draw: the rest of the demo stays as it was)
+      closedAt: isClosedStage(stage) ? new Date(Math.min(now, createdAt.getTime() + ((i * 7) % 30) * 86_400_000)) : null,
       createdAt,
       updatedAt: createdAt,
     };

@@ -13,6 +13,7 @@ import { LoginAttempts1764700000000 } from './1764700000000-login-attempts';
 import { ImportJobOwners1764710000000 } from './1764710000000-import-job-owners';
 import { SettingsTeamReferences1764720000000 } from './1764720000000-settings-team-references';
 import { DuplicateCandidates1764800000000 } from './1764800000000-duplicate-candidates';
+import { WonDatesAndTimeZone1764810000000 } from './1764810000000-won-dates-and-time-zone';
 
 /** Every migration, oldest first. Landed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ImportJobOwners1764710000000,
   SettingsTeamReferences1764720000000,
   DuplicateCandidates1764800000000,
+  WonDatesAndTimeZone1764810000000,
 ];

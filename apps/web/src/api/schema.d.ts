@@ -2034,6 +2034,11 @@ export interface components {
              */
             defaultCountry: string;
             /**
+             * @description The organisation's time zone (IANA): objectives' periods and the reports' days and months follow its calendar.
+             * @example Europe/Paris
+             */
+            timeZone: string;
+            /**
              * @description Incremented on every change; send it back in PATCH.
              * @example 1
              */
@@ -2105,6 +2110,11 @@ export interface components {
              * @example BE
              */
             defaultCountry?: string;
+            /**
+             * @description The organisation's time zone (IANA), for objectives and reports.
+             * @example Europe/Paris
+             */
+            timeZone?: string;
             /**
              * @description The version you loaded; a different stored version answers 409.
              * @example 1
@@ -3303,6 +3313,12 @@ export interface components {
              * @example a0
              */
             rank: string;
+            /**
+             * Format: date-time
+             * @description When it was won or lost (UTC); null while open. Objectives and reports count a won deal on this date.
+             * @example 2027-01-15T16:30:00.000Z
+             */
+            closedAt: string | null;
         };
         ConversionResult: {
             /** @description The lead, now converted, with partnerId and contactId. */
@@ -3915,6 +3931,12 @@ export interface components {
              * @example a0
              */
             rank: string;
+            /**
+             * Format: date-time
+             * @description When it was won or lost (UTC); null while open. Objectives and reports count a won deal on this date.
+             * @example 2027-01-15T16:30:00.000Z
+             */
+            closedAt: string | null;
             /**
              * @description The partner's description, when the setting displayCustomerDescriptionInOpportunity is on; otherwise null.
              * @example Key account since 2019.

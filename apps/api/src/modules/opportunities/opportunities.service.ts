@@ -258,6 +258,7 @@ export class OpportunitiesService {
     if (moved) {
       changes.probability = (await this.settings.current(manager)).stageProbabilities[stage];
       changes.lostReasonId = stage === 'closed_lost' ? await this.lostReason(manager, options.lost) : null;
+      changes.closedAt = isClosedStage(stage) ? new Date() : null;
     }
     // a stage change lands at the bottom of its column; a kanban move at the place asked (bottom when none)
     if (moved || action === 'move') changes.rank = await rankInColumn(manager, stage, options.position, { stage: current.stage, rank: current.rank });

@@ -77,6 +77,16 @@ export class Opportunity extends AuditedEntity {
   @ApiProperty({ description: 'Place in its kanban column (opaque; sort by it, move with /move).', example: 'a0' })
   @Column('text')
   rank: string;
+
+  @ApiProperty({
+    description: 'When it was won or lost (UTC); null while open. Objectives and reports count a won deal on this date.',
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    example: '2027-01-15T16:30:00.000Z',
+  })
+  @Column('timestamptz', { nullable: true })
+  closedAt: Date | null;
 }
 
 /** An opportunity as the API shows it. */

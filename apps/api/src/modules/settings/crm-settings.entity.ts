@@ -41,6 +41,10 @@ export class CrmSettings {
   @Column('text')
   defaultCountry: string;
 
+  /** IANA zone whose calendar objectives' periods and reports' days and months follow. */
+  @Column('text')
+  timeZone: string;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 

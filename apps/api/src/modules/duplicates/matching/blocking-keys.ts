@@ -48,7 +48,7 @@ export function hashKey(key: string): number {
  * instead of seconds of string building and garbage collection.
  */
 export function blockingKeyHashes(kind: MatchKind, normalized: string, out: Int32Array): { exact: number; total: number } {
-  const exactPrefix = continueHash(0, `${kind}${EXACT_MARK}`, 0, kind.length + 1);
+  const exactPrefix = PREFIX_HASHES[kind].exact;
   if (kind !== 'companyName' && kind !== 'personName') {
     out[0] = mix(continueHash(exactPrefix, normalized, 0, normalized.length));
     return { exact: 1, total: 1 };
@@ -62,7 +62,7 @@ export function blockingKeyHashes(kind: MatchKind, normalized: string, out: Int3
 
   // the key without letter i, hashed: hash(prefix + letters[0, i)) · BASE^(length - 1 - i) + hash(letters[i + 1, length))
   const { heads, tails, powers } = scratch(length);
-  heads[0] = continueHash(0, `${kind}${TYPO_MARK}`, 0, kind.length + 1);
+  heads[0] = PREFIX_HASHES[kind].typo;
   for (let i = 0; i < length; i++) heads[i + 1] = (Math.imul(heads[i] as number, HASH_BASE) + letters.charCodeAt(i)) | 0;
   tails[length] = 0;
   for (let i = length - 1; i >= 0; i--) tails[i] = (Math.imul(letters.charCodeAt(i), powers[length - 1 - i] as number) + (tails[i + 1] as number)) | 0;
@@ -84,6 +84,14 @@ function continueHash(hash: number, text: string, from: number, to: number): num
   for (let i = from; i < to; i++) hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) | 0;
   return hash;
 }
+
+/** The hashes of each kind's key prefixes, before mixing, for blockingKeyHashes to continue. */
+const PREFIX_HASHES = Object.fromEntries(
+  (['companyName', 'personName', 'text', 'email', 'phone', 'website', 'postalCode'] satisfies MatchKind[]).map((kind) => {
+    const hashOf = (prefix: string) => continueHash(0, prefix, 0, prefix.length);
+    return [kind, { exact: hashOf(`${kind}${EXACT_MARK}`), typo: hashOf(`${kind}${TYPO_MARK}`) }];
+  }),
+) as Record<MatchKind, { exact: number; typo: number }>;
 
 /** MurmurHash3's finalizer: a bijection, so equal stays equal, that spreads close hashes over the table. */
 function mix(hash: number): number {

@@ -1,14 +1,6 @@
-import { blockingKeys, TYPO_MARK } from './blocking-keys';
+import { indexBlocks } from './block-index';
 import { comparePair, normalizeRecord, roundScore } from './compare-records';
 import type { DuplicateGroup, FieldSpec, MatchOptions, MatchRecord, NormalizedRecord } from './match-types';
-
-/**
- * The most records a typo key may gather before it is ignored. A key that a thousand names share is a
- * common fragment, no sign that any two of them are typos of each other, and comparing all its pairs
- * would cost a million comparisons. Exact keys are never ignored: a value shared by many records still
- * makes them a group.
- */
-export const TYPO_BLOCK_LIMIT = 1000;
 
 /** Records whose normalized values are all the same: they match each other with score 1. */
 interface Clone {
@@ -44,7 +36,8 @@ function collapseClones(records: Iterable<MatchRecord>, fields: readonly FieldSp
   for (const record of records) {
     const normalized = normalizeRecord(record, fields, options);
     if (normalized.values.every((value) => value === null)) continue;
-    const signature = JSON.stringify(normalized.values);
+    // no normalized value holds a NUL or is empty, so joining them with NULs tells every list of values apart
+    const signature = normalized.values.join('\u0000');
     const clone = bySignature.get(signature);
     if (clone) clone.ids.push(record.id);
     else {
@@ -58,53 +51,36 @@ function collapseClones(records: Iterable<MatchRecord>, fields: readonly FieldSp
 
 /**
  * The matching pairs of clones, each candidate pair compared once: for each clone, the later clones of its
- * blocks, with a stamp per clone to skip those already seen through another key.
+ * blocks (blocks are per field, so that keys of two fields of the same kind never meet), with a stamp per
+ * clone to skip those already seen through another key.
  */
 function matchingPairs(clones: readonly Clone[], fields: readonly FieldSpec[]): MatchingPair[] {
-  const blocksOf = sharedBlocks(clones, fields);
+  const indexes = fields.map(({ kind }, field) =>
+    indexBlocks(
+      kind,
+      clones.map(({ record }) => record.values[field] ?? null),
+    ),
+  );
   const seenBy = new Int32Array(clones.length).fill(-1);
   const pairs: MatchingPair[] = [];
   for (let a = 0; a < clones.length; a++) {
     const recordA = (clones[a] as Clone).record;
-    for (const block of blocksOf[a] ?? []) {
-      // blocks list clones in increasing order: walk back from the end to reach the later ones only
-      for (let position = block.length - 1; position >= 0; position--) {
-        const b = block[position] as number;
-        if (b <= a) break;
-        if (seenBy[b] === a) continue;
-        seenBy[b] = a;
-        const score = comparePair(recordA, (clones[b] as Clone).record, fields);
-        if (score !== null) pairs.push({ a, b, score });
+    for (const { blocksStart, blocks, membersStart, members } of indexes) {
+      for (let entry = blocksStart[a] as number; entry < (blocksStart[a + 1] as number); entry++) {
+        const block = blocks[entry] as number;
+        // members are in increasing order: walk back from the end to reach the later clones only
+        for (let position = (membersStart[block + 1] as number) - 1; position >= (membersStart[block] as number); position--) {
+          const b = members[position] as number;
+          if (b <= a) break;
+          if (seenBy[b] === a) continue;
+          seenBy[b] = a;
+          const score = comparePair(recordA, (clones[b] as Clone).record, fields);
+          if (score !== null) pairs.push({ a, b, score });
+        }
       }
     }
   }
   return pairs;
-}
-
-/**
- * For each clone, the blocks it shares with other clones: one map of blocking key → clones per field, so
- * that keys of two fields of the same kind never meet. Blocks of one clone compare nothing, and typo
- * blocks over TYPO_BLOCK_LIMIT are left out.
- */
-function sharedBlocks(clones: readonly Clone[], fields: readonly FieldSpec[]): number[][][] {
-  const blocksOf: number[][][] = clones.map(() => []);
-  fields.forEach(({ kind }, field) => {
-    const blocks = new Map<string, number[]>();
-    clones.forEach(({ record }, index) => {
-      const value = record.values[field] ?? null;
-      if (value === null) return;
-      for (const key of blockingKeys(kind, value)) {
-        const block = blocks.get(key);
-        if (block) block.push(index);
-        else blocks.set(key, [index]);
-      }
-    });
-    for (const [key, block] of blocks) {
-      if (block.length < 2 || (key.charAt(kind.length) === TYPO_MARK && block.length > TYPO_BLOCK_LIMIT)) continue;
-      for (const index of block) (blocksOf[index] as number[][]).push(block);
-    }
-  });
-  return blocksOf;
 }
 
 /** The connected clones (union-find), each group scored by the mean of its pairs, counted per record. */

@@ -18,6 +18,8 @@ const COMBINING_MARKS = /\p{M}/gu;
 /** Dots and apostrophes join what they separate: "A.C.M.E." is ACME, "L'Oréal" is Loreal. */
 const JOINING_MARKS = /[.'’‘`]/g;
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
+/** Printable ASCII: a space to a tilde. */
+const ONLY_ASCII = /^[ -~]*$/;
 
 /**
  * The words of a text, folded so that what people write differently compares equal: lower case, no
@@ -25,12 +27,16 @@ const SEPARATORS = /[^\p{L}\p{N}]+/u;
  * copy-paste (ligatures such as "ﬁ", full-width letters).
  */
 export function foldTokens(raw: string): string[] {
-  // decomposed before lower-casing, as a compatibility form may decompose to capitals ("㎒" is "MHz")
-  return raw
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(SPELLED_LETTERS, (letter) => LETTER_SPELLINGS[letter] ?? letter)
-    .replace(COMBINING_MARKS, '')
+  // decomposed before lower-casing, as a compatibility form may decompose to capitals ("㎒" is "MHz");
+  // plain ASCII, most names, has nothing to decompose
+  const folded = ONLY_ASCII.test(raw)
+    ? raw.toLowerCase()
+    : raw
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(SPELLED_LETTERS, (letter) => LETTER_SPELLINGS[letter] ?? letter)
+        .replace(COMBINING_MARKS, '');
+  return folded
     .replace(JOINING_MARKS, '')
     .split(SEPARATORS)
     .filter((token) => token !== '');

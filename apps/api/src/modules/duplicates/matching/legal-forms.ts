@@ -49,9 +49,11 @@ export function withoutConnectors(tokens: readonly string[]): string[] {
 
 /** How many words at that end of `words` spell a legal form (the longest), leaving at least one word; 0 when none. */
 function legalFormLength(words: readonly string[], end: 'start' | 'end', forms: ReadonlySet<string>): number {
-  for (let count = Math.min(LONGEST_FORM, words.length - 1); count > 0; count--) {
-    const part = end === 'end' ? words.slice(words.length - count) : words.slice(0, count);
-    if (forms.has(part.join(''))) return count;
+  let found = 0;
+  let spelled = '';
+  for (let count = 1; count <= Math.min(LONGEST_FORM, words.length - 1); count++) {
+    spelled = end === 'end' ? words[words.length - count] + spelled : spelled + words[count - 1];
+    if (forms.has(spelled)) found = count;
   }
-  return 0;
+  return found;
 }

@@ -28,7 +28,8 @@ export function normalizeValue(kind: MatchKind, raw: string | null | undefined, 
     case 'website':
       return normalizeWebsite(raw);
     case 'postalCode':
-      return raw.replace(/[\s-]+/g, '').toUpperCase() || null;
+      // postal codes are letters and digits everywhere ("SW1A 1AA", "00-950"): the rest is layout
+      return raw.replace(/[^\p{L}\p{N}]+/gu, '').toUpperCase() || null;
   }
 }
 
@@ -42,7 +43,7 @@ function joined(tokens: readonly string[]): string | null {
  */
 function normalizeEmail(raw: string): string | null {
   const email = raw.trim().toLowerCase();
-  if (/\s/.test(email)) return null;
+  if (/[\s\p{Cc}]/u.test(email)) return null;
   const parts = email.split('@');
   if (parts.length !== 2) return null;
   const [local, rawDomain] = parts as [string, string];

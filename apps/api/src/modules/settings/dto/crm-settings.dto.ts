@@ -13,10 +13,14 @@ import {
   Max,
   MaxLength,
   Min,
+  Validate,
   ValidateIf,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
   ValidateNested,
 } from 'class-validator';
 import { DEFAULT_STAGE_PROBABILITIES, type OpportunityStage } from '@crm/domain';
+import { isValidTimeZone } from '@crm/domain/recurrence';
 import { getCountries } from 'libphonenumber-js';
 import { EXAMPLE_ID } from '../../../platform/openapi/examples';
 import { Optional } from '../../../platform/validation/fields';
@@ -96,6 +100,12 @@ export class CrmSettingsView {
   })
   defaultCountry: string;
 
+  @ApiProperty({
+    description: "The organisation's time zone (IANA): objectives' periods and the reports' days and months follow its calendar.",
+    example: 'Europe/Paris',
+  })
+  timeZone: string;
+
   @ApiProperty({ description: 'Incremented on every change; send it back in PATCH.', example: 1 })
   version: number;
 
@@ -105,6 +115,16 @@ export class CrmSettingsView {
 
 /** The countries whose phone numbering plan is known. */
 const PHONE_COUNTRIES: readonly string[] = getCountries();
+
+@ValidatorConstraint({ name: 'isTimeZone' })
+class IsTimeZoneConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isValidTimeZone(value);
+  }
+  defaultMessage(): string {
+    return 'timeZone must be an IANA time zone such as Europe/Paris';
+  }
+}
 
 const nullable = () => ValidateIf((_, value) => value !== null && value !== undefined);
 
@@ -188,6 +208,12 @@ export class UpdateCrmSettingsDto {
   @IsOptional()
   @IsIn(PHONE_COUNTRIES, { message: 'defaultCountry must be a country code such as FR, BE or US' })
   defaultCountry?: string;
+
+  @ApiPropertyOptional({ description: "The organisation's time zone (IANA), for objectives and reports.", example: 'Europe/Paris' })
+  @IsOptional()
+  @IsString()
+  @Validate(IsTimeZoneConstraint)
+  timeZone?: string;
 
   @ApiPropertyOptional({ description: 'The version you loaded; a different stored version answers 409.', example: 1 })
   @IsOptional()
