@@ -16,6 +16,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { RemindersModule } from './modules/reminders/reminders.module';
 import { CalendarsModule } from './modules/calendars/calendars.module';
 import { DuplicatesModule } from './modules/duplicates/duplicates.module';
+import { ObjectivesModule } from './modules/objectives/objectives.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { SessionCacheModule } from './platform/auth/session-cache';
 import { APP_CONFIG, AppConfig } from './platform/config/app-config';
@@ -51,6 +52,7 @@ export class AppModule {
         RemindersModule,
         CalendarsModule,
         DuplicatesModule,
+        ObjectivesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -14,6 +14,7 @@ import { Team, TeamMember } from './modules/teams/team.entity';
 import { User } from './modules/users/user.entity';
 import { Notification } from './modules/notifications/notification.entity';
 import { Calendar } from './modules/calendars/calendar.entity';
+import { Objective } from './modules/objectives/objective.entity';
 import { AuthToken } from './modules/auth/auth-token.entity';
 import { ImportJob } from './platform/csv/import-job.entity';
 import { HistoryEntry } from './platform/history/history-entry.entity';
@@ -45,4 +46,5 @@ export const ENTITIES = [
   Event,
   Notification,
   Calendar,
+  Objective,
 ];

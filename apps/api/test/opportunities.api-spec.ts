@@ -68,7 +68,7 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
 
   it('closes as won with probability 100; a closed opportunity does not change stage until reopened', async () => {
     const { id } = await create();
-    expect((await create()).closedAt).toBeNull();
+    expect((await get(id)).closedAt).toBeNull();
     const before = Date.now();
     const won = (await act(id, 'close-won').expect(200)).body;
     expect(won).toMatchObject({ stage: 'closed_won', probability: 100 });

@@ -4,3 +4,4 @@ export * from './leads.js';
 export * from './events.js';
 export * from './opportunities.js';
 export * from './quotations.js';
+export * from './objectives.js';

@@ -14,6 +14,7 @@ import { ImportJobOwners1764710000000 } from './1764710000000-import-job-owners'
 import { SettingsTeamReferences1764720000000 } from './1764720000000-settings-team-references';
 import { DuplicateCandidates1764800000000 } from './1764800000000-duplicate-candidates';
 import { WonDatesAndTimeZone1764810000000 } from './1764810000000-won-dates-and-time-zone';
+import { Objectives1764820000000 } from './1764820000000-objectives';
 
 /** Every migration, oldest first. Landed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   SettingsTeamReferences1764720000000,
   DuplicateCandidates1764800000000,
   WonDatesAndTimeZone1764810000000,
+  Objectives1764820000000,
 ];

@@ -1698,6 +1698,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/objectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List objectives
+         * @description Filter by userId, teamId, or `on` (a day the range includes). Admins and managers see every objective; a salesperson sees their own and their teams’ (another answers 404).
+         */
+        get: operations["Objectives_list"];
+        put?: never;
+        /**
+         * Set an objective (admin, manager)
+         * @description For one user or one team, over days `from`..`to`, split by `frequency`; targets per period.
+         */
+        post: operations["Objectives_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objectives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an objective
+         * @description Admins and managers see every objective; a salesperson sees their own and their teams’ (another answers 404).
+         */
+        get: operations["Objectives_get"];
+        put?: never;
+        post?: never;
+        /** Delete an objective (admin, manager) */
+        delete: operations["Objectives_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an objective (admin, manager)
+         * @description Send the `version` you loaded (409 when stale).
+         */
+        patch: operations["Objectives_update"];
+        trace?: never;
+    };
+    "/api/v1/objectives/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of an objective
+         * @description Target, actual and completion (%) of each period and of the whole range, computed from the records now. Periods follow the calendar of the `timeZone` CRM setting. A deal counts when created (opportunitiesCreated) and on the day it was won (amountWon, opportunitiesWon; Axelor counts won deals by their creation date, which we do not). Calls: outgoing, realized; meetings: realized. A team counts its members’ records. Amounts are exact decimals in the objective’s currency; deals won in other currencies appear in amountWonByCurrency, never added in.
+         */
+        get: operations["Objectives_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{jobId}": {
         parameters: {
             query?: never;
@@ -6019,6 +6088,304 @@ export interface components {
             versions?: {
                 [key: string]: number;
             };
+        };
+        ObjectiveTargets: {
+            /**
+             * @description Amount of the deals won in the period, in the objective's currency, a decimal string; null: not aimed at.
+             * @example 50000.00
+             */
+            amountWon?: string | null;
+            /**
+             * @description Opportunities created per period; null: not aimed at.
+             * @example 20
+             */
+            opportunitiesCreated?: number | null;
+            /**
+             * @description Opportunities won per period; null: not aimed at.
+             * @example 5
+             */
+            opportunitiesWon?: number | null;
+            /**
+             * @description Outgoing calls held (realized) per period; null: not aimed at.
+             * @example 120
+             */
+            callsMade?: number | null;
+            /**
+             * @description Meetings held (realized) per period; null: not aimed at.
+             * @example 15
+             */
+            meetings?: number | null;
+        };
+        Objective: {
+            /**
+             * @description Record id (UUID v7).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the record was created (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the record last changed (UTC).
+             * @example 2026-11-28T09:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The user who created the record; null for records made by the system.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            createdById: string | null;
+            /**
+             * @description Incremented on every change; send it back in PATCH to guard against lost updates.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description What the objective is called.
+             * @example Q1 new business
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The salesperson it is for (or null: a team objective).
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            userId: string | null;
+            /**
+             * Format: uuid
+             * @description The team it is for (or null: a user's objective); the team's actual is the sum of its members'.
+             * @example null
+             */
+            teamId: string | null;
+            /**
+             * @description How the range is split into periods; the targets apply to each.
+             * @example monthly
+             * @enum {string}
+             */
+            frequency: "none" | "daily" | "weekly" | "monthly";
+            /**
+             * Format: date
+             * @description First day (inclusive), in the organisation time zone.
+             * @example 2027-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day (inclusive).
+             * @example 2027-03-31
+             */
+            to: string;
+            /**
+             * @description ISO 4217 currency of the amount target; deals won in other currencies are shown apart, never added in.
+             * @example EUR
+             */
+            currency: string;
+            /** @description The targets of each period. */
+            targets: components["schemas"]["ObjectiveTargets"];
+        };
+        ObjectiveActuals: {
+            /**
+             * @description Amount of the deals won, in the objective's currency (decimal string).
+             * @example 12500.00
+             */
+            amountWon: string;
+            /**
+             * @description Amount won per currency, the objective’s included: deals in other currencies are shown here, never added to amountWon.
+             * @example {
+             *       "EUR": "12500.00",
+             *       "USD": "3000.00"
+             *     }
+             */
+            amountWonByCurrency: {
+                [key: string]: string;
+            };
+            /**
+             * @description Opportunities created.
+             * @example 8
+             */
+            opportunitiesCreated: number;
+            /**
+             * @description Opportunities won (counted on the day they were won).
+             * @example 2
+             */
+            opportunitiesWon: number;
+            /**
+             * @description Outgoing calls held (status realized).
+             * @example 64
+             */
+            callsMade: number;
+            /**
+             * @description Meetings held (status realized).
+             * @example 9
+             */
+            meetings: number;
+        };
+        ObjectiveCompletion: {
+            /**
+             * @description Amount won: actual × 100 / target, one decimal; null without a target.
+             * @example 62.5
+             */
+            amountWon: number | null;
+            /**
+             * @description Opportunities created: actual × 100 / target, one decimal; null without a target.
+             * @example 62.5
+             */
+            opportunitiesCreated: number | null;
+            /**
+             * @description Opportunities won: actual × 100 / target, one decimal; null without a target.
+             * @example 62.5
+             */
+            opportunitiesWon: number | null;
+            /**
+             * @description Calls made: actual × 100 / target, one decimal; null without a target.
+             * @example 62.5
+             */
+            callsMade: number | null;
+            /**
+             * @description Meetings: actual × 100 / target, one decimal; null without a target.
+             * @example 62.5
+             */
+            meetings: number | null;
+        };
+        ObjectivePeriodProgress: {
+            /**
+             * Format: date
+             * @description First day of the period.
+             * @example 2027-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day of the period (inclusive).
+             * @example 2027-01-31
+             */
+            to: string;
+            /** @description The targets (for the total: each period’s added up). */
+            target: components["schemas"]["ObjectiveTargets"];
+            /** @description What was reached, from the records. */
+            actual: components["schemas"]["ObjectiveActuals"];
+            /** @description How much of each target is reached. */
+            percent: components["schemas"]["ObjectiveCompletion"];
+        };
+        ObjectiveProgress: {
+            /**
+             * Format: uuid
+             * @description The objective.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            objectiveId: string;
+            /**
+             * @description Currency of amountWon.
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * @description The time zone whose calendar the periods follow (CRM setting).
+             * @example Europe/Paris
+             */
+            timeZone: string;
+            /** @description One per period, in order. */
+            periods: components["schemas"]["ObjectivePeriodProgress"][];
+            /** @description The whole range. */
+            total: components["schemas"]["ObjectivePeriodProgress"];
+        };
+        CreateObjectiveDto: {
+            /**
+             * @description What the objective is called.
+             * @example Q1 new business
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The salesperson it is for; give this or teamId, not both.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            userId?: string | null;
+            /**
+             * Format: uuid
+             * @description The team it is for (its members' records count); give this or userId, not both.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId?: string | null;
+            /**
+             * @description How the range is split into periods; the targets apply to each.
+             * @example monthly
+             * @enum {string}
+             */
+            frequency: "none" | "daily" | "weekly" | "monthly";
+            /**
+             * Format: date
+             * @description First day (inclusive).
+             * @example 2027-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day (inclusive), on or after `from`.
+             * @example 2027-03-31
+             */
+            to: string;
+            /**
+             * @description ISO 4217 currency of the amount target; default EUR.
+             * @example EUR
+             */
+            currency?: string;
+            /** @description The targets of each period; at least one. */
+            targets: components["schemas"]["ObjectiveTargets"];
+        };
+        UpdateObjectiveDto: {
+            /**
+             * @description What the objective is called.
+             * @example Q1 new business
+             */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The salesperson it is for; give this or teamId, not both.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            userId?: string | null;
+            /**
+             * Format: uuid
+             * @description The team it is for (its members' records count); give this or userId, not both.
+             * @example 01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            teamId?: string | null;
+            /**
+             * @description How the range is split into periods; the targets apply to each.
+             * @example monthly
+             * @enum {string}
+             */
+            frequency?: "none" | "daily" | "weekly" | "monthly";
+            /**
+             * Format: date
+             * @description First day (inclusive).
+             * @example 2027-01-01
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description Last day (inclusive), on or after `from`.
+             * @example 2027-03-31
+             */
+            to?: string;
+            /**
+             * @description ISO 4217 currency of the amount target; default EUR.
+             * @example EUR
+             */
+            currency?: string;
+            /** @description The targets of each period; at least one. */
+            targets?: components["schemas"]["ObjectiveTargets"];
+            /**
+             * @description The version you loaded; when given and the stored one differs, 409 and nothing changes.
+             * @example 1
+             */
+            version?: number;
         };
         ImportJobView: {
             /**
@@ -11976,6 +12343,293 @@ export interface operations {
             };
             /** @description A business rule refused the action. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Objectives_list: {
+        parameters: {
+            query?: {
+                /** @description Free-text search over the names, email and phone of the records. */
+                q?: string;
+                /** @description Comma-separated field names; a leading `-` sorts descending. Default `-createdAt`. */
+                sort?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+                /** @description Only this user's objectives. */
+                userId?: string;
+                /** @description Only this team's objectives. */
+                teamId?: string;
+                /** @description Only objectives whose range includes this day (e.g. today: the current ones). */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Objective"][];
+                        /**
+                         * @description Matching records; exact up to 10000, an estimate above.
+                         * @example 1234
+                         */
+                        total: number;
+                        /** @example 1 */
+                        page: number;
+                        /** @example 50 */
+                        pageSize: number;
+                        /**
+                         * @description false when total is an estimate.
+                         * @example true
+                         */
+                        totalExact: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Objectives_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateObjectiveDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objective"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Objectives_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objective"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Objectives_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Objectives_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateObjectiveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objective"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record changed since you loaded it (stale `version`), or a unique value is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Objectives_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveProgress"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

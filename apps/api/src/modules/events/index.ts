@@ -2,3 +2,5 @@
 export { EventsModule } from './events.module';
 export { EventsService } from './events.service';
 export type { EventRow } from './event-row';
+// What objectives count of a user's calls and meetings, per period.
+export { eventAchievements, type EventAchievement } from './event-achievements';

@@ -4,3 +4,5 @@ export { OpportunitiesService } from './opportunities.service';
 export { CreateOpportunityDto } from './dto/opportunity.dto';
 // The shape lead conversion answers with.
 export { Opportunity } from './opportunity.entity';
+// What objectives count of a salesperson's deals, per period.
+export { opportunityAchievements, type OpportunityAchievement } from './opportunity-achievements';

@@ -14,6 +14,9 @@ const trimmed = Transform(({ value }: { value: unknown }) => (typeof value === '
  * IsOptional (a null clears them), and a null sent for a NOT NULL column is
  * refused by the database (see translateDatabaseError).
  */
+/** Money as the API takes it: a decimal string, up to 14 digits and 2 decimals (`12500.00`). */
+export const AMOUNT_PATTERN = /^\d{1,14}(\.\d{1,2})?$/;
+
 export const Optional = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 /** A nested body (an object, not an array, a string or null), or with `each`, every element of a list of them. */

@@ -5,13 +5,12 @@ import { OPPORTUNITY_STAGES, type OpportunityStage } from '@crm/domain';
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
 import { ListQueryDto } from '../../../platform/listing/list-query.dto';
 import { BooleanQuery } from '../../../platform/listing/query-transforms';
-import { DateOnlyField, OptionalId, OptionalText } from '../../../platform/validation/fields';
+import { DateOnlyField, OptionalId, OptionalText, AMOUNT_PATTERN } from '../../../platform/validation/fields';
 import { PIPELINE_GROUPS, type PipelineGroup } from './opportunity-actions.dto';
 
 const nullable = () => ValidateIf((_, value) => value !== null && value !== undefined);
 
 /** Money as a decimal string (never a float): up to 14 digits and 2 decimals. */
-export const AMOUNT_PATTERN = /^\d{1,14}(\.\d{1,2})?$/;
 
 export class CreateOpportunityDto {
   @ApiProperty({ description: 'Name of the deal (required).', example: 'Acme — 50 licences' })
