@@ -5,3 +5,4 @@ export * from './events.js';
 export * from './opportunities.js';
 export * from './quotations.js';
 export * from './objectives.js';
+export * from './merges.js';

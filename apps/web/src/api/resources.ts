@@ -46,7 +46,7 @@ export function useList<P extends ListPath>(path: P, query: ListQuery, options: 
   });
 }
 
-async function fetchRecord<P extends CollectionPath>(path: P, id: string): Promise<RecordOf<P>> {
+export async function fetchRecord<P extends CollectionPath>(path: P, id: string): Promise<RecordOf<P>> {
   return unwrap(await generic.GET(`${path}/{id}`, { params: { path: { id } } })) as RecordOf<P>;
 }
 

@@ -28,7 +28,15 @@ const QuotationPage = lazyPage(() => import('../features/quotations/QuotationPag
 const CrmSettingsPage = lazyPage(() => import('../features/settings/CrmSettingsPage').then((m) => m.CrmSettingsPage));
 const TokensPage = lazyPage(() => import('../features/settings/TokensPage').then((m) => m.TokensPage));
 const CalendarPage = lazyPage(() => import('../features/calendar/CalendarPage').then((m) => m.CalendarPage));
+const DuplicatesPage = lazyPage(() => import('../features/duplicates/DuplicatesPage').then((m) => m.DuplicatesPage));
+const MergePage = lazyPage(() => import('../features/duplicates/MergePage').then((m) => m.MergePage));
 const CalendarSettingsPage = lazyPage(() => import('../features/calendar/CalendarSettingsPage').then((m) => m.CalendarSettingsPage));
+
+/** The screens that find and merge duplicates, under each list they serve: `/partners/duplicates`, `/partners/merge`. */
+const DUPLICATE_ROUTES = (['leads', 'partners', 'contacts'] as const).flatMap((entity) => [
+  { path: `${entity}/duplicates`, element: <DuplicatesPage key={entity} entity={entity} /> },
+  { path: `${entity}/merge`, element: <MergePage key={entity} entity={entity} /> },
+]);
 
 /** Sections later issues build; until then their menu entries lead here. */
 const COMING_SOON = [
@@ -58,6 +66,7 @@ export const routes: RouteObject[] = [
       { path: 'partners/:id', element: <PartnerPage /> },
       { path: 'contacts', element: <ContactsPage /> },
       { path: 'contacts/:id', element: <ContactPage /> },
+      ...DUPLICATE_ROUTES,
       { path: 'opportunities', element: <OpportunitiesBoardPage /> },
       { path: 'opportunities/list', element: <OpportunitiesListPage /> },
       { path: 'opportunities/:id', element: <OpportunityPage /> },

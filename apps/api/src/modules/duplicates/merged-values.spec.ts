@@ -1,4 +1,4 @@
-import { isBlank, mergedValues } from './merged-values';
+import { mergedValues } from './merged-values';
 
 const RULES = { mergeFields: ['name', 'email', 'phone', 'address'], unitedFlags: ['isCustomer', 'isSupplier'] };
 const EMPTY_ADDRESS = { street: null, city: null, postalCode: null, state: null, country: null };
@@ -37,16 +37,4 @@ describe('mergedValues', () => {
   it('never carries a field outside the rules', () => {
     expect(mergedValues({ name: 'Acme' }, [{ status: 'lost', name: 'x' }], RULES)).toEqual({});
   });
-});
-
-describe('isBlank', () => {
-  it.each([
-    [null, true],
-    ['  ', true],
-    [EMPTY_ADDRESS, true],
-    [false, false],
-    [0, false],
-    ['x', false],
-    [{ city: 'Lyon' }, false],
-  ])('%j → %s', (value, blank) => expect(isBlank(value)).toBe(blank));
 });

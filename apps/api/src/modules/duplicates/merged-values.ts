@@ -1,3 +1,5 @@
+import { isBlank } from '@crm/domain';
+
 /** What a merge may change on the kept record. */
 export interface MergeRules {
   /** Fields carried over one by one (the kept value, else the first merged record's that has one). */
@@ -7,14 +9,6 @@ export interface MergeRules {
 }
 
 type Values = Readonly<Record<string, unknown>>;
-
-/** Nothing there: null, empty text, or an object (an address) with nothing in it. */
-export function isBlank(value: unknown): boolean {
-  if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return value.trim() === '';
-  if (typeof value === 'object') return Object.values(value).every(isBlank);
-  return false;
-}
 
 /**
  * The changes the kept record takes in a merge: each value the user chose;

@@ -5,7 +5,9 @@ import { ListFileActions } from '../../ui/files/FileActions';
 import { ListScreen } from '../../ui/list-screen/ListScreen';
 import type { ListFilter } from '../../ui/list-screen/types';
 import { PageHeader } from '../../ui/PageHeader';
+import { DuplicatesToolsMenu } from '../duplicates/DuplicatesToolsMenu';
 import { RecordFormModal } from '../../ui/record-form/RecordFormModal';
+import { NewContactNotice } from '../duplicates/similar/create-form-notices';
 import { contactColumns, contactFields, CONTACTS_PATH } from './contact-fields';
 
 export function ContactsPage() {
@@ -25,7 +27,9 @@ export function ContactsPage() {
 
   return (
     <>
-      <PageHeader title="Contacts" />
+      <PageHeader title="Contacts">
+        <DuplicatesToolsMenu entity="contacts" />
+      </PageHeader>
       <ListScreen
         path={CONTACTS_PATH}
         columns={columns}
@@ -45,6 +49,7 @@ export function ContactsPage() {
         path={CONTACTS_PATH}
         fields={contactFields({ users: users.options, creating: true })}
         savedMessage="Contact created"
+        notice={(values) => <NewContactNotice values={values} />}
         onSaved={(contact) => void navigate(`/contacts/${contact.id}`)}
       />
     </>

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import dayjs from 'dayjs';
 import { describe, expect, it, vi } from 'vitest';
@@ -91,6 +91,31 @@ describe('ConvertDialog', () => {
 
     await waitFor(() => expect(onConverted).toHaveBeenCalled());
     expect(convertRequest(requests)).toEqual({ partner: { mode: 'new', kind: 'individual', isProspect: false, isCustomer: true }, contact: { mode: 'none' } });
+  });
+
+  it('warns of an existing partner like the new one and suggests converting into it', async () => {
+    const { requests } = stubApi(
+      on('GET', '/api/v1/duplicates/similar', { status: 200, body: { items: [{ score: 0.85, record: acme }] } }),
+      on('GET', '/api/v1/opportunity-types', { status: 200, body: page([]) }),
+    );
+    const user = userEvent.setup();
+    openDialog({ ...acmeLead, email: 'jane@acme.example', phone: '+33 1 23 45 67 89' });
+
+    const warning = await screen.findByRole('status', { name: 'A partner like this exists' });
+    expect(within(warning).getByRole('link', { name: 'Acme Industries' })).toHaveAttribute('href', `/partners/${acme.id}`);
+    expect(warning).toHaveTextContent('85% match');
+    expect(warning).toHaveTextContent('choose “An existing partner”');
+    // The values the new partner would take from the lead: the company's name, not the person's.
+    const asked = requests.find((request) => request.url.pathname === '/api/v1/duplicates/similar');
+    expect(Object.fromEntries(asked?.url.searchParams ?? [])).toEqual({
+      entity: 'partners',
+      name: 'Acme',
+      email: 'jane@acme.example',
+      phone: '+33 1 23 45 67 89',
+    });
+
+    await user.click(screen.getByLabelText('An existing partner'));
+    expect(screen.queryByRole('status')).toBeNull();
   });
 
   it("shows the API's reason when it refuses the conversion", async () => {

@@ -6,6 +6,7 @@ import { useLookup } from '../../api/lookups';
 import { FormDialog } from '../../ui/FormDialog';
 import { RemoteSelect } from '../../ui/RemoteSelect';
 import { describeProblem } from '../../ui/record-form/problem-errors';
+import { ConversionPartnerNotice } from '../duplicates/similar/create-form-notices';
 import { fullName } from './lead-fields';
 import { useConvertLead, type ConversionResult, type Lead } from './lead-actions';
 import { buildConvertRequest, CONVERT_FIELD_NAMES, initialConvertValues, partnerIsIndividual, validateConvert, type ConvertValues } from './convert-request';
@@ -14,7 +15,7 @@ type ConvertForm = UseFormReturnType<ConvertValues>;
 
 const API_FIELDS = Object.keys(CONVERT_FIELD_NAMES).map((name) => ({ name }));
 
-function PartnerSection({ form }: { form: ConvertForm }) {
+function PartnerSection({ form, lead }: { form: ConvertForm; lead: Lead }) {
   const { values } = form;
   return (
     <Fieldset legend="Partner">
@@ -33,6 +34,7 @@ function PartnerSection({ form }: { form: ConvertForm }) {
             <Radio value="existing" label="An existing partner" />
           </Group>
         </Radio.Group>
+        {values.partnerMode === 'new' && <ConversionPartnerNotice lead={lead} kind={values.partnerKind} />}
         {values.partnerMode === 'new' ? (
           <Group gap="xl" align="flex-start">
             <Radio.Group
@@ -184,7 +186,7 @@ export function ConvertDialog({ lead, opened, onClose, onConverted }: ConvertDia
       problems={problems}
       size="lg"
     >
-      <PartnerSection form={form} />
+      <PartnerSection form={form} lead={lead} />
       <ContactSection form={form} />
       <OpportunitySection form={form} />
     </FormDialog>

@@ -8,7 +8,9 @@ import { formatDate } from '../../ui/format';
 import { ListScreen } from '../../ui/list-screen/ListScreen';
 import type { ListColumn, ListFilter } from '../../ui/list-screen/types';
 import { PageHeader } from '../../ui/PageHeader';
+import { DuplicatesToolsMenu } from '../duplicates/DuplicatesToolsMenu';
 import { RecordFormModal } from '../../ui/record-form/RecordFormModal';
+import { NewLeadNotice } from '../duplicates/similar/create-form-notices';
 import { fullName, LEADS_PATH, leadFields } from './lead-fields';
 import { LeadLegend, leadRowColor } from './lead-highlight';
 import { LEAD_STATUS_OPTIONS, LeadStatusBadge } from './lead-status';
@@ -52,7 +54,9 @@ export function LeadsPage() {
 
   return (
     <>
-      <PageHeader title="Leads" />
+      <PageHeader title="Leads">
+        <DuplicatesToolsMenu entity="leads" />
+      </PageHeader>
       <ListScreen
         path={LEADS_PATH}
         columns={columns}
@@ -76,6 +80,7 @@ export function LeadsPage() {
         path={LEADS_PATH}
         fields={leadFields({ users: users.options, sources: sources.options, creating: true })}
         savedMessage="Lead created"
+        notice={(values) => <NewLeadNotice values={values} />}
         onSaved={(lead) => void navigate(`/leads/${lead.id}`)}
       />
     </>

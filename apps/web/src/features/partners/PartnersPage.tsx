@@ -7,7 +7,9 @@ import { ListFileActions } from '../../ui/files/FileActions';
 import { ListScreen } from '../../ui/list-screen/ListScreen';
 import type { ListColumn, ListFilter } from '../../ui/list-screen/types';
 import { PageHeader } from '../../ui/PageHeader';
+import { DuplicatesToolsMenu } from '../duplicates/DuplicatesToolsMenu';
 import { RecordFormModal } from '../../ui/record-form/RecordFormModal';
+import { NewPartnerNotice } from '../duplicates/similar/create-form-notices';
 import { PARTNER_KIND_OPTIONS, PartnerFlags, partnerFields, partnerName, PARTNERS_PATH, usePartnerAssignees } from './partner-fields';
 
 type PartnerRow = ListRow<typeof PARTNERS_PATH>;
@@ -72,7 +74,9 @@ export function PartnersPage() {
 
   return (
     <>
-      <PageHeader title="Customers" />
+      <PageHeader title="Customers">
+        <DuplicatesToolsMenu entity="partners" />
+      </PageHeader>
       <ListScreen
         path={PARTNERS_PATH}
         columns={columns}
@@ -99,6 +103,7 @@ export function PartnersPage() {
         fields={partnerFields({ users: assignees, teams: teams.options, sources: sources.options, creating: true })}
         defaults={{ kind: 'company', isProspect: true }}
         savedMessage="Partner created"
+        notice={(values) => <NewPartnerNotice values={values} />}
         onSaved={(partner) => void navigate(`/partners/${partner.id}`)}
       />
     </>

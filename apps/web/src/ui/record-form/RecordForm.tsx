@@ -2,7 +2,7 @@ import { Button, Fieldset, Group, SimpleGrid, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { resourceKeys, useCreateRecord, useUpdateRecord } from '../../api/resources';
 import type { CollectionPath, CreateBody, RecordOf, UpdateBody } from '../../api/resource-types';
 import { FieldInput } from './FieldInput';
@@ -34,6 +34,11 @@ export interface RecordFormProps<P extends CollectionPath> {
   columns?: 1 | 2;
   /** Shows the values without letting them change (a converted or lost lead), and no Save button. */
   readOnly?: boolean;
+  /**
+   * Shown above the fields, from the values as they are typed: a hint that does not block saving
+   * (e.g. "a partner like this exists"). Called on each change; render a component to use hooks.
+   */
+  notice?: (values: FormValues) => ReactNode;
 }
 
 function RecordFormBody<P extends CollectionPath>({
@@ -47,6 +52,7 @@ function RecordFormBody<P extends CollectionPath>({
   savedMessage,
   columns = 1,
   readOnly = false,
+  notice,
 }: RecordFormProps<P>) {
   const mode: FormMode = record ? 'edit' : 'create';
   const [initial] = useState(() => initialFormValues(fields, record, defaults));
@@ -85,6 +91,7 @@ function RecordFormBody<P extends CollectionPath>({
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack gap="md">
         {problem && <ProblemAlert problem={problem} onReload={reload} />}
+        {!readOnly && notice?.(form.values)}
         {/* A disabled fieldset disables every input inside it, whatever its kind. */}
         <Fieldset variant="unstyled" disabled={readOnly} p={0} className={readOnly ? classes.readOnly : undefined}>
           <SimpleGrid cols={{ base: 1, sm: columns }} spacing="md">
