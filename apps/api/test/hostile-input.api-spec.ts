@@ -222,6 +222,17 @@ describe('hostile input', () => {
         /./,
       );
     });
+
+    it('a multipart body cut short inside a part of another field is answered, and the process keeps serving', async () => {
+      // the fuzz suite found it: the ignored part's stream failed with no listener, an unhandled error
+      const body = '--XyZ\r\nContent-Disposition: form-data; name="other"; filename="x.csv"\r\n\r\nlastName\nDoe';
+      await expectRefused(
+        asSeller(t.http.post('/api/v1/leads/import')).set('Content-Type', 'multipart/form-data; boundary=XyZ').timeout(10_000).send(body),
+        'file',
+        /./,
+      );
+      await asSeller(t.http.get('/api/v1/leads')).expect(200);
+    });
   });
 
   describe('a lone UTF-16 surrogate is refused', () => {

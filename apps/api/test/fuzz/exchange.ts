@@ -38,7 +38,7 @@ const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 const IMPORT_JOB_WAIT_MS = 30_000;
 
 /** A background import (`?mode=async`) keeps writing after its 202: wait for it, so the next snapshot is the next request's alone. */
-async function waitForImports(dataSource: DataSource): Promise<void> {
+export async function waitForImports(dataSource: DataSource): Promise<void> {
   const deadline = Date.now() + IMPORT_JOB_WAIT_MS;
   while (Date.now() < deadline) {
     const [{ n }]: { n: number }[] = await dataSource.query(`SELECT count(*)::int AS n FROM import_jobs WHERE status = 'running'`);

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { HttpClient } from './http-client';
 import { IdPool, IdRef, PoolKind } from './id-pool';
+import { waitForImports } from './exchange';
 
 export interface Actor {
   role: 'admin' | 'salesperson';
@@ -229,4 +230,6 @@ async function seedSideRecords(
     );
     pool.add('notification', notification);
   }
+  // the imports write their lead after their 202: done before the first request's snapshot, or it would seem that request's doing
+  await waitForImports(dataSource);
 }

@@ -28,6 +28,8 @@ export function withUploadedFile<T>(request: IncomingMessage, field: string, wor
     let failure: Error | undefined;
     form.on('file', (name, file) => {
       if (name !== field || result) {
+        // a body cut short fails this stream too: the form's own error answers it, so it must not be unhandled
+        file.on('error', () => undefined);
         file.resume();
         return;
       }

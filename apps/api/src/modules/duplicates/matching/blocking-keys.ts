@@ -4,9 +4,10 @@ import type { MatchKind } from './match-types';
 /**
  * What marks a blocking key: values that can be similar share at least one key, so only records sharing
  * a key need comparing. Each key starts with its kind and a mark: `email=a@b.com`, `companyName~acme`.
- * The kind keeps kinds apart (two fields of the same kind are kept apart by the caller, see
- * findDuplicateGroups); the mark tells an exact key (`=`, shared only by equal or reordered values) from a
- * typo key (`~`, shared by names one edit apart), since only typo keys are dropped when too common.
+ * The kind keeps kinds apart (two fields of the same kind are kept apart by their caller: matchingPairs
+ * indexes each field on its own); the mark tells an exact key (`=`, shared only by equal or reordered
+ * values) from a typo key (`~`, shared by names one edit apart), since only typo keys are dropped when
+ * too common.
  */
 export const EXACT_MARK = '=';
 export const TYPO_MARK = '~';
@@ -21,7 +22,7 @@ export const TYPO_MARK = '~';
  * character from each gives the same string.
  */
 export function blockingKeys(kind: MatchKind, normalized: string): string[] {
-  if (kind !== 'companyName' && kind !== 'personName') return [`${kind}${EXACT_MARK}${normalized}`];
+  if (!isName(kind)) return [`${kind}${EXACT_MARK}${normalized}`];
   const letters = withoutSpaces(normalized);
   const exact = `${kind}${EXACT_MARK}`;
   const keys = new Set([exact + sortedWords(normalized), exact + letters]);
@@ -49,41 +50,70 @@ export function hashKey(key: string): number {
  */
 export function blockingKeyHashes(kind: MatchKind, normalized: string, out: Int32Array): { exact: number; total: number } {
   const exactPrefix = PREFIX_HASHES[kind].exact;
-  if (kind !== 'companyName' && kind !== 'personName') {
+  if (!isName(kind)) {
     out[0] = mix(continueHash(exactPrefix, normalized, 0, normalized.length));
     return { exact: 1, total: 1 };
   }
-  const letters = withoutSpaces(normalized);
-  const words = sortedWords(normalized);
-  out[0] = mix(continueHash(exactPrefix, words, 0, words.length));
-  out[1] = mix(continueHash(exactPrefix, letters, 0, letters.length));
-  const length = letters.length;
-  if (length < MIN_TYPO_NAME_LENGTH) return { exact: 2, total: 2 };
+  // the letters without spaces, as codes: no string is built
+  const { codes, heads, tails, powers } = scratch(normalized.length);
+  let length = 0;
+  for (let i = 0; i < normalized.length; i++) if (normalized.charCodeAt(i) !== SPACE) codes[length++] = normalized.charCodeAt(i);
+  let exact = 1;
+  if (length === normalized.length) {
+    // one word: its letters are its sorted words
+    out[0] = mix(continueCodes(exactPrefix, codes, length));
+  } else {
+    let hash = exactPrefix;
+    for (const [index, word] of normalized.split(' ').sort().entries()) {
+      if (index > 0) hash = (imul(hash, HASH_BASE) + SPACE) | 0;
+      hash = continueHash(hash, word, 0, word.length);
+    }
+    out[0] = mix(hash);
+    out[exact++] = mix(continueCodes(exactPrefix, codes, length));
+  }
+  if (length < MIN_TYPO_NAME_LENGTH) return { exact, total: exact };
 
   // the key without letter i, hashed: hash(prefix + letters[0, i)) · BASE^(length - 1 - i) + hash(letters[i + 1, length))
-  const { heads, tails, powers } = scratch(length);
   heads[0] = PREFIX_HASHES[kind].typo;
-  for (let i = 0; i < length; i++) heads[i + 1] = (Math.imul(heads[i] as number, HASH_BASE) + letters.charCodeAt(i)) | 0;
+  for (let i = 0; i < length; i++) heads[i + 1] = (imul(heads[i], HASH_BASE) + codes[i]) | 0;
   tails[length] = 0;
-  for (let i = length - 1; i >= 0; i--) tails[i] = (Math.imul(letters.charCodeAt(i), powers[length - 1 - i] as number) + (tails[i + 1] as number)) | 0;
-  out[2] = mix(heads[length] as number);
-  for (let i = 0; i < length; i++) out[3 + i] = mix((Math.imul(heads[i] as number, powers[length - 1 - i] as number) + (tails[i + 1] as number)) | 0);
-  return { exact: 2, total: 3 + length };
+  for (let i = length - 1; i >= 0; i--) tails[i] = (imul(codes[i], powers[length - 1 - i]) + tails[i + 1]) | 0;
+  out[exact] = mix(heads[length]);
+  for (let i = 0; i < length; i++) out[exact + 1 + i] = mix((imul(heads[i], powers[length - 1 - i]) + tails[i + 1]) | 0);
+  return { exact, total: exact + 1 + length };
 }
 
 /** The most keys blockingKeyHashes writes for a normalized value: size `out` with it. */
-export function maxBlockingKeys(normalized: string): number {
-  return normalized.length + 3;
+export function maxBlockingKeys(kind: MatchKind, normalized: string): number {
+  return isName(kind) ? normalized.length + 3 : 1;
 }
+
+function isName(kind: MatchKind): boolean {
+  return kind === 'companyName' || kind === 'personName';
+}
+
+/**
+ * Math.imul, looked up once: where modules run in a vm context (Jest), each lookup of the global `Math`
+ * is slow enough to make hashing a hundred times slower.
+ */
+const { imul } = Math;
 
 /** An odd multiplier with well-spread bits (2^32 divided by the golden ratio). */
 const HASH_BASE = 0x9e3779b1 | 0;
 
 /** `hash` continued over text[from, to), Horner's way: hash · BASE + character, modulo 2^32. */
 function continueHash(hash: number, text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) | 0;
+  for (let i = from; i < to; i++) hash = (imul(hash, HASH_BASE) + text.charCodeAt(i)) | 0;
   return hash;
 }
+
+/** `hash` continued over the first `length` character codes. */
+function continueCodes(hash: number, codes: Int32Array, length: number): number {
+  for (let i = 0; i < length; i++) hash = (imul(hash, HASH_BASE) + codes[i]) | 0;
+  return hash;
+}
+
+const SPACE = 0x20;
 
 /** The hashes of each kind's key prefixes, before mixing, for blockingKeyHashes to continue. */
 const PREFIX_HASHES = Object.fromEntries(
@@ -95,22 +125,22 @@ const PREFIX_HASHES = Object.fromEntries(
 
 /** MurmurHash3's finalizer: a bijection, so equal stays equal, that spreads close hashes over the table. */
 function mix(hash: number): number {
-  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  hash = imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = imul(hash ^ (hash >>> 13), 0xc2b2ae35);
   return hash ^ (hash >>> 16);
 }
 
 /**
- * Buffers reused by every call (the matching is synchronous, so calls never overlap): prefix hashes,
- * suffix hashes, and powers of HASH_BASE, for names of up to `length` letters.
+ * Buffers reused by every call (the matching is synchronous, so calls never overlap): a name's letter
+ * codes, prefix hashes, suffix hashes, and powers of HASH_BASE, for names of up to `length` letters.
  */
-let buffers = { heads: new Int32Array(0), tails: new Int32Array(0), powers: new Int32Array(0) };
+let buffers = { codes: new Int32Array(0), heads: new Int32Array(0), tails: new Int32Array(0), powers: new Int32Array(0) };
 function scratch(length: number): typeof buffers {
   if (buffers.powers.length > length) return buffers;
   const size = Math.max(64, 2 * length);
   const powers = new Int32Array(size);
   powers[0] = 1;
-  for (let i = 1; i < size; i++) powers[i] = Math.imul(powers[i - 1] as number, HASH_BASE);
-  buffers = { heads: new Int32Array(size + 1), tails: new Int32Array(size + 1), powers };
+  for (let i = 1; i < size; i++) powers[i] = imul(powers[i - 1], HASH_BASE);
+  buffers = { codes: new Int32Array(size), heads: new Int32Array(size + 1), tails: new Int32Array(size + 1), powers };
   return buffers;
 }

@@ -33,7 +33,7 @@ export function comparePair(a: NormalizedRecord, b: NormalizedRecord, fields: re
       total += ONE_SIDED_BLANK_SIMILARITY;
       continue;
     }
-    const similarity = fieldSimilarity((fields[index] as FieldSpec).kind, valueA, valueB);
+    const similarity = fieldSimilarity(fields[index].kind, valueA, valueB);
     if (similarity === 0) return null;
     compared++;
     total += similarity;

@@ -1,6 +1,10 @@
-import { indexBlocks } from './block-index';
-import { comparePair, normalizeRecord, roundScore } from './compare-records';
+import { hashKey } from './blocking-keys';
+import { normalizeRecord, roundScore } from './compare-records';
 import type { DuplicateGroup, FieldSpec, MatchOptions, MatchRecord, NormalizedRecord } from './match-types';
+import { matchingPairs, type MatchingPair } from './matching-pairs';
+
+/** Math.imul looked up once (see blocking-keys.ts). */
+const { imul } = Math;
 
 /** Records whose normalized values are all the same: they match each other with score 1. */
 interface Clone {
@@ -8,79 +12,44 @@ interface Clone {
   ids: string[];
 }
 
-interface MatchingPair {
-  a: number;
-  b: number;
-  score: number;
-}
-
 /**
  * The groups of duplicates among `records`, by the rule of comparePair, with matches chained (if A
  * matches B and B matches C, all three are a group). Only records sharing a blocking key of the same field
- * are compared. A group's score is the mean of its matching pairs' scores; its ids are sorted (UUIDv7 ids
- * sort oldest first); groups come best score first, then largest, then by first id.
+ * are compared (see matchingPairs for which pairs, and TYPO_BLOCK_LIMIT for the keys ignored). A group's
+ * score is the mean of its matching pairs' scores, over every pair of its records; its ids are sorted
+ * (UUIDv7 ids sort oldest first); groups come best score first, then largest, then by first id. Throws a
+ * RangeError for more than 30 fields.
  */
 export function findDuplicateGroups(records: Iterable<MatchRecord>, fields: readonly FieldSpec[], options: MatchOptions): DuplicateGroup[] {
-  const clones = collapseClones(records, fields, options);
-  const pairs = matchingPairs(clones, fields);
-  return groupsOf(clones, pairs);
+  const normalized: NormalizedRecord[] = [];
+  for (const record of records) normalized.push(normalizeRecord(record, fields, options));
+  const clones = collapseClones(normalized);
+  const distinct = clones.map((clone) => clone.record);
+  return groupsOf(clones, matchingPairs(distinct, fields));
 }
 
 /**
- * The records normalized, those with the same values collapsed into one: a value repeated by a
- * thousand records then costs one comparison, not half a million. Records without any value match nothing.
+ * The records with the same values collapsed into one: a value repeated by a thousand records then
+ * costs one comparison, not half a million. Records without any value match nothing. Equal records are
+ * found by a hash of their values in an open-addressing table (a Map keyed by the values joined into one
+ * string builds 200,000 strings for it).
  */
-function collapseClones(records: Iterable<MatchRecord>, fields: readonly FieldSpec[], options: MatchOptions): Clone[] {
+function collapseClones(records: readonly NormalizedRecord[]): Clone[] {
   const clones: Clone[] = [];
-  const bySignature = new Map<string, Clone>();
+  const mask = 2 ** Math.ceil(Math.log2(Math.max(16, records.length * 2))) - 1;
+  const slots = new Int32Array(mask + 1); // clone + 1 (0: free)
   for (const record of records) {
-    const normalized = normalizeRecord(record, fields, options);
-    if (normalized.values.every((value) => value === null)) continue;
-    // no normalized value holds a NUL or is empty, so joining them with NULs tells every list of values apart
-    const signature = normalized.values.join('\u0000');
-    const clone = bySignature.get(signature);
-    if (clone) clone.ids.push(record.id);
-    else {
-      const created = { record: normalized, ids: [record.id] };
-      bySignature.set(signature, created);
-      clones.push(created);
-    }
+    if (record.values.every((value) => value === null)) continue;
+    let slot = record.values.reduce((hash, value) => (imul(hash, 31) + (value === null ? 0 : hashKey(value))) | 0, 0) & mask;
+    while (slots[slot] !== 0 && !sameValues(clones[slots[slot] - 1].record, record)) slot = (slot + 1) & mask;
+    if (slots[slot] !== 0) clones[slots[slot] - 1].ids.push(record.id);
+    else slots[slot] = clones.push({ record, ids: [record.id] });
   }
   return clones;
 }
 
-/**
- * The matching pairs of clones, each candidate pair compared once: for each clone, the later clones of its
- * blocks (blocks are per field, so that keys of two fields of the same kind never meet), with a stamp per
- * clone to skip those already seen through another key.
- */
-function matchingPairs(clones: readonly Clone[], fields: readonly FieldSpec[]): MatchingPair[] {
-  const indexes = fields.map(({ kind }, field) =>
-    indexBlocks(
-      kind,
-      clones.map(({ record }) => record.values[field] ?? null),
-    ),
-  );
-  const seenBy = new Int32Array(clones.length).fill(-1);
-  const pairs: MatchingPair[] = [];
-  for (let a = 0; a < clones.length; a++) {
-    const recordA = (clones[a] as Clone).record;
-    for (const { blocksStart, blocks, membersStart, members } of indexes) {
-      for (let entry = blocksStart[a] as number; entry < (blocksStart[a + 1] as number); entry++) {
-        const block = blocks[entry] as number;
-        // members are in increasing order: walk back from the end to reach the later clones only
-        for (let position = (membersStart[block + 1] as number) - 1; position >= (membersStart[block] as number); position--) {
-          const b = members[position] as number;
-          if (b <= a) break;
-          if (seenBy[b] === a) continue;
-          seenBy[b] = a;
-          const score = comparePair(recordA, (clones[b] as Clone).record, fields);
-          if (score !== null) pairs.push({ a, b, score });
-        }
-      }
-    }
-  }
-  return pairs;
+function sameValues(a: NormalizedRecord, b: NormalizedRecord): boolean {
+  return a.values.every((value, index) => value === b.values[index]);
 }
 
 /** The connected clones (union-find), each group scored by the mean of its pairs, counted per record. */
@@ -88,8 +57,8 @@ function groupsOf(clones: readonly Clone[], pairs: readonly MatchingPair[]): Dup
   const parent = Int32Array.from(clones, (_clone, index) => index);
   const root = (index: number): number => {
     while (parent[index] !== index) {
-      const up = parent[index] as number;
-      parent[index] = parent[up] as number; // path halving keeps the trees flat
+      const up = parent[index];
+      parent[index] = parent[up]; // path halving keeps the trees flat
       index = up;
     }
     return index;
@@ -106,7 +75,7 @@ function groupsOf(clones: readonly Clone[], pairs: readonly MatchingPair[]): Dup
   // a pair of clones stands for every pair of their records, and the records of a clone match at score 1
   for (const { a, b, score } of pairs) {
     const group = groupOf(a);
-    const count = (clones[a] as Clone).ids.length * (clones[b] as Clone).ids.length;
+    const count = clones[a].ids.length * clones[b].ids.length;
     group.total += score * count;
     group.count += count;
   }
@@ -121,10 +90,10 @@ function groupsOf(clones: readonly Clone[], pairs: readonly MatchingPair[]): Dup
 
   return [...groups.values()]
     .map((group) => ({ score: roundScore(group.total / group.count), ids: group.clones.flatMap((clone) => clone.ids).sort(byString) }))
-    .sort((x, y) => y.score - x.score || y.ids.length - x.ids.length || byString(x.ids[0] ?? '', y.ids[0] ?? ''));
+    .sort((x, y) => y.score - x.score || y.ids.length - x.ids.length || byString(x.ids[0], y.ids[0]));
 }
 
-/** Code-unit order, not the locale's: ids are compared as the database does. */
+/** Code-unit order, not the locale's: UUIDs then sort by their hex digits, as in the database (time order for UUIDv7). */
 function byString(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }

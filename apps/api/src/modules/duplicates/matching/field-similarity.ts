@@ -23,7 +23,8 @@ export function fieldSimilarity(kind: MatchKind, a: string, b: string): number {
   const lettersB = withoutSpaces(b);
   // sorting words keeps the letter count, so names of other lengths need no sort
   if (lettersA.length === lettersB.length && (lettersA === lettersB || sortedWords(a) === sortedWords(b))) return REORDERED_NAME_SIMILARITY;
-  if (Math.min(lettersA.length, lettersB.length) >= MIN_TYPO_NAME_LENGTH && isOneEditApart(lettersA, lettersB)) return TYPO_NAME_SIMILARITY;
+  const longEnough = lettersA.length >= MIN_TYPO_NAME_LENGTH && lettersB.length >= MIN_TYPO_NAME_LENGTH;
+  if (longEnough && isOneEditApart(lettersA, lettersB)) return TYPO_NAME_SIMILARITY;
   return 0;
 }
 

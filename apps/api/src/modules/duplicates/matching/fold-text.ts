@@ -17,7 +17,7 @@ const SPELLED_LETTERS = /[ßæœøłđðþı]/g;
 const COMBINING_MARKS = /\p{M}/gu;
 /** Dots and apostrophes join what they separate: "A.C.M.E." is ACME, "L'Oréal" is Loreal. */
 const JOINING_MARKS = /[.'’‘`]/g;
-const SEPARATORS = /[^\p{L}\p{N}]+/u;
+const WORDS = /[\p{L}\p{N}]+/gu;
 /** Printable ASCII: a space to a tilde. */
 const ONLY_ASCII = /^[ -~]*$/;
 
@@ -36,8 +36,5 @@ export function foldTokens(raw: string): string[] {
         .toLowerCase()
         .replace(SPELLED_LETTERS, (letter) => LETTER_SPELLINGS[letter] ?? letter)
         .replace(COMBINING_MARKS, '');
-  return folded
-    .replace(JOINING_MARKS, '')
-    .split(SEPARATORS)
-    .filter((token) => token !== '');
+  return folded.replace(JOINING_MARKS, '').match(WORDS) ?? [];
 }

@@ -51,7 +51,8 @@ export function withoutConnectors(tokens: readonly string[]): string[] {
 function legalFormLength(words: readonly string[], end: 'start' | 'end', forms: ReadonlySet<string>): number {
   let found = 0;
   let spelled = '';
-  for (let count = 1; count <= Math.min(LONGEST_FORM, words.length - 1); count++) {
+  const most = Math.min(LONGEST_FORM, words.length - 1);
+  for (let count = 1; count <= most; count++) {
     spelled = end === 'end' ? words[words.length - count] + spelled : spelled + words[count - 1];
     if (forms.has(spelled)) found = count;
   }

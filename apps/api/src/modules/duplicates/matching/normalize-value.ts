@@ -10,7 +10,10 @@ import type { MatchKind, MatchOptions } from './match-types';
  * without its @): such a value takes no part in a match, as if blank. Never throws.
  *
  * Names and text are lower case words without accents or punctuation, joined by single spaces (the words
- * are kept apart so that names can also be compared word by word).
+ * are kept apart so that names can also be compared word by word). Company names also lose their legal
+ * forms ("SARL", "GmbH", "Inc.", see legal-forms.ts) and, like person names, the words that join names
+ * ("&", "and", "et", "und"): dropped rather than turned into "and", which would still tell "Dupont & Fils"
+ * from "Dupont et Fils".
  */
 export function normalizeValue(kind: MatchKind, raw: string | null | undefined, options: MatchOptions): string | null {
   if (raw === null || raw === undefined) return null;
@@ -43,15 +46,14 @@ function joined(tokens: readonly string[]): string | null {
  */
 function normalizeEmail(raw: string): string | null {
   const email = raw.trim().toLowerCase();
-  if (/[\s\p{Cc}]/u.test(email)) return null;
-  const parts = email.split('@');
-  if (parts.length !== 2) return null;
-  const [local, rawDomain] = parts as [string, string];
-  const domain = rawDomain.replace(/\.$/, '');
-  if (local === '' || domain === '' || domain.split('.').includes('')) return null;
-  const plus = local.indexOf('+');
+  const at = email.indexOf('@');
+  if (at <= 0 || at !== email.lastIndexOf('@') || /[\s\p{Cc}]/u.test(email)) return null;
+  const end = email.endsWith('.') ? email.length - 1 : email.length;
+  const domain = email.slice(at + 1, end);
+  if (domain === '' || domain.startsWith('.') || domain.endsWith('.') || domain.includes('..')) return null;
+  const plus = email.indexOf('+');
   // "+tag@domain" has nothing before the tag: kept as written rather than made empty
-  return `${plus > 0 ? local.slice(0, plus) : local}@${domain}`;
+  return plus > 0 && plus < at ? email.slice(0, plus) + email.slice(at, end) : email.slice(0, end);
 }
 
 /** E.164 ("+33123456789"); an extension is left out, as it reaches the same line. */
@@ -92,6 +94,6 @@ function normalizeWebsite(raw: string): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const host = url.hostname.replace(/\.$/, '').replace(/^www\./, '');
   const labels = host.split('.');
-  if (labels.length < 2 || labels.includes('') || !/[a-z]/.test(labels[labels.length - 1] ?? '')) return null;
+  if (labels.length < 2 || labels.includes('') || !/[a-z]/.test(labels[labels.length - 1])) return null;
   return host;
 }
