@@ -17,6 +17,7 @@ import { RemindersModule } from './modules/reminders/reminders.module';
 import { CalendarsModule } from './modules/calendars/calendars.module';
 import { DuplicatesModule } from './modules/duplicates/duplicates.module';
 import { ObjectivesModule } from './modules/objectives/objectives.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { SessionCacheModule } from './platform/auth/session-cache';
 import { APP_CONFIG, AppConfig } from './platform/config/app-config';
@@ -53,6 +54,7 @@ export class AppModule {
         CalendarsModule,
         DuplicatesModule,
         ObjectivesModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

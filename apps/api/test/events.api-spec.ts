@@ -177,6 +177,60 @@ describe('events: rules, calendar ranges, recurring series, timelines', () => {
       await asSeller(t.http.get('/api/v1/events?type=lunch')).expect(400);
       await asSeller(t.http.get('/api/v1/events?sort=colour')).expect(400);
     });
+
+    it("filters rows by the day they start (the organisation's time zone) and calls by direction", async () => {
+      // 23:30 in Paris on 31 March (21:30 UTC), and 00:30 on 1 April (22:30 UTC on 31 March)
+      const late = await create({
+        subject: 'Day filter late',
+        type: 'call',
+        callDirection: 'inbound',
+        startAt: '2026-03-31T21:30:00Z',
+        endAt: '2026-03-31T21:45:00Z',
+      });
+      const early = await create({ subject: 'Day filter early', type: 'call', startAt: '2026-03-31T22:30:00Z', endAt: '2026-03-31T22:45:00Z' });
+      const ids = async (query: string) =>
+        (await asSeller(t.http.get(`/api/v1/events?q=day%20filter&${query}&sort=startAt`)).expect(200)).body.items.map((e: { id: string }) => e.id);
+      expect(await ids('startFrom=2026-03-31&startTo=2026-03-31')).toEqual([late.id]);
+      expect(await ids('startFrom=2026-04-01')).toEqual([early.id]);
+      expect(await ids('startTo=2026-04-01')).toEqual([late.id, early.id]);
+      expect(await ids('callDirection=inbound')).toEqual([late.id]);
+      expect(await ids('callDirection=outbound&startTo=2026-04-01')).toEqual([early.id]);
+      for (const [query, field] of [
+        ['startFrom=2026-02-30', 'startFrom'],
+        ['startTo=2026-03-31T00:00:00Z', 'startTo'],
+        ['callDirection=sideways', 'callDirection'],
+        ['startFrom=2026-03-01&from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z', 'startFrom'],
+      ]) {
+        const refused = await asSeller(t.http.get(`/api/v1/events?${query}`)).expect(400);
+        expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      }
+    });
+
+    it('lists the overdue tasks (overdue=true): planned, not recurring, their end past; and filters tasks by priority', async () => {
+      const task = { type: 'task', priority: 'high', leadId: lead.id };
+      const past = { startAt: '2020-01-06T09:00:00Z', endAt: '2020-01-06T10:00:00Z' };
+      const overdue = await create({ ...task, ...past, subject: 'Send the overdue proposal' });
+      const done = await create({ ...task, ...past, subject: 'Done long ago' });
+      await asSeller(t.http.patch(`/api/v1/events/${done.id}`))
+        .send({ status: 'realized', version: done.version })
+        .expect(200);
+      await create({ ...task, subject: 'Due next year', startAt: '2099-01-01T09:00:00Z', endAt: '2099-01-01T10:00:00Z' });
+      await create({ ...past, type: 'call', subject: 'A past planned call', leadId: lead.id });
+      await create({ ...task, ...past, subject: 'Weekly report', recurrence: { frequency: 'weekly', interval: 1 } });
+      await create({ ...task, ...past, priority: 'low', subject: 'Low and overdue' });
+
+      const subjects = async (query: string) =>
+        ((await asSeller(t.http.get(`/api/v1/events?leadId=${lead.id}&${query}`)).expect(200)).body.items as { id: string; subject: string }[]).map(
+          (e) => e.subject,
+        );
+      expect((await subjects('overdue=true')).sort()).toEqual(['Low and overdue', 'Send the overdue proposal']);
+      expect(await subjects('overdue=true&priority=high')).toEqual([overdue.subject]);
+      expect(await subjects('overdue=false&type=task')).not.toContain(overdue.subject);
+      expect(await subjects('overdue=false&type=task')).toContain('Due next year');
+      await asSeller(t.http.get('/api/v1/events?overdue=soon')).expect(400);
+      await asSeller(t.http.get('/api/v1/events?priority=asap')).expect(400);
+      await asSeller(t.http.get('/api/v1/events?overdue=true&from=2027-01-01T00:00:00Z&to=2027-01-08T00:00:00Z')).expect(400);
+    });
   });
 
   describe('timelines', () => {

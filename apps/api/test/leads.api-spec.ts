@@ -77,6 +77,48 @@ describe('leads: records, validation and lists', () => {
     await asSeller(t.http.delete(`/api/v1/leads/${lead.id}`)).expect(404);
   });
 
+  it("filters by days of creation and conversion (the organisation's time zone), source, and a team's leads (ofTeamId)", async () => {
+    const admin = (req: import('supertest').Test) => req.auth(t.adminToken, { type: 'bearer' });
+    const member = await t.signInAs('salesperson');
+    const team = (
+      await admin(t.http.post('/api/v1/teams'))
+        .send({ name: 'Lead filter team', memberIds: [member.id] })
+        .expect(201)
+    ).body.id;
+    const source = (await admin(t.http.post('/api/v1/lead-sources')).send({ name: 'Lead filter source' }).expect(201)).body.id;
+    const late = (await asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Late March', teamId: team, sourceId: source }).expect(201)).body;
+    const early = (await asSeller(t.http.post('/api/v1/leads')).send({ lastName: 'Early April', teamId: team }).expect(201)).body;
+    await admin(t.http.post('/api/v1/leads')).send({ lastName: 'Member', assignedToId: member.id }).expect(201);
+    expect(early.convertedAt).toBeNull();
+    const converted = await asSeller(t.http.post(`/api/v1/leads/${early.id}/convert`))
+      .send({ partner: { mode: 'new' }, contact: { mode: 'none' } })
+      .expect(200);
+    expect(Date.parse(converted.body.lead.convertedAt)).toBeGreaterThan(Date.now() - 60_000);
+    // created at 23:30 in Paris on 31 March (21:30 UTC), and at 00:30 on 1 April; converted at 00:30 on 1 May
+    await t.dataSource.query(`UPDATE leads SET created_at = '2026-03-31T21:30:00Z' WHERE id = $1`, [late.id]);
+    await t.dataSource.query(`UPDATE leads SET created_at = '2026-03-31T22:30:00Z', converted_at = '2026-04-30T22:30:00Z' WHERE id = $1`, [early.id]);
+    const names = async (query: string) =>
+      (await asSeller(t.http.get(`/api/v1/leads?teamId=${team}&${query}&sort=lastName`)).expect(200)).body.items.map((l: { lastName: string }) => l.lastName);
+    expect(await names('createdFrom=2026-03-31&createdTo=2026-03-31')).toEqual(['Late March']);
+    expect(await names('createdFrom=2026-04-01')).toEqual(['Early April']);
+    expect(await names('convertedFrom=2026-05-01&convertedTo=2026-05-31')).toEqual(['Early April']);
+    expect(await names('convertedTo=2026-04-30')).toEqual([]);
+    expect(await names(`sourceId=${source}`)).toEqual(['Late March']);
+    expect(await names('hasSource=false')).toEqual(['Early April']);
+    const ofTeam = await asSeller(t.http.get(`/api/v1/leads?ofTeamId=${team}&sort=lastName`)).expect(200);
+    expect(ofTeam.body.items.map((l: { lastName: string }) => l.lastName)).toEqual(['Early April', 'Late March', 'Member']);
+    for (const [query, field] of [
+      ['createdFrom=2026-02-30', 'createdFrom'],
+      ['createdTo=31/03/2026', 'createdTo'],
+      ['convertedFrom=2026-04', 'convertedFrom'],
+      ['hasSource=yes', 'hasSource'],
+      ['ofTeamId=north', 'ofTeamId'],
+    ]) {
+      const refused = await asSeller(t.http.get(`/api/v1/leads?${query}`)).expect(400);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+  });
+
   describe('lists', () => {
     beforeAll(async () => {
       await t.dataSource.query(`DELETE FROM leads`);

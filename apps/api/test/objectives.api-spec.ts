@@ -188,6 +188,37 @@ describe('objectives', () => {
     expect(listed.total).toBe(0);
   });
 
+  it("charts the objectives in course: each user's (or team's) current period, per measure, as far as the caller may read", async () => {
+    const mine = await createObjective({
+      name: 'Alice March',
+      userId: alice.id,
+      frequency: 'monthly',
+      from: '2027-03-01',
+      to: '2027-04-30',
+      targets: { amountWon: '2000.00', meetings: 2 },
+    });
+    await createObjective({ name: 'Outsider March', userId: outsider.id, frequency: 'none', from: '2027-03-01', to: '2027-03-31', targets: { meetings: 4 } });
+    const report = async (name: string, query: string, who = manager) => (await as(who)(t.http.get(`/api/v1/reports/${name}?${query}`)).expect(200)).body;
+
+    const users = await report('objectives-users', `from=2027-03-01&to=2027-03-31&userId=${alice.id}`);
+    expect(users).toMatchObject({ name: 'objectives-users', unit: 'percent', list: 'objectives' });
+    const amount = users.series.find((series: { key: string }) => series.key === 'amountWon');
+    const point = amount.points.find((p: { x: string }) => p.x.endsWith('— Alice March'));
+    // March is the period in course on 31 March: 1,700.00 EUR of 2,000.00
+    expect(point).toEqual({ x: expect.stringContaining('Alice March'), y: 85, filter: `userId=${alice.id}` });
+    const callsMade = users.series.find((series: { key: string }) => series.key === 'callsMade');
+    expect(callsMade.points.find((p: { x: string }) => p.x.endsWith('— Alice March')).y).toBeNull();
+    // the point's filter opens that user's objectives
+    const listed = (await as(manager)(t.http.get(`/api/v1/objectives?${point.filter}`)).expect(200)).body.items.map((o: Body) => o.id);
+    expect(listed).toContain(mine.id);
+
+    const teams = await report('objectives-teams', `from=2027-03-01&to=2027-03-31&teamId=${teamId}`);
+    expect(teams.series[0].points.map((p: { x: string }) => p.x)).toEqual(expect.arrayContaining(['Objective team — Team March']));
+    // a salesperson sees their own objectives and their teams', not the outsider's
+    const asBob = await report('objectives-users', 'from=2027-03-01&to=2027-03-31', bob);
+    expect(asBob.series[0].points.map((p: { x: string }) => p.x).join()).not.toContain('Outsider March');
+  });
+
   it('changes an objective under its version, keeping its rules', async () => {
     const objective = await createObjective({
       name: 'Editable',

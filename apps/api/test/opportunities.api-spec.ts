@@ -191,8 +191,10 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
         { key: 'qualification', currency: 'EUR', count: 1, amount: '333.33', weightedAmount: '66.67' },
       ],
     });
-    const byUser = await asSeller(t.http.get(`/api/v1/opportunities/pipeline?teamId=${team}&groupBy=assignedToId&currency=EUR`)).expect(400);
-    expect(byUser.body.errors[0].field).toBe('currency');
+    const eur = await asSeller(t.http.get(`/api/v1/opportunities/pipeline?teamId=${team}&groupBy=assignedToId&currency=EUR`)).expect(200);
+    expect(eur.body.groups.map((g: { key: string; count: number }) => [g.key, g.count])).toEqual([[seller.id, 2]]);
+    const unknown = await asSeller(t.http.get(`/api/v1/opportunities/pipeline?teamId=${team}&colour=red`)).expect(400);
+    expect(unknown.body.errors[0].field).toBe('colour');
     const mine = await asSeller(t.http.get(`/api/v1/opportunities/pipeline?teamId=${team}&groupBy=assignedToId`)).expect(200);
     expect(mine.body.groups.map((g: { key: string; count: number }) => [g.key, g.count])).toEqual([
       [seller.id, 2],
@@ -200,6 +202,52 @@ describe('opportunities: stages, probabilities, kanban order, pipeline', () => {
     ]);
     await asSeller(t.http.get('/api/v1/opportunities/pipeline?groupBy=colour')).expect(400);
   });
+  it("filters by days of creation and closing (the organisation's time zone), expected close days, currency, source and a team's deals (ofTeamId)", async () => {
+    const admin = (req: Test) => req.auth(t.adminToken, { type: 'bearer' });
+    const member = await t.signInAs('salesperson');
+    const team = (
+      await admin(t.http.post('/api/v1/teams'))
+        .send({ name: 'Filter team', memberIds: [member.id] })
+        .expect(201)
+    ).body.id;
+    const source = (await admin(t.http.post('/api/v1/lead-sources')).send({ name: 'Filter source' }).expect(201)).body.id;
+    const late = await create({ name: 'F late March', teamId: team, sourceId: source, expectedCloseDate: '2026-03-31' });
+    const early = await create({ name: 'F early April', teamId: team, currency: 'USD', expectedCloseDate: '2026-04-01' });
+    await admin(t.http.post('/api/v1/opportunities')).send({ name: 'F member', assignedToId: member.id }).expect(201);
+    await act(late.id, 'close-won').expect(200);
+    await act(early.id, 'close-lost', { lostReasonId: reason }).expect(200);
+    // created and won at 23:30 in Paris on 31 March (21:30 UTC); the other at 00:30 on 1 April (22:30 UTC on 31 March)
+    const set = `UPDATE opportunities SET created_at = $2, closed_at = $2 WHERE id = $1`;
+    await t.dataSource.query(set, [late.id, '2026-03-31T21:30:00Z']);
+    await t.dataSource.query(set, [early.id, '2026-03-31T22:30:00Z']);
+    const names = async (query: string) =>
+      (await asSeller(t.http.get(`/api/v1/opportunities?teamId=${team}&${query}&sort=name`)).expect(200)).body.items.map((o: { name: string }) => o.name);
+    expect(await names('createdFrom=2026-03-31&createdTo=2026-03-31')).toEqual(['F late March']);
+    expect(await names('createdFrom=2026-04-01')).toEqual(['F early April']);
+    expect(await names('closedTo=2026-03-31')).toEqual(['F late March']);
+    expect(await names('closedFrom=2026-04-01&closedTo=2026-04-01')).toEqual(['F early April']);
+    expect(await names('expectedCloseTo=2026-03-31')).toEqual(['F late March']);
+    expect(await names('expectedCloseFrom=2026-04-01&expectedCloseTo=2026-04-01')).toEqual(['F early April']);
+    expect(await names('currency=usd')).toEqual(['F early April']);
+    expect(await names(`sourceId=${source}`)).toEqual(['F late March']);
+    expect(await names('hasSource=false')).toEqual(['F early April']);
+    // the team's deals and its member's, wherever they are put
+    const ofTeam = await asSeller(t.http.get(`/api/v1/opportunities?ofTeamId=${team}&sort=name`)).expect(200);
+    expect(ofTeam.body.items.map((o: { name: string }) => o.name)).toEqual(['F early April', 'F late March', 'F member']);
+    for (const [query, field] of [
+      ['createdFrom=2026-02-30', 'createdFrom'],
+      ['closedTo=yesterday', 'closedTo'],
+      ['expectedCloseFrom=2026-13-01', 'expectedCloseFrom'],
+      ['currency=EURO', 'currency'],
+      ['sourceId=trade-show', 'sourceId'],
+      ['hasSource=maybe', 'hasSource'],
+      ['ofTeamId=north', 'ofTeamId'],
+    ]) {
+      const refused = await asSeller(t.http.get(`/api/v1/opportunities?${query}`)).expect(400);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+  });
+
   it('keeps the pre-computed totals equal to the live sums through edits, moves, reassignment and deletion', async () => {
     const admin = (req: Test) => req.auth(t.adminToken, { type: 'bearer' });
     const team = (await admin(t.http.post('/api/v1/teams')).send({ name: 'Totals team' }).expect(201)).body.id;

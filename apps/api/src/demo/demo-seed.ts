@@ -187,6 +187,8 @@ async function seedDemoData(manager: EntityManager): Promise<void> {
       doNotCall: random.chance(0.1),
       doNotEmail: random.chance(0.1),
       status,
+      // converted some days after it came in (no draw from `random`: the rest of the demo stays as it was)
+      convertedAt: status === 'converted' ? new Date(Math.min(now, createdAt.getTime() + ((i * 11) % 30) * 86_400_000)) : null,
       lostReasonId: status === 'lost' ? random.pick(reasons).id : null,
       lostNote: status === 'lost' && random.chance(0.5) ? 'Decided to wait until next year.' : null,
       description: random.chance(0.3) ? 'Asked for a demo of the mobile app.' : null,

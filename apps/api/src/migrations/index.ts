@@ -15,6 +15,7 @@ import { SettingsTeamReferences1764720000000 } from './1764720000000-settings-te
 import { DuplicateCandidates1764800000000 } from './1764800000000-duplicate-candidates';
 import { WonDatesAndTimeZone1764810000000 } from './1764810000000-won-dates-and-time-zone';
 import { Objectives1764820000000 } from './1764820000000-objectives';
+import { ReportIndexes1764830000000 } from './1764830000000-report-indexes';
 
 /** Every migration, oldest first. Landed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   DuplicateCandidates1764800000000,
   WonDatesAndTimeZone1764810000000,
   Objectives1764820000000,
+  ReportIndexes1764830000000,
 ];

@@ -485,7 +485,7 @@ export interface paths {
         };
         /**
          * List leads
-         * @description Search (`q`) over names, company, email and phones; filter by status, assignedToId, teamId, sourceId, doNotCall, doNotEmail; sort by createdAt, updatedAt, lastName, firstName, companyName, status, email.
+         * @description Search (`q`) over names, company, email and phones; filter by status, assignedToId, teamId, ofTeamId, sourceId, hasSource, doNotCall, doNotEmail, and ranges of days (inclusive, in the organisation's time zone): createdFrom/createdTo, convertedFrom/convertedTo; sort by createdAt, updatedAt, lastName, firstName, companyName, status, email.
          */
         get: operations["Leads_list"];
         put?: never;
@@ -886,7 +886,7 @@ export interface paths {
         };
         /**
          * List opportunities
-         * @description Search (`q`) over the name; filter by stage, partnerId, leadId, contactId, assignedToId, teamId.
+         * @description Search (`q`) over the name; filter by stage, closed, partnerId, leadId, contactId, assignedToId, teamId, ofTeamId, currency, sourceId, hasSource, and ranges of days (inclusive): createdFrom/createdTo and closedFrom/closedTo in the organisation's time zone, expectedCloseFrom/expectedCloseTo.
          */
         get: operations["Opportunities_list"];
         put?: never;
@@ -1321,7 +1321,7 @@ export interface paths {
         };
         /**
          * List events, or the occurrences of a calendar range
-         * @description Without `from`/`to`: a page of event rows (series as one row), searched by subject (`q`), filtered and sorted (default `-startAt`); `leadId`, `partnerId`, `contactId` or `opportunityId` lists a record's events. With `from` and `to` (at most 366 days): every occurrence overlapping the range, series expanded in their time zone, an edited occurrence in place of the original and a cancelled one left out, sorted by start, all in one page; filters `assignedToId` (repeat or comma list), `teamId` (its members' events and the team's), `calendarId` (the users a calendar follows), `type`, `status`; none of the three: the caller's calendar. A range answer is gzipped for a client that accepts it and carries an `ETag`: sent back in `If-None-Match`, it answers 304 while nothing in the range changed.
+         * @description Without `from`/`to`: a page of event rows (series as one row), searched by subject (`q`), filtered and sorted (default `-startAt`); `leadId`, `partnerId`, `contactId` or `opportunityId` lists a record's events; `startFrom`/`startTo` (days, inclusive, in the organisation's time zone) and `callDirection` narrow the rows; so do `priority` and `overdue=true` (the overdue tasks: planned, not recurring, their end past). With `from` and `to` (at most 366 days): every occurrence overlapping the range, series expanded in their time zone, an edited occurrence in place of the original and a cancelled one left out, sorted by start, all in one page; filters `assignedToId` (repeat or comma list), `teamId` (its members' events and the team's), `calendarId` (the users a calendar follows), `type`, `status`; none of the three: the caller's calendar. A range answer is gzipped for a client that accepts it and carries an `ETag`: sent back in `If-None-Match`, it answers 304 while nothing in the range changed.
          */
         get: operations["Events_list"];
         put?: never;
@@ -1759,6 +1759,43 @@ export interface paths {
          * @description Target, actual and completion (%) of each period and of the whole range, computed from the records now. Periods follow the calendar of the `timeZone` CRM setting. A deal counts when created (opportunitiesCreated) and on the day it was won (amountWon, opportunitiesWon; Axelor counts won deals by their creation date, which we do not). Calls: outgoing, realized; meetings: realized. A team counts its members’ records. Amounts are exact decimals in the objective’s currency; deals won in other currencies appear in amountWonByCurrency, never added in.
          */
         get: operations["Objectives_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A chart of the CRM
+         * @description One chart's series. Days are the organisation's (CRM settings `timeZone`): `from` and `to` are inclusive calendar days there, months are its months. `userId` narrows to one salesperson, `teamId` to a team (its own records and its members'). Each point carries `filter`, the query string of the list named by `list` that gives exactly its records. Amount reports sum one currency (`currency`, default the commonest) and name every one there is (`currencies`). An unknown name: 404.
+         *
+         *     - `opportunities-pipeline` (amount, drills down to `opportunities`): The open deals as they stand now, amount per stage in pipeline order (new, qualification, proposition, negotiation), in one currency. `from`/`to` do not apply.
+         *     - `opportunities-by-stage-count` (count, drills down to `opportunities`): The open deals as they stand now, counted per stage in pipeline order, all currencies. `from`/`to` do not apply.
+         *     - `opportunities-won-lost` (count, drills down to `opportunities`): Deals won and deals lost in the range (by the day they were closed), per salesperson: two series. Unassigned deals are left out. (Axelor's "won by salesperson" sums every deal whatever its stage; not here.)
+         *     - `opportunities-forecast` (amount, drills down to `opportunities`): The open deals expected to close in the range, per month of their expected close date: their amount and their weighted amount (amount × probability / 100), two series, in one currency. Deals without an expected date are left out. Default range: the current year.
+         *     - `opportunities-by-source` (amount, drills down to `opportunities`): The amount of the deals created in the range (whatever their stage now), per lead source (and "No source"), in one currency.
+         *     - `opportunities-conversion` (percent, drills down to `opportunities`): Per month of closing in the range: the deals won, in percent of the deals closed (won + lost), one decimal; null for a month without closed deals. A point lists the closed deals of its month.
+         *     - `leads` (count, drills down to `leads`): The leads created in the range, per status they are in now (new, assigned, in progress, converted, lost).
+         *     - `leads-by-source` (count, drills down to `leads`): The leads created in the range, per source (and "No source").
+         *     - `leads-by-salesperson` (count, drills down to `leads`): The leads created in the range, per salesperson, stacked by the status they are in now: one series per status. Unassigned leads are left out.
+         *     - `leads-converted-per-month` (count, drills down to `leads`): The leads converted in the range, per month of their conversion (not of their creation).
+         *     - `calls` (count, drills down to `events`): The calls starting in the range, per organiser: planned and realized, two series (cancelled calls are left out). (Axelor's "calls held" charts count every call; here realized is its own series.)
+         *     - `calls-by-direction` (count, drills down to `events`): The calls starting in the range, per organiser: inbound and outbound, two series (whatever their status).
+         *     - `calls-per-month` (count, drills down to `events`): The calls starting in the range, per month of their start: planned and realized, two series.
+         *     - `events` (count, drills down to `events`): The events starting in the range (a recurring series counts once, at its first occurrence; an edited or cancelled occurrence is a row of its own), per type (call, meeting, task, event), stacked by status: one series per status.
+         *     - `objectives-users` (percent, drills down to `objectives`): For each objective of a salesperson running in the range, the completion (%) of each measure (amount won, opportunities created and won, calls made, meetings held) in its period in course on `to`; null without a target. `x` names the salesperson (and the objective). A salesperson sees their own and their teams’ objectives only.
+         *     - `objectives-teams` (percent, drills down to `objectives`): For each objective of a team running in the range, the completion (%) of each measure (amount won, opportunities created and won, calls made, meetings held) in its period in course on `to`; null without a target. `x` names the team (and the objective). A salesperson sees their own and their teams’ objectives only.
+         */
+        get: operations["Reports_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2895,6 +2932,12 @@ export interface components {
              * @example Met at the Lyon trade show.
              */
             description: string | null;
+            /**
+             * Format: date-time
+             * @description When it was converted (UTC); null until then. Reports count a conversion on this date.
+             * @example 2027-01-15T16:30:00.000Z
+             */
+            convertedAt: string | null;
             /**
              * Format: uuid
              * @description The partner the lead became (after conversion).
@@ -6024,11 +6067,45 @@ export interface components {
              * @example 0.925
              */
             score: number;
-            /** @description The records of the group (of the entity searched), oldest first. */
+            /**
+             * @description The records of the group (of the entity searched), oldest first.
+             * @example [
+             *       {
+             *         "id": "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41",
+             *         "kind": "company",
+             *         "name": "Acme SARL",
+             *         "email": "contact@acme.com",
+             *         "version": 3
+             *       },
+             *       {
+             *         "id": "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41",
+             *         "kind": "company",
+             *         "name": "ACME S.A.R.L.",
+             *         "email": "Contact+crm@acme.com",
+             *         "version": 3
+             *       }
+             *     ]
+             */
             records: (components["schemas"]["Lead"] | components["schemas"]["Partner"] | components["schemas"]["Contact"])[];
         };
         DuplicateSearchResult: {
-            /** @description The groups found, best first. */
+            /**
+             * @description The groups found, best first.
+             * @example [
+             *       {
+             *         "score": 1,
+             *         "records": [
+             *           {
+             *             "id": "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41",
+             *             "kind": "company",
+             *             "name": "Acme SARL",
+             *             "email": "contact@acme.com",
+             *             "version": 3
+             *           }
+             *         ]
+             *       }
+             *     ]
+             */
             groups: components["schemas"]["DuplicateGroupView"][];
             /**
              * @description How many groups there are in all (more than `groups` holds when the limit cut them).
@@ -6042,11 +6119,34 @@ export interface components {
              * @example 0.85
              */
             score: number;
-            /** @description The existing record (of the entity asked about). */
+            /**
+             * @description The existing record (of the entity asked about).
+             * @example {
+             *       "id": "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41",
+             *       "kind": "company",
+             *       "name": "Acme SARL",
+             *       "email": "contact@acme.com",
+             *       "version": 3
+             *     }
+             */
             record: components["schemas"]["Lead"] | components["schemas"]["Partner"] | components["schemas"]["Contact"];
         };
         SimilarRecordsResult: {
-            /** @description Existing records that look like the one being typed, best first; empty when none does. */
+            /**
+             * @description Existing records that look like the one being typed, best first; empty when none does.
+             * @example [
+             *       {
+             *         "score": 0.85,
+             *         "record": {
+             *           "id": "01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41",
+             *           "kind": "company",
+             *           "name": "Acme SARL",
+             *           "email": "contact@acme.com",
+             *           "version": 3
+             *         }
+             *       }
+             *     ]
+             */
             items: components["schemas"]["SimilarRecordView"][];
         };
         MergeDuplicatesDto: {
@@ -6289,7 +6389,39 @@ export interface components {
              * @example Europe/Paris
              */
             timeZone: string;
-            /** @description One per period, in order. */
+            /**
+             * @description One per period, in order.
+             * @example [
+             *       {
+             *         "from": "2027-01-01",
+             *         "to": "2027-01-31",
+             *         "target": {
+             *           "amountWon": "20000.00",
+             *           "opportunitiesCreated": 10,
+             *           "opportunitiesWon": 3,
+             *           "callsMade": 80,
+             *           "meetings": 12
+             *         },
+             *         "actual": {
+             *           "amountWon": "12500.00",
+             *           "amountWonByCurrency": {
+             *             "EUR": "12500.00"
+             *           },
+             *           "opportunitiesCreated": 8,
+             *           "opportunitiesWon": 2,
+             *           "callsMade": 64,
+             *           "meetings": 9
+             *         },
+             *         "percent": {
+             *           "amountWon": 62.5,
+             *           "opportunitiesCreated": 80,
+             *           "opportunitiesWon": 66.7,
+             *           "callsMade": 80,
+             *           "meetings": 75
+             *         }
+             *       }
+             *     ]
+             */
             periods: components["schemas"]["ObjectivePeriodProgress"][];
             /** @description The whole range. */
             total: components["schemas"]["ObjectivePeriodProgress"];
@@ -6386,6 +6518,112 @@ export interface components {
              * @example 1
              */
             version?: number;
+        };
+        ReportPoint: {
+            /**
+             * @description The category (a stage, a status, a type, a salesperson's name, a source's name) or the month (`YYYY-MM`).
+             * @example proposition
+             */
+            x: string;
+            /**
+             * @description The value: a count (integer), an amount (decimal string, summed exactly), or a percentage with one decimal (null when nothing was there to divide by).
+             * @example 12500.00
+             */
+            y: (number | string) | null;
+            /**
+             * @description The query string of the report's list (`list`) that gives exactly the records behind the point, for drill-down.
+             * @example stage=proposition&currency=EUR&assignedToId=01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41
+             */
+            filter: string;
+        };
+        ReportSeries: {
+            /**
+             * @description Stable key of the series (a status, a stage, `amount`...), for colours and legends.
+             * @example closed_won
+             */
+            key: string;
+            /**
+             * @description Its name, for people.
+             * @example Won
+             */
+            name: string;
+            /**
+             * @description One point per category or month; every series of a report has the same `x`, in the same order.
+             * @example [
+             *       {
+             *         "x": "Alice Martin",
+             *         "y": 3,
+             *         "filter": "assignedToId=01936f4e-8a8c-7b1e-9a57-6c1f3f0e2d41&stage=closed_won&closedFrom=2026-01-01&closedTo=2026-12-31"
+             *       }
+             *     ]
+             */
+            points: components["schemas"]["ReportPoint"][];
+        };
+        ReportView: {
+            /**
+             * @description The report asked for.
+             * @example opportunities-pipeline
+             */
+            name: string;
+            /**
+             * @description Its title.
+             * @example Pipeline by stage
+             */
+            title: string;
+            /**
+             * @description What `y` is.
+             * @example amount
+             * @enum {string}
+             */
+            unit: "count" | "amount" | "percent";
+            /**
+             * @description The list the points' `filter` applies to: `GET /api/v1/<list>?<filter>`.
+             * @example opportunities
+             * @enum {string}
+             */
+            list: "opportunities" | "leads" | "events" | "objectives";
+            /**
+             * @description Amount reports: the currency of every amount.
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * @description Amount reports: every currency the records of the report have, to switch with `currency`.
+             * @example [
+             *       "EUR",
+             *       "USD"
+             *     ]
+             */
+            currencies?: string[];
+            /**
+             * Format: date
+             * @description First day counted (after the default); null for a report of what stands now (the pipeline).
+             * @example 2026-01-01
+             */
+            from: string | null;
+            /**
+             * Format: date
+             * @description Last day counted, inclusive; null for a report of what stands now.
+             * @example 2026-12-31
+             */
+            to: string | null;
+            /**
+             * @description The series of the chart (one, or several stacked or side by side).
+             * @example [
+             *       {
+             *         "key": "amount",
+             *         "name": "Amount",
+             *         "points": [
+             *           {
+             *             "x": "proposition",
+             *             "y": "12500.00",
+             *             "filter": "stage=proposition&currency=EUR"
+             *           }
+             *         ]
+             *       }
+             *     ]
+             */
+            series: components["schemas"]["ReportSeries"][];
         };
         ImportJobView: {
             /**
@@ -8367,8 +8605,20 @@ export interface operations {
                 assignedToId?: string;
                 /** @description Only leads of this team. */
                 teamId?: string;
+                /** @description A team's leads: put on the team, or assigned to one of its members (`teamId` matches the team field alone). */
+                ofTeamId?: string;
                 /** @description Only leads from this source. */
                 sourceId?: string;
+                /** @description Only leads with (true) or without (false) a source. */
+                hasSource?: boolean;
+                /** @description Created on or after this day (the organisation's time zone). */
+                createdFrom?: string;
+                /** @description Created on or before this day (the organisation's time zone). */
+                createdTo?: string;
+                /** @description Converted on or after this day (the organisation's time zone); only converted leads. */
+                convertedFrom?: string;
+                /** @description Converted on or before this day (the organisation's time zone); only converted leads. */
+                convertedTo?: string;
                 /** @description Only leads that refuse (true) or accept (false) calls. */
                 doNotCall?: boolean;
                 /** @description Only leads that refuse (true) or accept (false) emails. */
@@ -8457,8 +8707,20 @@ export interface operations {
                 assignedToId?: string;
                 /** @description Only leads of this team. */
                 teamId?: string;
+                /** @description A team's leads: put on the team, or assigned to one of its members (`teamId` matches the team field alone). */
+                ofTeamId?: string;
                 /** @description Only leads from this source. */
                 sourceId?: string;
+                /** @description Only leads with (true) or without (false) a source. */
+                hasSource?: boolean;
+                /** @description Created on or after this day (the organisation's time zone). */
+                createdFrom?: string;
+                /** @description Created on or before this day (the organisation's time zone). */
+                createdTo?: string;
+                /** @description Converted on or after this day (the organisation's time zone); only converted leads. */
+                convertedFrom?: string;
+                /** @description Converted on or before this day (the organisation's time zone); only converted leads. */
+                convertedTo?: string;
                 /** @description Only leads that refuse (true) or accept (false) calls. */
                 doNotCall?: boolean;
                 /** @description Only leads that refuse (true) or accept (false) emails. */
@@ -9858,6 +10120,26 @@ export interface operations {
                 assignedToId?: string;
                 /** @description Only opportunities of this team. */
                 teamId?: string;
+                /** @description A team's opportunities: put on the team, or assigned to one of its members (`teamId` matches the team field alone). */
+                ofTeamId?: string;
+                /** @description Only opportunities in this currency (ISO 4217). */
+                currency?: string;
+                /** @description Only opportunities from this lead source. */
+                sourceId?: string;
+                /** @description Only opportunities with (true) or without (false) a lead source. */
+                hasSource?: boolean;
+                /** @description Created on or after this day (the organisation's time zone). */
+                createdFrom?: string;
+                /** @description Created on or before this day (the organisation's time zone). */
+                createdTo?: string;
+                /** @description Won or lost on or after this day (the organisation's time zone); only closed opportunities. */
+                closedFrom?: string;
+                /** @description Won or lost on or before this day (the organisation's time zone); only closed opportunities. */
+                closedTo?: string;
+                /** @description Expected to close on or after this day. */
+                expectedCloseFrom?: string;
+                /** @description Expected to close on or before this day. */
+                expectedCloseTo?: string;
             };
             header?: never;
             path?: never;
@@ -9956,6 +10238,26 @@ export interface operations {
                 assignedToId?: string;
                 /** @description Only opportunities of this team. */
                 teamId?: string;
+                /** @description A team's opportunities: put on the team, or assigned to one of its members (`teamId` matches the team field alone). */
+                ofTeamId?: string;
+                /** @description Only opportunities in this currency (ISO 4217). */
+                currency?: string;
+                /** @description Only opportunities from this lead source. */
+                sourceId?: string;
+                /** @description Only opportunities with (true) or without (false) a lead source. */
+                hasSource?: boolean;
+                /** @description Created on or after this day (the organisation's time zone). */
+                createdFrom?: string;
+                /** @description Created on or before this day (the organisation's time zone). */
+                createdTo?: string;
+                /** @description Won or lost on or after this day (the organisation's time zone); only closed opportunities. */
+                closedFrom?: string;
+                /** @description Won or lost on or before this day (the organisation's time zone); only closed opportunities. */
+                closedTo?: string;
+                /** @description Expected to close on or after this day. */
+                expectedCloseFrom?: string;
+                /** @description Expected to close on or before this day. */
+                expectedCloseTo?: string;
             };
             header?: never;
             path?: never;
@@ -10018,6 +10320,26 @@ export interface operations {
                 assignedToId?: string;
                 /** @description Only opportunities of this team. */
                 teamId?: string;
+                /** @description A team's opportunities: put on the team, or assigned to one of its members (`teamId` matches the team field alone). */
+                ofTeamId?: string;
+                /** @description Only opportunities in this currency (ISO 4217). */
+                currency?: string;
+                /** @description Only opportunities from this lead source. */
+                sourceId?: string;
+                /** @description Only opportunities with (true) or without (false) a lead source. */
+                hasSource?: boolean;
+                /** @description Created on or after this day (the organisation's time zone). */
+                createdFrom?: string;
+                /** @description Created on or before this day (the organisation's time zone). */
+                createdTo?: string;
+                /** @description Won or lost on or after this day (the organisation's time zone); only closed opportunities. */
+                closedFrom?: string;
+                /** @description Won or lost on or before this day (the organisation's time zone); only closed opportunities. */
+                closedTo?: string;
+                /** @description Expected to close on or after this day. */
+                expectedCloseFrom?: string;
+                /** @description Expected to close on or before this day. */
+                expectedCloseTo?: string;
                 /** @description Group the totals by stage (default), assignee or team. */
                 groupBy?: "stage" | "assignedToId" | "teamId";
             };
@@ -11185,6 +11507,16 @@ export interface operations {
                 calendarId?: string;
                 /** @description Only this status. */
                 status?: "planned" | "realized" | "cancelled";
+                /** @description Only calls in this direction. */
+                callDirection?: "inbound" | "outbound";
+                /** @description List mode: rows starting on or after this day (the organisation's time zone; a series counts by its first occurrence). */
+                startFrom?: string;
+                /** @description List mode: rows starting on or before this day (the organisation's time zone). */
+                startTo?: string;
+                /** @description Only tasks of this priority. */
+                priority?: "low" | "normal" | "high" | "urgent";
+                /** @description List mode: only overdue tasks (true) — planned tasks, not recurring, whose end (their due time) is past — or every row but those (false). */
+                overdue?: boolean;
                 /** @description A lead's events. */
                 leadId?: string;
                 /** @description A partner's events. */
@@ -12617,6 +12949,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ObjectiveProgress"];
+                };
+            };
+            /** @description Invalid input: see `errors[]` for each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Reports_report: {
+        parameters: {
+            query?: {
+                /** @description First day counted (inclusive), in the organisation's time zone. Default: 1 January of the current year. */
+                from?: string;
+                /** @description Last day counted (inclusive), in the organisation's time zone; at most 5 years after `from`. Default: today (the forecast: 31 December of the current year). */
+                to?: string;
+                /** @description One salesperson's records (their `assignedToId`). */
+                userId?: string;
+                /** @description A team's records: put on the team, or assigned to one of its members. */
+                teamId?: string;
+                /** @description Amount reports: the currency summed (amounts of different currencies are never added up). Default: the one most records of the report have. */
+                currency?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Which report. */
+                name: "opportunities-pipeline" | "opportunities-by-stage-count" | "opportunities-won-lost" | "opportunities-forecast" | "opportunities-by-source" | "opportunities-conversion" | "leads" | "leads-by-source" | "leads-by-salesperson" | "leads-converted-per-month" | "calls" | "calls-by-direction" | "calls-per-month" | "events" | "objectives-users" | "objectives-teams";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
                 };
             };
             /** @description Invalid input: see `errors[]` for each field. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, EntityManager, In } from 'typeorm';
 import { AuditedEntity } from '../../platform/database/audited.entity';
 import { VersionedPartial } from '../../platform/database/versioned-partial';
 import { ReferenceListDefinition } from './reference-list';
@@ -36,3 +36,10 @@ export const LEAD_SOURCES: ReferenceListDefinition<LeadSource> = {
   listQuery: ReferenceListQuery,
   listSpec: referenceListSpec('source'),
 };
+
+/** id → name of these lead sources (unknown ids are left out), for reports; one query. */
+export async function leadSourceNames(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const sources = unique.length ? await manager.getRepository(LeadSource).find({ select: { id: true, name: true }, where: { id: In(unique) } }) : [];
+  return new Map(sources.map((source) => [source.id, source.name]));
+}

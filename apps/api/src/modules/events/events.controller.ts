@@ -42,7 +42,7 @@ export class EventsController {
     summary: 'List events, or the occurrences of a calendar range',
     description:
       'Without `from`/`to`: a page of event rows (series as one row), searched by subject (`q`), filtered and sorted (default `-startAt`); ' +
-      "`leadId`, `partnerId`, `contactId` or `opportunityId` lists a record's events. " +
+      "`leadId`, `partnerId`, `contactId` or `opportunityId` lists a record's events; `startFrom`/`startTo` (days, inclusive, in the organisation's time zone) and `callDirection` narrow the rows; so do `priority` and `overdue=true` (the overdue tasks: planned, not recurring, their end past). " +
       'With `from` and `to` (at most 366 days): every occurrence overlapping the range, series expanded in their time zone, ' +
       'an edited occurrence in place of the original and a cancelled one left out, sorted by start, all in one page; ' +
       "filters `assignedToId` (repeat or comma list), `teamId` (its members' events and the team's), `calendarId` (the users a calendar follows), `type`, `status`; none of the three: the caller's calendar. " +

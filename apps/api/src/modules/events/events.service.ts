@@ -11,6 +11,7 @@ import { runList } from '../../platform/listing/list-runner';
 import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
 import { CalendarsService } from '../calendars';
+import { onOrAfterLocalDay, onOrBeforeLocalDay } from '../settings';
 import { CreateEventDto, ListEventsQuery, UpdateEventDto } from './dto/event.dto';
 import { attendeesOf, reassignAttendingContact, replaceAttendees } from './event-attendees';
 import { EventCalendarAnswers, ServedAnswer } from './event-calendar-answers';
@@ -26,6 +27,12 @@ const EVENT_LIST: ListSpec = {
     assignedToId: (value) => `event.assigned_to_id = ANY(CAST(${value} AS uuid[]))`,
     teamId: (value) => `(event.team_id = ${value} OR event.assigned_to_id IN (SELECT user_id FROM team_members WHERE team_id = ${value}))`,
     status: 'event.status',
+    callDirection: 'event.call_direction',
+    startFrom: onOrAfterLocalDay('event.start_at'),
+    startTo: onOrBeforeLocalDay('event.start_at'),
+    priority: 'event.priority',
+    // a task is due at its end; a recurring series' row is not one task to tick off
+    overdue: (value) => `(event.type = 'task' AND event.status = 'planned' AND event.recurrence IS NULL AND event.end_at < now()) = ${value}`,
     leadId: 'event.lead_id',
     partnerId: 'event.partner_id',
     contactId: 'event.contact_id',

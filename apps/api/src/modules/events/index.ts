@@ -4,3 +4,6 @@ export { EventsService } from './events.service';
 export type { EventRow } from './event-row';
 // What objectives count of a user's calls and meetings, per period.
 export { eventAchievements, type EventAchievement } from './event-achievements';
+// The counts reports chart (event rows starting in a range), each the rows of a list query.
+export { countEvents } from './event-stats';
+export type { EventCountRow, EventGroup } from './event-stats';

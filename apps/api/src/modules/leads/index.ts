@@ -6,3 +6,6 @@ export { LEAD_MATCH_SOURCE } from './lead-matching';
 export { Lead } from './lead.entity';
 // The fields a merge may set on the kept record are those an update may.
 export { UpdateLeadDto } from './dto/lead.dto';
+// The counts reports chart (leads created or converted in a range), each the leads of a list query.
+export { countLeads } from './lead-stats';
+export type { LeadCountRow, LeadGroup } from './lead-stats';

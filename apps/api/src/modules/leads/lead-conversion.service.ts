@@ -51,7 +51,7 @@ export class LeadConversionService {
           )
         : null;
       await this.opportunities.moveToPartner(manager, leadId, partner.id);
-      await updateVersioned(manager, Lead, 'lead', leadId, undefined, { status, partnerId: partner.id, contactId });
+      await updateVersioned(manager, Lead, 'lead', leadId, undefined, { status, partnerId: partner.id, contactId, convertedAt: new Date() });
       await this.history.record(manager, {
         subjects: [{ type: 'lead', id: leadId }, { type: 'partner', id: partner.id }, ...(contactId ? [{ type: 'contact' as const, id: contactId }] : [])],
         kind: 'converted',

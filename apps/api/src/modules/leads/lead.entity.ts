@@ -90,6 +90,16 @@ export class Lead extends AuditedEntity {
   @Column('text', { nullable: true })
   description: string | null;
 
+  @ApiProperty({
+    description: 'When it was converted (UTC); null until then. Reports count a conversion on this date.',
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    example: '2027-01-15T16:30:00.000Z',
+  })
+  @Column('timestamptz', { nullable: true })
+  convertedAt: Date | null;
+
   @ApiProperty({ description: 'The partner the lead became (after conversion).', nullable: true, type: String, format: 'uuid', example: EXAMPLE_ID })
   @Column('uuid', { nullable: true })
   partnerId: string | null;

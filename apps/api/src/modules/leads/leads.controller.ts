@@ -30,7 +30,9 @@ export class LeadsController {
   @ApiOperation({
     summary: 'List leads',
     description:
-      'Search (`q`) over names, company, email and phones; filter by status, assignedToId, teamId, sourceId, doNotCall, doNotEmail; sort by createdAt, updatedAt, lastName, firstName, companyName, status, email.',
+      'Search (`q`) over names, company, email and phones; filter by status, assignedToId, teamId, ofTeamId, sourceId, hasSource, doNotCall, doNotEmail, ' +
+      "and ranges of days (inclusive, in the organisation's time zone): createdFrom/createdTo, convertedFrom/convertedTo; " +
+      'sort by createdAt, updatedAt, lastName, firstName, companyName, status, email.',
   })
   @ApiPageResponse(Lead)
   @ApiProblems(400)

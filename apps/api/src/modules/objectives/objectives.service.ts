@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { isManagerOrAdmin, objectivePeriods } from '@crm/domain';
+import { isManagerOrAdmin, objectivePeriods, type DayRange } from '@crm/domain';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { newId } from '../../platform/database/ids';
 import { deleteById, updateVersioned } from '../../platform/database/versioned-update';
@@ -13,7 +13,7 @@ import { eventAchievements } from '../events';
 import { opportunityAchievements } from '../opportunities';
 import { CrmSettingsService } from '../settings';
 import { TeamMembershipService } from '../teams';
-import { CreateObjectiveDto, ListObjectivesQuery, ObjectiveProgress, UpdateObjectiveDto } from './dto/objective.dto';
+import { CreateObjectiveDto, ListObjectivesQuery, ObjectivePeriodProgress, ObjectiveProgress, UpdateObjectiveDto } from './dto/objective.dto';
 import { periodProgress, totalProgress } from './objective-progress';
 import { Objective, ObjectiveTargets } from './objective.entity';
 
@@ -84,16 +84,9 @@ export class ObjectivesService {
   /** Target, actual and completion of each period and of the whole range, from the records as they are now. */
   async progress(id: string, actor: AuthenticatedUser): Promise<ObjectiveProgress> {
     const objective = await this.get(id, actor);
-    const periods = objectivePeriods(objective, objective.frequency)!;
     const { timeZone } = await this.settings.current();
-    const userIds = objective.userId ? [objective.userId] : ((await this.teams.membersOfTeams([objective.teamId!])).get(objective.teamId!) ?? []);
     return this.dataSource.transaction('REPEATABLE READ', async (manager: EntityManager) => {
-      // one snapshot: deals and events counted as of the same moment
-      const [deals, events] = await Promise.all([
-        opportunityAchievements(manager, userIds, periods, timeZone),
-        eventAchievements(manager, userIds, periods, timeZone),
-      ]);
-      const byPeriod = periods.map((period, i) => periodProgress(period, objective.targets, objective.currency, deals[i], events[i]));
+      const byPeriod = await this.periodsProgress(manager, objective, objectivePeriods(objective, objective.frequency)!, timeZone);
       return {
         objectiveId: objective.id,
         currency: objective.currency,
@@ -102,6 +95,58 @@ export class ObjectivesService {
         total: totalProgress({ from: objective.from, to: objective.to }, byPeriod, objective.currency),
       };
     });
+  }
+
+  /**
+   * For the objectives reports: the objectives of users (or of teams) running
+   * in `range` that the actor may read (at most 100, the latest first), each
+   * with the progress of its period in course on `range.to` (else its last
+   * period before), as Axelor's gauges show the objective covering a day.
+   */
+  async currentProgress(
+    manager: EntityManager,
+    kind: 'user' | 'team',
+    range: DayRange,
+    narrowing: { userId?: string; teamId?: string },
+    actor: AuthenticatedUser,
+  ): Promise<Array<{ objective: Objective; progress: ObjectivePeriodProgress }>> {
+    const qb = manager
+      .getRepository(Objective)
+      .createQueryBuilder('objective')
+      .where(kind === 'user' ? 'objective.user_id IS NOT NULL' : 'objective.team_id IS NOT NULL')
+      .andWhere('objective.from_date <= :to AND objective.to_date >= :from', range)
+      .orderBy('objective.from_date', 'DESC')
+      .take(100);
+    if (!isManagerOrAdmin(actor.role))
+      qb.andWhere('(objective.user_id = :me OR objective.team_id = ANY(:myTeams))', { me: actor.id, myTeams: await this.teamsOf(actor) });
+    if (narrowing.userId) qb.andWhere(kind === 'user' ? 'objective.user_id = :userId' : 'false', narrowing);
+    if (narrowing.teamId) {
+      const members = (await this.teams.membersOfTeams([narrowing.teamId])).get(narrowing.teamId) ?? [];
+      qb.andWhere(kind === 'user' ? 'objective.user_id = ANY(:members)' : 'objective.team_id = :teamId', { members, teamId: narrowing.teamId });
+    }
+    const { timeZone } = await this.settings.current(manager);
+    const found: Array<{ objective: Objective; progress: ObjectivePeriodProgress }> = [];
+    for (const objective of await qb.getMany()) {
+      const periods = objectivePeriods(objective, objective.frequency)!;
+      const period =
+        periods.find((candidate) => candidate.from <= range.to && candidate.to >= range.to) ??
+        periods.filter((candidate) => candidate.to <= range.to).at(-1) ??
+        periods[0];
+      const [progress] = await this.periodsProgress(manager, objective, [period], timeZone);
+      found.push({ objective, progress });
+    }
+    return found;
+  }
+
+  /** The progress of these periods of the objective, counted from its owner's (or its team members') records. */
+  private async periodsProgress(manager: EntityManager, objective: Objective, periods: DayRange[], timeZone: string): Promise<ObjectivePeriodProgress[]> {
+    const userIds = objective.userId ? [objective.userId] : ((await this.teams.membersOfTeams([objective.teamId!])).get(objective.teamId!) ?? []);
+    // in the caller's snapshot: deals and events counted as of the same moment
+    const [deals, events] = await Promise.all([
+      opportunityAchievements(manager, userIds, periods, timeZone),
+      eventAchievements(manager, userIds, periods, timeZone),
+    ]);
+    return periods.map((period, i) => periodProgress(period, objective.targets, objective.currency, deals[i], events[i]));
   }
 
   private async mayRead(objective: Objective, actor: AuthenticatedUser): Promise<boolean> {

@@ -27,7 +27,9 @@ export class OpportunitiesController {
   @Get()
   @ApiOperation({
     summary: 'List opportunities',
-    description: 'Search (`q`) over the name; filter by stage, partnerId, leadId, contactId, assignedToId, teamId.',
+    description:
+      'Search (`q`) over the name; filter by stage, closed, partnerId, leadId, contactId, assignedToId, teamId, ofTeamId, currency, sourceId, hasSource, ' +
+      "and ranges of days (inclusive): createdFrom/createdTo and closedFrom/closedTo in the organisation's time zone, expectedCloseFrom/expectedCloseTo.",
   })
   @ApiPageResponse(OpportunityView)
   @ApiProblems(400)

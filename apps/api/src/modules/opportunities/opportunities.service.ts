@@ -13,7 +13,7 @@ import { ListSpec } from '../../platform/listing/list-spec';
 import { Page } from '../../platform/listing/page';
 import { lostReasonFor } from '../configuration';
 import { Partner } from '../partners';
-import { CrmSettingsService } from '../settings';
+import { CrmSettingsService, onOrAfterLocalDay, onOrBeforeLocalDay } from '../settings';
 import { BoardQuery, OpportunityCard } from './dto/opportunity-card.dto';
 import { CloseLostDto, MoveOpportunityDto, PipelineTotals } from './dto/opportunity-actions.dto';
 import { CreateOpportunityDto, ListOpportunitiesQuery, PipelineQuery, UpdateOpportunityDto } from './dto/opportunity.dto';
@@ -31,6 +31,16 @@ const OPPORTUNITY_LIST: ListSpec = {
     contactId: 'opportunity.contact_id',
     assignedToId: 'opportunity.assigned_to_id',
     teamId: 'opportunity.team_id',
+    ofTeamId: (value) => `(opportunity.team_id = ${value} OR opportunity.assigned_to_id IN (SELECT user_id FROM team_members WHERE team_id = ${value}))`,
+    currency: 'opportunity.currency',
+    sourceId: 'opportunity.source_id',
+    hasSource: (value) => `(opportunity.source_id IS NOT NULL) = ${value}`,
+    createdFrom: onOrAfterLocalDay('opportunity.created_at'),
+    createdTo: onOrBeforeLocalDay('opportunity.created_at'),
+    closedFrom: onOrAfterLocalDay('opportunity.closed_at'),
+    closedTo: onOrBeforeLocalDay('opportunity.closed_at'),
+    expectedCloseFrom: (value) => `opportunity.expected_close_date >= CAST(${value} AS date)`,
+    expectedCloseTo: (value) => `opportunity.expected_close_date <= CAST(${value} AS date)`,
   },
   sorts: {
     name: 'opportunity.name',

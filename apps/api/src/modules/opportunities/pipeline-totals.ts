@@ -11,6 +11,8 @@ const SUMMARY_FILTERS: Record<string, (param: string) => string> = {
   closed: (param) => `(stage IN ('closed_won', 'closed_lost')) = ${param}`,
   assignedToId: (param) => `assigned_to_id = ${param}`,
   teamId: (param) => `team_id = ${param}`,
+  ofTeamId: (param) => `(team_id = ${param} OR assigned_to_id IN (SELECT user_id FROM team_members WHERE team_id = ${param}))`,
+  currency: (param) => `currency = ${param}`,
 };
 
 export type PipelineFilters = Omit<PipelineQuery, 'groupBy'>;

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { hashPassword } from '../../platform/auth/password';
 import { SessionCache } from '../../platform/auth/session-cache';
@@ -57,6 +57,13 @@ export class UsersService {
     if (!user) throw notFound('user', id);
     const [view] = await this.withTeams([user]);
     return view;
+  }
+
+  /** id → name of these users (unknown ids are left out), for reports and labels; one query, in the caller's transaction if given. */
+  async namesOf(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const users = unique.length ? await manager.getRepository(User).find({ select: { id: true, name: true }, where: { id: In(unique) } }) : [];
+    return new Map(users.map((user) => [user.id, user.name]));
   }
 
   /** For sign-in only: the one read that loads the password hash. */

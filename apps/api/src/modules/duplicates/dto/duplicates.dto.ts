@@ -10,6 +10,8 @@ import { DUPLICATE_ENTITIES, type DuplicateEntity } from '../duplicate-entities'
 const entityProperty = (description: string) => ApiProperty({ description, enum: DUPLICATE_ENTITIES, example: 'partners' });
 const isEntity = () => IsIn(DUPLICATE_ENTITIES, { message: `entity must be one of ${DUPLICATE_ENTITIES.join(', ')}` });
 
+const RECORD_EXAMPLE = { id: EXAMPLE_ID, kind: 'company', name: 'Acme SARL', email: 'contact@acme.com', version: 3 };
+
 /** A lead, a partner or a contact, as the entity's own endpoints answer it. */
 const ANY_RECORD = { oneOf: [{ $ref: getSchemaPath(Lead) }, { $ref: getSchemaPath(Partner) }, { $ref: getSchemaPath(Contact) }] };
 
@@ -46,12 +48,17 @@ export class DuplicateGroupView {
   @ApiProperty({ description: 'How alike the records are, 0 to 1: 1 when every field compared is the same once normalised.', example: 0.925 })
   score: number;
 
-  @ApiProperty({ description: 'The records of the group (of the entity searched), oldest first.', type: 'array', items: ANY_RECORD })
+  @ApiProperty({
+    description: 'The records of the group (of the entity searched), oldest first.',
+    type: 'array',
+    items: ANY_RECORD,
+    example: [RECORD_EXAMPLE, { ...RECORD_EXAMPLE, name: 'ACME S.A.R.L.', email: 'Contact+crm@acme.com' }],
+  })
   records: Array<Lead | Partner | Contact>;
 }
 
 export class DuplicateSearchResult {
-  @ApiProperty({ description: 'The groups found, best first.', type: [DuplicateGroupView] })
+  @ApiProperty({ description: 'The groups found, best first.', type: [DuplicateGroupView], example: [{ score: 1, records: [RECORD_EXAMPLE] }] })
   groups: DuplicateGroupView[];
 
   @ApiProperty({ description: 'How many groups there are in all (more than `groups` holds when the limit cut them).', example: 3 })
@@ -112,12 +119,16 @@ export class SimilarRecordView {
   @ApiProperty({ description: 'How alike, 0 to 1.', example: 0.85 })
   score: number;
 
-  @ApiProperty({ description: 'The existing record (of the entity asked about).', ...ANY_RECORD })
+  @ApiProperty({ description: 'The existing record (of the entity asked about).', ...ANY_RECORD, example: RECORD_EXAMPLE })
   record: Lead | Partner | Contact;
 }
 
 export class SimilarRecordsResult {
-  @ApiProperty({ description: 'Existing records that look like the one being typed, best first; empty when none does.', type: [SimilarRecordView] })
+  @ApiProperty({
+    description: 'Existing records that look like the one being typed, best first; empty when none does.',
+    type: [SimilarRecordView],
+    example: [{ score: 0.85, record: RECORD_EXAMPLE }],
+  })
   items: SimilarRecordView[];
 }
 

@@ -13,7 +13,7 @@ import {
 } from '@crm/domain';
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
 import { ListQueryDto } from '../../../platform/listing/list-query.dto';
-import { BooleanQuery } from '../../../platform/listing/query-transforms';
+import { BooleanQuery, DayQuery } from '../../../platform/listing/query-transforms';
 import { InstantField, IsDateTimeText, IsNestedObject, Optional, OptionalFlag, OptionalId, OptionalText } from '../../../platform/validation/fields';
 import { EXAMPLE_ID } from '../../../platform/openapi/examples';
 import { RecurrenceDto, ReminderDto } from './recurrence.dto';
@@ -211,6 +211,28 @@ export class ListEventsQuery extends ListQueryDto {
   @IsOptional()
   @oneOf(EVENT_STATUSES, 'status')
   status?: EventStatus;
+
+  @ApiPropertyOptional({ description: 'Only calls in this direction.', enum: CALL_DIRECTIONS })
+  @IsOptional()
+  @oneOf(CALL_DIRECTIONS, 'callDirection')
+  callDirection?: CallDirection;
+
+  @DayQuery("List mode: rows starting on or after this day (the organisation's time zone; a series counts by its first occurrence).", '2026-01-01')
+  startFrom?: string;
+
+  @DayQuery("List mode: rows starting on or before this day (the organisation's time zone).", '2026-12-31')
+  startTo?: string;
+
+  @ApiPropertyOptional({ description: 'Only tasks of this priority.', enum: EVENT_PRIORITIES })
+  @IsOptional()
+  @oneOf(EVENT_PRIORITIES, 'priority')
+  priority?: EventPriority;
+
+  @ApiPropertyOptional({
+    description: 'List mode: only overdue tasks (true) — planned tasks, not recurring, whose end (their due time) is past — or every row but those (false).',
+  })
+  @BooleanQuery()
+  overdue?: boolean;
 
   @ApiPropertyOptional({ description: "A lead's events.", format: 'uuid' })
   @IsOptional()

@@ -5,7 +5,7 @@ import { LEAD_STATUSES, type LeadStatus } from '@crm/domain';
 import { Address, AddressField } from '../../../platform/contact/address';
 import { EmailField, OptionalFlag, OptionalId, OptionalText, PhoneField, WebsiteField } from '../../../platform/validation/fields';
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
-import { BooleanQuery } from '../../../platform/listing/query-transforms';
+import { BooleanQuery, DayQuery } from '../../../platform/listing/query-transforms';
 import { ListQueryDto } from '../../../platform/listing/list-query.dto';
 
 export class CreateLeadDto {
@@ -81,10 +81,34 @@ export class ListLeadsQuery extends ListQueryDto {
   @IsUUID()
   teamId?: string;
 
+  @ApiPropertyOptional({
+    description: "A team's leads: put on the team, or assigned to one of its members (`teamId` matches the team field alone).",
+    format: 'uuid',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'ofTeamId must be a UUID' })
+  ofTeamId?: string;
+
   @ApiPropertyOptional({ description: 'Only leads from this source.', format: 'uuid' })
   @IsOptional()
   @IsUUID()
   sourceId?: string;
+
+  @ApiPropertyOptional({ description: 'Only leads with (true) or without (false) a source.' })
+  @BooleanQuery()
+  hasSource?: boolean;
+
+  @DayQuery("Created on or after this day (the organisation's time zone).", '2026-01-01')
+  createdFrom?: string;
+
+  @DayQuery("Created on or before this day (the organisation's time zone).", '2026-12-31')
+  createdTo?: string;
+
+  @DayQuery("Converted on or after this day (the organisation's time zone); only converted leads.", '2026-01-01')
+  convertedFrom?: string;
+
+  @DayQuery("Converted on or before this day (the organisation's time zone); only converted leads.", '2026-12-31')
+  convertedTo?: string;
 
   @ApiPropertyOptional({ description: 'Only leads that refuse (true) or accept (false) calls.' })
   @BooleanQuery()

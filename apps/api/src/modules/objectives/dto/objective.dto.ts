@@ -134,7 +134,19 @@ export class ObjectiveProgress {
   @ApiProperty({ description: 'The time zone whose calendar the periods follow (CRM setting).', example: 'Europe/Paris' })
   timeZone: string;
 
-  @ApiProperty({ description: 'One per period, in order.', type: [ObjectivePeriodProgress] })
+  @ApiProperty({
+    description: 'One per period, in order.',
+    type: [ObjectivePeriodProgress],
+    example: [
+      {
+        from: '2027-01-01',
+        to: '2027-01-31',
+        target: { amountWon: '20000.00', opportunitiesCreated: 10, opportunitiesWon: 3, callsMade: 80, meetings: 12 },
+        actual: { amountWon: '12500.00', amountWonByCurrency: { EUR: '12500.00' }, opportunitiesCreated: 8, opportunitiesWon: 2, callsMade: 64, meetings: 9 },
+        percent: { amountWon: 62.5, opportunitiesCreated: 80, opportunitiesWon: 66.7, callsMade: 80, meetings: 75 },
+      },
+    ],
+  })
   periods: ObjectivePeriodProgress[];
 
   @ApiProperty({ description: 'The whole range.', type: ObjectivePeriodProgress })

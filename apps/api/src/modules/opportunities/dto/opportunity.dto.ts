@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsISO4217CurrencyCode, IsOptional, IsString, IsUUID, Lengt
 import { OPPORTUNITY_STAGES, type OpportunityStage } from '@crm/domain';
 import { VersionedPartial } from '../../../platform/database/versioned-partial';
 import { ListQueryDto } from '../../../platform/listing/list-query.dto';
-import { BooleanQuery } from '../../../platform/listing/query-transforms';
+import { BooleanQuery, DayQuery } from '../../../platform/listing/query-transforms';
 import { DateOnlyField, OptionalId, OptionalText, AMOUNT_PATTERN } from '../../../platform/validation/fields';
 import { PIPELINE_GROUPS, type PipelineGroup } from './opportunity-actions.dto';
 
@@ -105,6 +105,47 @@ export class ListOpportunitiesQuery extends ListQueryDto {
   @IsOptional()
   @IsUUID()
   teamId?: string;
+
+  @ApiPropertyOptional({
+    description: "A team's opportunities: put on the team, or assigned to one of its members (`teamId` matches the team field alone).",
+    format: 'uuid',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'ofTeamId must be a UUID' })
+  ofTeamId?: string;
+
+  @ApiPropertyOptional({ description: 'Only opportunities in this currency (ISO 4217).', example: 'EUR' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR' })
+  currency?: string;
+
+  @ApiPropertyOptional({ description: 'Only opportunities from this lead source.', format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'sourceId must be a UUID' })
+  sourceId?: string;
+
+  @ApiPropertyOptional({ description: 'Only opportunities with (true) or without (false) a lead source.' })
+  @BooleanQuery()
+  hasSource?: boolean;
+
+  @DayQuery("Created on or after this day (the organisation's time zone).", '2026-01-01')
+  createdFrom?: string;
+
+  @DayQuery("Created on or before this day (the organisation's time zone).", '2026-12-31')
+  createdTo?: string;
+
+  @DayQuery("Won or lost on or after this day (the organisation's time zone); only closed opportunities.", '2026-01-01')
+  closedFrom?: string;
+
+  @DayQuery("Won or lost on or before this day (the organisation's time zone); only closed opportunities.", '2026-12-31')
+  closedTo?: string;
+
+  @DayQuery('Expected to close on or after this day.', '2026-01-01')
+  expectedCloseFrom?: string;
+
+  @DayQuery('Expected to close on or before this day.', '2026-12-31')
+  expectedCloseTo?: string;
 }
 
 export class PipelineQuery extends OmitType(ListOpportunitiesQuery, ['sort', 'page', 'pageSize'] as const) {
