@@ -44,7 +44,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
             <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label="Toggle navigation" />
-            <Anchor component={Link} to="/leads" fw={700} fz="lg" c="inherit" underline="never">
+            <Anchor component={Link} to="/" fw={700} fz="lg" c="inherit" underline="never">
               CRM
             </Anchor>
           </Group>

@@ -26,7 +26,7 @@ function NavEntry({ item, pathname, isAdmin, onNavigate }: { item: NavItem; path
       </NavLink>
     );
   }
-  const active = isWithin(pathname, item.to);
+  const active = item.end ? pathname === item.to : isWithin(pathname, item.to);
   return (
     <NavLink
       component={Link}

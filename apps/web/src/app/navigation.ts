@@ -3,6 +3,7 @@ import {
   IconBuildingStore,
   IconCalendarEvent,
   IconChartBar,
+  IconHome,
   IconSettings,
   IconTarget,
   IconTargetArrow,
@@ -17,6 +18,8 @@ export interface NavItem {
   to: string;
   icon?: Icon;
   adminOnly?: boolean;
+  /** Active on this path only, not on the pages below it (the calendar at `/events`, the lists at `/events/calls`). */
+  end?: boolean;
   children?: NavItem[];
   /** Entries read from the API after the fixed children (the calendars of the user's menu). */
   more?: ComponentType<{ onNavigate: () => void }>;
@@ -24,10 +27,23 @@ export interface NavItem {
 
 /** The CRM menu. Customers are partners in the API, hence the route. */
 export const NAV_ITEMS: NavItem[] = [
+  { label: 'Home', to: '/', icon: IconHome },
   { label: 'Leads', to: '/leads', icon: IconTargetArrow },
   { label: 'Customers', to: '/partners', icon: IconBuildingStore },
   { label: 'Contacts', to: '/contacts', icon: IconAddressBook },
-  { label: 'Events', to: '/events', icon: IconCalendarEvent, children: [{ label: 'Calendar', to: '/events' }], more: CalendarMenuLinks },
+  {
+    label: 'Events',
+    to: '/events',
+    icon: IconCalendarEvent,
+    children: [
+      { label: 'Calendar', to: '/events', end: true },
+      { label: 'Calls', to: '/events/calls' },
+      { label: 'Meetings', to: '/events/meetings' },
+      { label: 'Tasks', to: '/events/tasks' },
+      { label: 'All events', to: '/events/all' },
+    ],
+    more: CalendarMenuLinks,
+  },
   { label: 'Opportunities', to: '/opportunities', icon: IconTrendingUp },
   { label: 'Objectives', to: '/objectives', icon: IconTarget },
   { label: 'Reports', to: '/reports', icon: IconChartBar },
@@ -42,6 +58,7 @@ export const NAV_ITEMS: NavItem[] = [
       { label: 'Opportunity types', to: '/configuration/opportunity-types' },
       { label: 'CRM settings', to: '/configuration/crm-settings' },
       { label: 'Calendars', to: '/configuration/calendars' },
+      { label: 'Objectives', to: '/configuration/objectives' },
       { label: 'Users', to: '/configuration/users', adminOnly: true },
       { label: 'Teams', to: '/configuration/teams', adminOnly: true },
     ],

@@ -31,6 +31,11 @@ const CalendarPage = lazyPage(() => import('../features/calendar/CalendarPage').
 const DuplicatesPage = lazyPage(() => import('../features/duplicates/DuplicatesPage').then((m) => m.DuplicatesPage));
 const MergePage = lazyPage(() => import('../features/duplicates/MergePage').then((m) => m.MergePage));
 const CalendarSettingsPage = lazyPage(() => import('../features/calendar/CalendarSettingsPage').then((m) => m.CalendarSettingsPage));
+const HomePage = lazyPage(() => import('../features/home/HomePage').then((m) => m.HomePage));
+const ActivitiesPage = lazyPage(() => import('../features/activities/ActivitiesPage').then((m) => m.ActivitiesPage));
+const ObjectivesPage = lazyPage(() => import('../features/objectives/ObjectivesPage').then((m) => m.ObjectivesPage));
+const ObjectivePage = lazyPage(() => import('../features/objectives/ObjectivePage').then((m) => m.ObjectivePage));
+const ObjectivesConfigPage = lazyPage(() => import('../features/objectives/ObjectivesConfigPage').then((m) => m.ObjectivesConfigPage));
 
 /** The screens that find and merge duplicates, under each list they serve: `/partners/duplicates`, `/partners/merge`. */
 const DUPLICATE_ROUTES = (['leads', 'partners', 'contacts'] as const).flatMap((entity) => [
@@ -39,10 +44,7 @@ const DUPLICATE_ROUTES = (['leads', 'partners', 'contacts'] as const).flatMap((e
 ]);
 
 /** Sections later issues build; until then their menu entries lead here. */
-const COMING_SOON = [
-  { path: 'objectives', title: 'Objectives' },
-  { path: 'reports', title: 'Reports' },
-];
+const COMING_SOON = [{ path: 'reports', title: 'Reports' }];
 
 export const routes: RouteObject[] = [
   {
@@ -59,7 +61,7 @@ export const routes: RouteObject[] = [
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/leads" replace /> },
+      { index: true, element: <HomePage /> },
       { path: 'leads', element: <LeadsPage /> },
       { path: 'leads/:id', element: <LeadPage /> },
       { path: 'partners', element: <PartnersPage /> },
@@ -72,6 +74,12 @@ export const routes: RouteObject[] = [
       { path: 'opportunities/:id', element: <OpportunityPage /> },
       { path: 'quotations/:id', element: <QuotationPage /> },
       { path: 'events', element: <CalendarPage /> },
+      { path: 'events/calls', element: <ActivitiesPage kind="calls" /> },
+      { path: 'events/meetings', element: <ActivitiesPage kind="meetings" /> },
+      { path: 'events/tasks', element: <ActivitiesPage kind="tasks" /> },
+      { path: 'events/all', element: <ActivitiesPage kind="all" /> },
+      { path: 'objectives', element: <ObjectivesPage /> },
+      { path: 'objectives/:id', element: <ObjectivePage /> },
       ...COMING_SOON.map(({ path, title }) => ({ path, element: <ComingSoon title={title} /> })),
       { path: 'configuration', element: <Navigate to="/configuration/lead-sources" replace /> },
       ...REFERENCE_LIST_NAMES.map((name) => ({ path: `configuration/${name}`, element: <ReferenceListPage name={name} /> })),
@@ -93,6 +101,7 @@ export const routes: RouteObject[] = [
       },
       { path: 'configuration/crm-settings', element: <CrmSettingsPage /> },
       { path: 'configuration/calendars', element: <CalendarSettingsPage /> },
+      { path: 'configuration/objectives', element: <ObjectivesConfigPage /> },
       { path: 'settings/tokens', element: <TokensPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -34,6 +34,7 @@ export function aLead(overrides: Partial<Lead> = {}): Lead {
     description: null,
     partnerId: null,
     contactId: null,
+    convertedAt: null,
     ...overrides,
   };
 }

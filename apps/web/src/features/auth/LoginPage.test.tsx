@@ -34,10 +34,10 @@ describe('LoginPage', () => {
   });
 
   it.each([
-    [null, '/leads'],
+    [null, '/'],
     ['/partners?q=a', '/partners?q=a'],
-    ['https://evil.example', '/leads'],
-    ['//evil.example', '/leads'],
+    ['https://evil.example', '/'],
+    ['//evil.example', '/'],
   ])('sends next=%s to %s', (next, target) => {
     expect(safeNext(next)).toBe(target);
   });

@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { errorMessage, isApiError } from '../../api/problem';
 import { useLogin, type Credentials } from '../../api/session';
 
-const HOME = '/leads';
+const HOME = '/';
 
 /** Only a path of this site: `next` comes from the URL, which anyone can craft. */
 export function safeNext(next: string | null): string {

@@ -38,6 +38,7 @@ function lead(overrides: Partial<Lead>): Lead {
     description: null,
     partnerId: null,
     contactId: null,
+    convertedAt: null,
     ...overrides,
   };
 }
