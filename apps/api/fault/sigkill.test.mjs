@@ -39,6 +39,39 @@ async function importUntilUnderWay(app, lines) {
   return { jobId, job };
 }
 
+/**
+ * Kills the app once `acknowledged` holds KILL_AFTER_ACKS answers and HELD_BACK statements starting with
+ * `heldStatement` wait on a lock, with others in flight; then lets the burst settle (the cut requests
+ * rejected, none an assertion failure), releases the test's lock and waits for the dead process's
+ * sessions to end. Answers the requests the kill cut.
+ */
+async function killMidBurst(db, app, { settled, acknowledged, locker, heldStatement, what }) {
+  let killed = false;
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(5)) {
+    const stuck = await count(
+      db,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`,
+      [`${heldStatement}%`],
+    );
+    if (acknowledged.size >= KILL_AFTER_ACKS && stuck >= HELD_BACK) {
+      await app.kill();
+      killed = true;
+      break;
+    }
+  }
+  const outcomes = await settled;
+  await locker.query(`ROLLBACK`);
+  await locker.release();
+  assert.ok(killed, `not killed: ${acknowledged.size} ${what} acknowledged; ${app.log().slice(-2000)}`);
+  const unanswered = outcomes.filter((outcome) => outcome.status === 'rejected');
+  for (const { reason } of unanswered) assert.ok(!(reason instanceof assert.AssertionError), String(reason));
+  // the dead process's sessions end (the held-back ones once they get their lock and find no client)
+  const others = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`;
+  for (let i = 0; i < 100 && (await count(db, others)); i++) await sleep(100);
+  assert.equal(await count(db, others), 0, 'sessions of the killed process linger');
+  return unanswered;
+}
+
 const reachable = await serverAnswers();
 describe(
   'the API killed (SIGKILL) in the middle of writes, then restarted',
@@ -194,37 +227,8 @@ describe(
       // settled as they end: the ones the kill cuts must not count as unhandled
       const settled = Promise.allSettled(burst);
       // the kill: once some conversions are acknowledged and the held-back ones are stuck half-way, with others in flight
-      let killed = false;
-      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(5)) {
-        const stuck = await count(
-          db,
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "partners"%'`,
-        );
-        if (acknowledged.size >= KILL_AFTER_ACKS && stuck >= HELD_BACK) {
-          await app.kill();
-          killed = true;
-          break;
-        }
-      }
-      const outcomes = await settled;
-      await locker.query(`ROLLBACK`);
-      await locker.release();
-      assert.ok(killed, `not killed: ${acknowledged.size} conversions acknowledged; ${app.log().slice(-2000)}`);
-      const unanswered = outcomes.filter((outcome) => outcome.status === 'rejected');
-      for (const { reason } of unanswered) assert.ok(!(reason instanceof assert.AssertionError), String(reason));
+      const unanswered = await killMidBurst(db, app, { settled, acknowledged, locker, heldStatement: 'INSERT INTO "partners"', what: 'conversions' });
       assert.ok(unanswered.length >= HELD_BACK, 'the held-back conversions were in flight at the kill');
-      // the dead process's sessions end (the held-back ones once they get their lock and find no client)
-      for (
-        let i = 0;
-        i < 100 && (await count(db, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`));
-        i++
-      )
-        await sleep(100);
-      assert.equal(
-        await count(db, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`),
-        0,
-        'sessions of the killed process linger',
-      );
 
       app = await startApp(db.url);
       const leads = await db.query(
@@ -328,30 +332,7 @@ describe(
             }),
         ),
       );
-      let killed = false;
-      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(5)) {
-        const stuck = await count(
-          db,
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE "opportunities"%'`,
-        );
-        if (acknowledged.size >= KILL_AFTER_ACKS && stuck >= HELD_BACK) {
-          await app.kill();
-          killed = true;
-          break;
-        }
-      }
-      const outcomes = await settled;
-      await locker.query(`ROLLBACK`);
-      await locker.release();
-      assert.ok(killed, `not killed: ${acknowledged.size} merges acknowledged; ${app.log().slice(-2000)}`);
-      const unanswered = outcomes.filter((outcome) => outcome.status === 'rejected');
-      for (const { reason } of unanswered) assert.ok(!(reason instanceof assert.AssertionError), String(reason));
-      for (
-        let i = 0;
-        i < 100 && (await count(db, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`));
-        i++
-      )
-        await sleep(100);
+      const unanswered = await killMidBurst(db, app, { settled, acknowledged, locker, heldStatement: 'UPDATE "opportunities"', what: 'merges' });
 
       app = await startApp(db.url);
       const rows = await db.query(

@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../platform/auth/authenticated-user';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { newId } from '../../platform/database/ids';
-import type { RecordReassignment } from '../../platform/database/record-merge';
+import { reassignSubject, type RecordReassignment } from '../../platform/database/record-merge';
 import { notFound, ruleViolation } from '../../platform/errors/domain-error';
 import { HistorySubject, HistoryService } from '../../platform/history/history.service';
 import { PollingWorker } from '../../platform/jobs/polling-worker';
@@ -108,13 +108,8 @@ export class EmailService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** A merge: the emails sent to a merged record now belong to the kept one (they stay addressed as they were sent). */
-  async reassign(manager: EntityManager, reassignment: RecordReassignment): Promise<number> {
-    const result = await manager.update(
-      OutboundEmail,
-      { subjectType: reassignment.type, subjectId: In(reassignment.fromIds) },
-      { subjectId: reassignment.toId },
-    );
-    return result.affected ?? 0;
+  reassign(manager: EntityManager, reassignment: RecordReassignment): Promise<number> {
+    return reassignSubject(manager, OutboundEmail, reassignment);
   }
 
   async get(id: string): Promise<OutboundEmail> {

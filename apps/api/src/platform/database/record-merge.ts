@@ -34,6 +34,23 @@ export async function reassignColumn<E extends ObjectLiteral>(
 }
 
 /**
+ * Points the rows that name a merged record by (`subject_type`, `subject_id`)
+ * (timeline entries, emails) at the kept record. Answers how many moved.
+ */
+export async function reassignSubject<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  reassignment: RecordReassignment,
+): Promise<number> {
+  const result = await manager.update(
+    entity,
+    { subjectType: reassignment.type, subjectId: In(reassignment.fromIds) },
+    { subjectId: reassignment.toId } as never,
+  );
+  return result.affected ?? 0;
+}
+
+/**
  * Reads the records to merge with a row lock for the rest of the
  * transaction, taken in id order so two merges sharing a record never
  * deadlock; one that does not exist is 404.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import type { RecordReassignment } from '../database/record-merge';
+import { DataSource, EntityManager } from 'typeorm';
+import { reassignSubject, type RecordReassignment } from '../database/record-merge';
 import { newId } from '../database/ids';
 import { runList } from '../listing/list-runner';
 import { ListQueryDto } from '../listing/list-query.dto';
@@ -43,13 +43,8 @@ export class HistoryService {
   }
 
   /** A merge: the timelines of the merged records join the kept record's. */
-  async reassign(manager: EntityManager, reassignment: RecordReassignment): Promise<number> {
-    const result = await manager.update(
-      HistoryEntry,
-      { subjectType: reassignment.type, subjectId: In(reassignment.fromIds) },
-      { subjectId: reassignment.toId },
-    );
-    return result.affected ?? 0;
+  reassign(manager: EntityManager, reassignment: RecordReassignment): Promise<number> {
+    return reassignSubject(manager, HistoryEntry, reassignment);
   }
 
   /** The latest entries of a record's timeline, newest first (for reports). */
