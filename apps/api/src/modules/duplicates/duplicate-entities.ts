@@ -17,6 +17,8 @@ export interface CandidateProbe {
   key: 'crm_match_text' | 'crm_match_email' | 'crm_match_phone' | 'crm_match_host';
   /** The query field whose value is looked up. */
   field: string;
+  /** The column a partial index is limited to (`WHERE column IS NOT NULL`): the probe must say it, or the index is not used. */
+  notNull?: string;
 }
 
 export interface DuplicateEntityRules {
@@ -36,11 +38,11 @@ export interface DuplicateEntityRules {
 const PERSON_NAME = `crm_match_text(coalesce(first_name, '') || ' ' || last_name)`;
 const phoneProbes = (fields: string[]): CandidateProbe[] =>
   fields.flatMap((field) => [
-    { match: 'equal', indexed: 'crm_match_phone(phone)', key: 'crm_match_phone', field },
-    { match: 'equal', indexed: 'crm_match_phone(mobile_phone)', key: 'crm_match_phone', field },
+    { match: 'equal', indexed: 'crm_match_phone(phone)', key: 'crm_match_phone', field, notNull: 'phone' },
+    { match: 'equal', indexed: 'crm_match_phone(mobile_phone)', key: 'crm_match_phone', field, notNull: 'mobile_phone' },
   ]);
-const emailProbe: CandidateProbe = { match: 'equal', indexed: 'crm_match_email(email)', key: 'crm_match_email', field: 'email' };
-const websiteProbe: CandidateProbe = { match: 'equal', indexed: 'crm_match_host(website)', key: 'crm_match_host', field: 'website' };
+const emailProbe: CandidateProbe = { match: 'equal', indexed: 'crm_match_email(email)', key: 'crm_match_email', field: 'email', notNull: 'email' };
+const websiteProbe: CandidateProbe = { match: 'equal', indexed: 'crm_match_host(website)', key: 'crm_match_host', field: 'website', notNull: 'website' };
 
 const CONTACT_DETAILS = ['email', 'phone', 'mobilePhone', 'address', 'description', 'assignedToId'] as const;
 
@@ -103,7 +105,7 @@ export const DUPLICATE_RULES: Readonly<Record<DuplicateEntity, DuplicateEntityRu
     },
     probes: [
       { match: 'trigram', indexed: PERSON_NAME, key: 'crm_match_text', field: 'name' },
-      { match: 'trigram', indexed: 'crm_match_text(company_name)', key: 'crm_match_text', field: 'companyName' },
+      { match: 'trigram', indexed: 'crm_match_text(company_name)', key: 'crm_match_text', field: 'companyName', notNull: 'company_name' },
       emailProbe,
       websiteProbe,
       ...phoneProbes(['phone', 'mobilePhone']),

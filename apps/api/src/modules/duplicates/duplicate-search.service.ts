@@ -110,7 +110,8 @@ async function probeCandidates(
     const typed = `${probe.key}($${parameters.length})`;
     const condition = probe.match === 'trigram' ? `(${probe.indexed} % ${typed} OR ${typed} <% ${probe.indexed})` : `${probe.indexed} = ${typed}`;
     const order = probe.match === 'trigram' ? `ORDER BY similarity(${probe.indexed}, ${typed}) DESC` : '';
-    return `(SELECT id FROM ${rules.source.table} WHERE ${condition} AND id IS DISTINCT FROM $1 ${order} LIMIT ${PROBE_LIMIT})`;
+    const indexed = probe.notNull ? `${probe.notNull} IS NOT NULL AND ` : '';
+    return `(SELECT id FROM ${rules.source.table} WHERE ${indexed}${condition} AND id IS DISTINCT FROM $1 ${order} LIMIT ${PROBE_LIMIT})`;
   });
   const rows: { id: string }[] = await manager.query(selects.join(' UNION '), parameters);
   return rows.map((row) => row.id);

@@ -42,11 +42,9 @@ export async function reassignSubject<E extends ObjectLiteral>(
   entity: EntityTarget<E>,
   reassignment: RecordReassignment,
 ): Promise<number> {
-  const result = await manager.update(
-    entity,
-    { subjectType: reassignment.type, subjectId: In(reassignment.fromIds) },
-    { subjectId: reassignment.toId } as never,
-  );
+  const result = await manager.update(entity, { subjectType: reassignment.type, subjectId: In(reassignment.fromIds) }, {
+    subjectId: reassignment.toId,
+  } as never);
   return result.affected ?? 0;
 }
 
