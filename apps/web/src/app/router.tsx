@@ -2,7 +2,6 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { REFERENCE_LIST_NAMES } from '../features/configuration/reference-list-names';
 import { AdminOnly } from '../ui/AdminOnly';
-import { ComingSoon } from '../ui/ComingSoon';
 import { AppLayout } from './AppLayout';
 import { NotFound, RouteError } from './RouteError';
 
@@ -35,6 +34,7 @@ const HomePage = lazyPage(() => import('../features/home/HomePage').then((m) => 
 const ActivitiesPage = lazyPage(() => import('../features/activities/ActivitiesPage').then((m) => m.ActivitiesPage));
 const ObjectivesPage = lazyPage(() => import('../features/objectives/ObjectivesPage').then((m) => m.ObjectivesPage));
 const ObjectivePage = lazyPage(() => import('../features/objectives/ObjectivePage').then((m) => m.ObjectivePage));
+const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage').then((m) => m.ReportsPage));
 const ObjectivesConfigPage = lazyPage(() => import('../features/objectives/ObjectivesConfigPage').then((m) => m.ObjectivesConfigPage));
 
 /** The screens that find and merge duplicates, under each list they serve: `/partners/duplicates`, `/partners/merge`. */
@@ -42,9 +42,6 @@ const DUPLICATE_ROUTES = (['leads', 'partners', 'contacts'] as const).flatMap((e
   { path: `${entity}/duplicates`, element: <DuplicatesPage key={entity} entity={entity} /> },
   { path: `${entity}/merge`, element: <MergePage key={entity} entity={entity} /> },
 ]);
-
-/** Sections later issues build; until then their menu entries lead here. */
-const COMING_SOON = [{ path: 'reports', title: 'Reports' }];
 
 export const routes: RouteObject[] = [
   {
@@ -80,7 +77,7 @@ export const routes: RouteObject[] = [
       { path: 'events/all', element: <ActivitiesPage kind="all" /> },
       { path: 'objectives', element: <ObjectivesPage /> },
       { path: 'objectives/:id', element: <ObjectivePage /> },
-      ...COMING_SOON.map(({ path, title }) => ({ path, element: <ComingSoon title={title} /> })),
+      { path: 'reports/:dashboard?', element: <ReportsPage /> },
       { path: 'configuration', element: <Navigate to="/configuration/lead-sources" replace /> },
       ...REFERENCE_LIST_NAMES.map((name) => ({ path: `configuration/${name}`, element: <ReferenceListPage name={name} /> })),
       {

@@ -34,3 +34,12 @@ export function formatMoney(amount: string | null | undefined, currency: string 
     return `${amount} ${code}`;
   }
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A list filter's value for people: a day as a date, a flag as Yes/No, an id as the name `nameOf` knows. */
+export function moreFilterText(value: string, nameOf: (id: string) => string | undefined): string {
+  if (DAY.test(value)) return formatDate(value);
+  if (value === 'true' || value === 'false') return value === 'true' ? 'Yes' : 'No';
+  return nameOf(value) ?? value;
+}

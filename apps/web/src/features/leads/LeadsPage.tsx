@@ -4,7 +4,7 @@ import { useLookup } from '../../api/lookups';
 import type { ListRow } from '../../api/resource-types';
 import { useCurrentUser } from '../../api/session';
 import { ListFileActions } from '../../ui/files/FileActions';
-import { formatDate } from '../../ui/format';
+import { formatDate, moreFilterText } from '../../ui/format';
 import { ListScreen } from '../../ui/list-screen/ListScreen';
 import type { ListColumn, ListFilter } from '../../ui/list-screen/types';
 import { PageHeader } from '../../ui/PageHeader';
@@ -18,12 +18,24 @@ import { canTakeCharge, TakeChargeButton, useTakeCharge } from './TakeChargeButt
 
 type LeadRow = ListRow<typeof LEADS_PATH>;
 
+/** Filters of the API without an input here, kept from the URL (a report's drill-down lands with them). */
+const MORE_FILTERS: Record<string, string> = {
+  ofTeamId: 'Team',
+  teamId: 'Put on team',
+  hasSource: 'Has a source',
+  createdFrom: 'Created from',
+  createdTo: 'Created to',
+  convertedFrom: 'Converted from',
+  convertedTo: 'Converted to',
+};
+
 export function LeadsPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const me = useCurrentUser().data;
   const users = useLookup('/api/v1/users');
   const sources = useLookup('/api/v1/lead-sources');
+  const teams = useLookup('/api/v1/teams');
   const { takeCharge, pendingId } = useTakeCharge();
 
   const columns = useMemo<ListColumn<LeadRow>[]>(
@@ -66,6 +78,8 @@ export function LeadsPage() {
         onRowClick={(row) => void navigate(`/leads/${row.id}`)}
         newAction={{ label: 'New lead', onClick: () => setCreating(true) }}
         toolbarExtra={(state) => <ListFileActions base={LEADS_PATH} query={state.query} noun="leads" />}
+        moreFilters={MORE_FILTERS}
+        moreFilterValue={(_param, value) => moreFilterText(value, teams.nameOf)}
         rowColor={(row) => leadRowColor(row, now)}
         rowActions={(row) => (me && canTakeCharge(row, me.id) ? <TakeChargeButton lead={row} onClick={takeCharge} loading={pendingId === row.id} /> : null)}
       >

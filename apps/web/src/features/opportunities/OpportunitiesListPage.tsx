@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useLookup } from '../../api/lookups';
 import type { ListRow } from '../../api/resource-types';
-import { formatDate, formatMoney } from '../../ui/format';
+import { formatDate, formatMoney, moreFilterText } from '../../ui/format';
 import { ListScreen } from '../../ui/list-screen/ListScreen';
 import type { ListColumn, ListFilter } from '../../ui/list-screen/types';
 import { PageHeader } from '../../ui/PageHeader';
@@ -18,15 +18,32 @@ import { OPPORTUNITIES_PATH } from './RelatedOpportunities';
 
 type OpportunityRow = ListRow<typeof OPPORTUNITIES_PATH>;
 
+/** Filters of the API without an input here, kept from the URL (a report's drill-down lands with them). */
+const MORE_FILTERS: Record<string, string> = {
+  ofTeamId: 'Team',
+  teamId: 'Put on team',
+  currency: 'Currency',
+  sourceId: 'Source',
+  hasSource: 'Has a source',
+  createdFrom: 'Created from',
+  createdTo: 'Created to',
+  closedFrom: 'Closed from',
+  closedTo: 'Closed to',
+  expectedCloseFrom: 'Expected close from',
+  expectedCloseTo: 'Expected close to',
+};
+
 /** The list's filters, as /pipeline takes them (the URL holds them under the API's names). */
 function pipelineQuery(params: URLSearchParams): PipelineQuery {
   const query: Record<string, unknown> = { groupBy: 'stage' };
-  for (const name of ['q', 'stage', 'partnerId', 'assignedToId', 'teamId']) {
+  for (const name of ['q', 'stage', 'partnerId', 'assignedToId', ...Object.keys(MORE_FILTERS)]) {
     const value = params.get(name);
     if (value) query[name] = value;
   }
-  const closed = params.get('closed');
-  if (closed === 'true' || closed === 'false') query.closed = closed === 'true';
+  for (const name of ['closed', 'hasSource']) {
+    const flag = params.get(name);
+    if (flag === 'true' || flag === 'false') query[name] = flag === 'true';
+  }
   return query;
 }
 
@@ -70,6 +87,8 @@ export function OpportunitiesListPage() {
   const navigate = useNavigate();
   const users = useLookup('/api/v1/users');
   const partners = useLookup('/api/v1/partners');
+  const teams = useLookup('/api/v1/teams');
+  const sources = useLookup('/api/v1/lead-sources');
   const closeLost = useCloseLost();
   const [losing, setLosing] = useState<OpportunityRow | null>(null);
 
@@ -107,6 +126,8 @@ export function OpportunitiesListPage() {
         defaultSort="expectedCloseDate"
         noun="opportunities"
         onRowClick={(row) => void navigate(`/opportunities/${row.id}`)}
+        moreFilters={MORE_FILTERS}
+        moreFilterValue={(param, value) => moreFilterText(value, param === 'sourceId' ? sources.nameOf : teams.nameOf)}
         rowColor={(row) => opportunityColors(row, now).row}
         rowTextColor={(row) => opportunityColors(row, now).text}
         rowActions={(row) => <OpportunityQuickActions opportunity={row} onLose={() => setLosing(row)} />}

@@ -153,4 +153,29 @@ describe('ListScreen', () => {
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('Doe')).toBeInTheDocument();
   });
+
+  it('passes the filters it has no input for on to the API, each as a chip that removes it', async () => {
+    const { requests } = stubApi(on('GET', '/api/v1/leads', { status: 200, body: page([lead({ lastName: 'Martin' })]) }));
+    const { router } = renderScreen(
+      <ListScreen
+        path="/api/v1/leads"
+        columns={columns}
+        defaultSort="-createdAt"
+        noun="leads"
+        moreFilters={{ createdFrom: 'Created from', ofTeamId: 'Team' }}
+        moreFilterValue={(_param, value) => (value === 'T1' ? 'Sales East' : value)}
+      />,
+      { url: '/leads?createdFrom=2026-01-01&ofTeamId=T1&unknown=x' },
+    );
+    await screen.findByText('Martin');
+    const query = requests[0].url.searchParams;
+    expect(query.get('createdFrom')).toBe('2026-01-01');
+    expect(query.get('ofTeamId')).toBe('T1');
+    expect(query.has('unknown')).toBe(false);
+    const chips = screen.getByRole('group', { name: 'More filters' });
+    expect(within(chips).getByText('Team: Sales East')).toBeInTheDocument();
+    await userEvent.click(within(chips).getByRole('button', { name: 'Remove Team' }));
+    await waitFor(() => expect(currentSearch(router).has('ofTeamId')).toBe(false));
+    expect(currentSearch(router).get('createdFrom')).toBe('2026-01-01');
+  });
 });

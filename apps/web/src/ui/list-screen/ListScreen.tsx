@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, CloseButton, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMemo, type ReactNode } from 'react';
 import { errorMessage } from '../../api/problem';
@@ -35,6 +35,41 @@ export interface ListScreenProps<P extends ListPath> {
   baseQuery?: ListQuery;
   /** Sits between the toolbar and the table (a colour legend). */
   children?: ReactNode;
+  /**
+   * Filters of the API the toolbar has no input for, read from the URL and
+   * passed on as they are (a report's drill-down: `createdFrom`, `ofTeamId`),
+   * each shown as a removable chip: URL parameter → label.
+   */
+  moreFilters?: Record<string, string>;
+  /** How a chip shows a value of `moreFilters` (an id as a name). */
+  moreFilterValue?: (param: string, value: string) => string;
+}
+
+const NO_MORE_FILTERS: Record<string, string> = {};
+
+/** The active filters without an input of their own, each removable. */
+function MoreFilterChips({ state, labels, valueOf }: { state: ListState; labels: Record<string, string>; valueOf?: (param: string, value: string) => string }) {
+  const active = Object.keys(labels).filter((param) => state.filterValues[param]);
+  if (active.length === 0) return null;
+  return (
+    <Group gap="xs" aria-label="More filters" role="group">
+      <Text size="sm" c="dimmed">
+        Also filtered by
+      </Text>
+      {active.map((param) => (
+        <Badge
+          key={param}
+          variant="light"
+          color="gray"
+          tt="none"
+          size="lg"
+          rightSection={<CloseButton size="xs" aria-label={`Remove ${labels[param]}`} onClick={() => state.setFilter(param, null)} />}
+        >
+          {labels[param]}: {valueOf?.(param, state.filterValues[param]) ?? state.filterValues[param]}
+        </Badge>
+      ))}
+    </Group>
+  );
 }
 
 function EmptyState({ noun, filtered, onClear }: { noun: string; filtered: boolean; onClear: () => void }) {
@@ -82,8 +117,14 @@ export function ListScreen<P extends ListPath>(props: ListScreenProps<P>) {
     toolbarExtra,
     baseQuery,
     children,
+    moreFilters = NO_MORE_FILTERS,
+    moreFilterValue,
   } = props;
-  const urlState = useListState(filters, defaultSort);
+  const stateFilters = useMemo<ListFilter[]>(
+    () => [...filters, ...Object.entries(moreFilters).map(([param, label]): ListFilter => ({ kind: 'text', param, label }))],
+    [filters, moreFilters],
+  );
+  const urlState = useListState(stateFilters, defaultSort);
   const state = useMemo(() => (baseQuery ? { ...urlState, query: { ...baseQuery, ...urlState.query } } : urlState), [urlState, baseQuery]);
   const { data, error, isPending, isError, isPlaceholderData, refetch } = useList(path, state.query);
   const rows: ListRow<P>[] = data?.items ?? [];
@@ -91,6 +132,7 @@ export function ListScreen<P extends ListPath>(props: ListScreenProps<P>) {
   return (
     <Stack gap="md">
       <ListToolbar state={state} filters={filters} newAction={newAction} extra={toolbarExtra?.(state)} />
+      <MoreFilterChips state={state} labels={moreFilters} valueOf={moreFilterValue} />
       {children}
       {isError && !data ? (
         <ErrorState error={error} onRetry={() => void refetch()} />
