@@ -31,6 +31,7 @@ import { performance } from 'node:perf_hooks';
 import {
   API_DIR,
   apiRequire,
+  capturingDataSource,
   importApiDependency,
   pg,
   recreateDatabase,
@@ -632,10 +633,8 @@ async function loadPlanted(db) {
  */
 function inProcessServices() {
   try {
-    apiRequire('reflect-metadata');
-    const { DataSource } = apiRequire('typeorm');
-    const { ENTITIES } = apiRequire('./dist/entities.js');
-    const { SnakeNamingStrategy } = apiRequire('./dist/platform/database/snake-naming.strategy.js');
+    // first: it loads reflect-metadata, which the decorated classes of dist/ need
+    const { ds, log } = capturingDataSource(DB_URL, { options: SESSION_OPTIONS });
     const { HistoryService } = apiRequire('./dist/platform/history/history.service.js');
     const { CrmSettingsService } = apiRequire('./dist/modules/settings/index.js');
     const { LeadsService } = apiRequire('./dist/modules/leads/index.js');
@@ -648,25 +647,6 @@ function inProcessServices() {
     const { DuplicateRecords } = apiRequire('./dist/modules/duplicates/duplicate-records.js');
     const { DuplicateSearchService } = apiRequire('./dist/modules/duplicates/duplicate-search.service.js');
     const { DuplicateMergeService } = apiRequire('./dist/modules/duplicates/duplicate-merge.service.js');
-    const log = { captured: [] };
-    const noop = () => {};
-    const logger = {
-      logQuery: (sql, params) => log.captured.push({ sql, params: params ?? [] }),
-      logQueryError: noop,
-      logQuerySlow: noop,
-      logSchemaBuild: noop,
-      logMigration: noop,
-      log: noop,
-    };
-    const ds = new DataSource({
-      type: 'postgres',
-      url: DB_URL,
-      entities: ENTITIES,
-      namingStrategy: new SnakeNamingStrategy(),
-      logging: true,
-      logger,
-      extra: { max: 2, options: SESSION_OPTIONS },
-    });
     // constructed as Nest would (constructor order of dist/); what a merge or a search does not use is left undefined
     const history = new HistoryService(ds);
     const settings = new CrmSettingsService(ds);

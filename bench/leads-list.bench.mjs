@@ -22,6 +22,7 @@
 import { performance } from 'node:perf_hooks';
 import {
   apiRequire,
+  capturingDataSource,
   pg,
   recreateDatabase as recreateDatabaseOn,
   ensureBuilt,
@@ -324,42 +325,22 @@ function defineCases(seeded) {
  */
 async function captureSql(cases) {
   try {
-    apiRequire('reflect-metadata');
-    const { DataSource } = apiRequire('typeorm');
-    const { ENTITIES } = apiRequire('./dist/entities.js');
-    const { SnakeNamingStrategy } = apiRequire('./dist/platform/database/snake-naming.strategy.js');
+    // first: it loads reflect-metadata, which the decorated classes of dist/ need
+    const { ds, log } = capturingDataSource(DB_URL);
     const { LeadsService } = apiRequire('./dist/modules/leads/leads.service.js');
-    let captured = [];
-    const noop = () => {};
-    const logger = {
-      logQuery: (sql, params) => captured.push({ sql, params: params ?? [] }),
-      logQueryError: noop,
-      logQuerySlow: noop,
-      logSchemaBuild: noop,
-      logMigration: noop,
-      log: noop,
-    };
-    const ds = new DataSource({
-      type: 'postgres',
-      url: DB_URL,
-      entities: ENTITIES,
-      namingStrategy: new SnakeNamingStrategy(),
-      logging: true,
-      logger,
-      extra: { max: 2 },
-    });
     await ds.initialize();
     try {
       const service = new LeadsService(ds, undefined);
       for (const c of cases) {
-        captured = [];
+        log.captured = [];
         await service.list({ ...c.list });
-        const count = captured.find((q) => /count\(\*\)/i.test(q.sql));
-        const estimate = captured.find((q) => /^\s*EXPLAIN/i.test(q.sql));
+        const count = log.captured.find((q) => /count\(\*\)/i.test(q.sql));
+        const estimate = log.captured.find((q) => /^\s*EXPLAIN/i.test(q.sql));
         // an unfiltered list of a large table reads the statistics instead of counting
-        const stats = captured.find((q) => /reltuples/i.test(q.sql));
-        const page = captured.find((q) => /^\s*SELECT\b/i.test(q.sql) && !/count\(\*\)|reltuples/i.test(q.sql));
-        if (!page || (!count && !stats)) throw new Error(`case ${c.name}: unexpected statements ${JSON.stringify(captured.map((q) => q.sql.slice(0, 60)))}`);
+        const stats = log.captured.find((q) => /reltuples/i.test(q.sql));
+        const page = log.captured.find((q) => /^\s*SELECT\b/i.test(q.sql) && !/count\(\*\)|reltuples/i.test(q.sql));
+        if (!page || (!count && !stats))
+          throw new Error(`case ${c.name}: unexpected statements ${JSON.stringify(log.captured.map((q) => q.sql.slice(0, 60)))}`);
         c.sql = { page, count, stats, estimate: estimate ?? (count ? countToEstimate(count) : undefined) };
       }
     } finally {

@@ -28,6 +28,7 @@ import { performance } from 'node:perf_hooks';
 import {
   API_DIR,
   apiRequire,
+  capturingDataSource,
   importApiDependency,
   recreateDatabase,
   benchPool,
@@ -360,32 +361,11 @@ function defineCases(params) {
 async function captureSql(cases, params) {
   let source;
   try {
-    apiRequire('reflect-metadata');
-    const { DataSource } = apiRequire('typeorm');
-    const { ENTITIES } = apiRequire('./dist/entities.js');
-    const { SnakeNamingStrategy } = apiRequire('./dist/platform/database/snake-naming.strategy.js');
+    // first: it loads reflect-metadata, which the decorated classes of dist/ need
+    const { ds, log } = capturingDataSource(DB_URL);
     const { OpportunitiesService } = apiRequire('./dist/modules/opportunities/opportunities.service.js');
     const { CrmSettingsService } = apiRequire('./dist/modules/settings/crm-settings.service.js');
     const { rankInColumn } = apiRequire('./dist/modules/opportunities/opportunity-ranks.js');
-    let captured = [];
-    const noop = () => {};
-    const logger = {
-      logQuery: (sql, p) => captured.push({ sql, params: p ?? [] }),
-      logQueryError: noop,
-      logQuerySlow: noop,
-      logSchemaBuild: noop,
-      logMigration: noop,
-      log: noop,
-    };
-    const ds = new DataSource({
-      type: 'postgres',
-      url: DB_URL,
-      entities: ENTITIES,
-      namingStrategy: new SnakeNamingStrategy(),
-      logging: true,
-      logger,
-      extra: { max: 2 },
-    });
     await ds.initialize();
     try {
       const service = new OpportunitiesService(ds, new CrmSettingsService(ds), undefined);
@@ -393,30 +373,30 @@ async function captureSql(cases, params) {
         if (c.list) {
           c.sql = [];
           for (const list of c.list) {
-            captured = [];
+            log.captured = [];
             await service.board({ ...list });
-            const page = captured.find((q) => /^\s*SELECT\b/i.test(q.sql) && /FROM "?opportunities"?/.test(q.sql) && !/count\(\*\)/i.test(q.sql));
-            const count = captured.find((q) => /count\(\*\)/i.test(q.sql));
-            const estimate = captured.find((q) => /^\s*EXPLAIN/i.test(q.sql));
-            const others = captured.filter((q) => q !== page && q !== count && q !== estimate);
-            if (!page || !count) throw new Error(`case ${c.name}: unexpected statements ${JSON.stringify(captured.map((q) => q.sql.slice(0, 60)))}`);
+            const page = log.captured.find((q) => /^\s*SELECT\b/i.test(q.sql) && /FROM "?opportunities"?/.test(q.sql) && !/count\(\*\)/i.test(q.sql));
+            const count = log.captured.find((q) => /count\(\*\)/i.test(q.sql));
+            const estimate = log.captured.find((q) => /^\s*EXPLAIN/i.test(q.sql));
+            const others = log.captured.filter((q) => q !== page && q !== count && q !== estimate);
+            if (!page || !count) throw new Error(`case ${c.name}: unexpected statements ${JSON.stringify(log.captured.map((q) => q.sql.slice(0, 60)))}`);
             c.sql.push({ page, count, estimate: estimate ?? countToEstimate(count), others });
           }
         } else {
-          captured = [];
+          log.captured = [];
           await service.pipeline({ ...c.pipeline });
-          if (captured.length !== 1) throw new Error(`case ${c.name}: expected one statement, got ${captured.length}`);
-          c.sql = captured[0];
+          if (log.captured.length !== 1) throw new Error(`case ${c.name}: expected one statement, got ${log.captured.length}`);
+          c.sql = log.captured[0];
         }
       }
       // a move's rank lookup, read-only: the column lock and the neighbour query
       const someId = (await ds.query(`SELECT id FROM opportunities WHERE stage = $1 LIMIT 1`, [MOVE_STAGE]))[0].id;
-      captured = [];
+      log.captured = [];
       await ds.transaction((manager) => rankInColumn(manager, MOVE_STAGE, 10, someId));
-      const neighbours = captured.find((q) => /OFFSET/i.test(q.sql));
+      const neighbours = log.captured.find((q) => /OFFSET/i.test(q.sql));
       if (neighbours) params.moveSql = neighbours.sql;
       console.log(
-        `\nmove (rankInColumn) under the column lock:\n  ${captured
+        `\nmove (rankInColumn) under the column lock:\n  ${log.captured
           .filter((q) => !/^(START|BEGIN|COMMIT)/i.test(q.sql))
           .map((q) => q.sql)
           .join('\n  ')}`,

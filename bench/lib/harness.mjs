@@ -403,3 +403,36 @@ export async function finishBench(settings, started) {
   else await dropDatabase(settings.ADMIN_URL, settings.DB_NAME);
   console.log(`\ntotal bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
+
+/**
+ * A TypeORM DataSource on the built API's entities (apps/api/dist) whose
+ * logger keeps every statement sent in `log.captured` (reset it between
+ * captures): how a benchmark learns the exact SQL a built service runs.
+ * `extra` goes to the pg pool (e.g. the API's session options).
+ */
+export function capturingDataSource(url, extra = {}) {
+  apiRequire('reflect-metadata');
+  const { DataSource } = apiRequire('typeorm');
+  const { ENTITIES } = apiRequire('./dist/entities.js');
+  const { SnakeNamingStrategy } = apiRequire('./dist/platform/database/snake-naming.strategy.js');
+  const log = { captured: [] };
+  const noop = () => {};
+  const logger = {
+    logQuery: (sql, params) => log.captured.push({ sql, params: params ?? [] }),
+    logQueryError: noop,
+    logQuerySlow: noop,
+    logSchemaBuild: noop,
+    logMigration: noop,
+    log: noop,
+  };
+  const ds = new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: true,
+    logger,
+    extra: { max: 2, ...extra },
+  });
+  return { ds, log };
+}
