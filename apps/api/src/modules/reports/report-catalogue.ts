@@ -11,6 +11,7 @@ import {
   namedCategories,
   ReportBody,
   ReportDefinition,
+  ReportLabels,
   ReportRequest,
   SeriesSpec,
 } from './report-charts';
@@ -35,6 +36,12 @@ async function sourceCategories(ids: (string | null | undefined)[], labels: { so
   const known = ids.filter((id): id is string => !!id);
   const categories = namedCategories(known, await labels.sources(known), (id) => ({ sourceId: id }));
   return ids.some((id) => !id) ? [...categories, NO_SOURCE] : categories;
+}
+
+/** One category per salesperson of the rows, labelled by name, opening their records (`assignedToId`). */
+async function salespersonCategories(rows: { assignedToId?: string | null }[], labels: ReportLabels): Promise<Category[]> {
+  const ids = rows.map((row) => row.assignedToId!);
+  return namedCategories(ids, await labels.users(ids), (id) => ({ assignedToId: id }));
 }
 
 const OBJECTIVE_SERIES: SeriesSpec[] = [
@@ -140,8 +147,7 @@ export const REPORTS = {
       });
       const grid = new CountGrid();
       for (const row of rows) grid.add(row.assignedToId!, row.stage!, row.count);
-      const ids = rows.map((row) => row.assignedToId!);
-      const categories = namedCategories(ids, await labels.users(ids), (id) => ({ assignedToId: id }));
+      const categories = await salespersonCategories(rows, labels);
       const series: SeriesSpec[] = [
         { key: 'closed_won', name: 'Won', filter: { stage: 'closed_won' } },
         { key: 'closed_lost', name: 'Lost', filter: { stage: 'closed_lost' } },
@@ -320,15 +326,13 @@ export const REPORTS = {
       });
       const grid = new CountGrid();
       for (const row of rows) grid.add(row.assignedToId!, row.status!, row.count);
-      const ids = rows.map((row) => row.assignedToId!);
       const series = LEAD_STATUSES.map((status) => ({ key: status, name: LEAD_STATUS_NAMES[status], filter: { status } }));
       return {
-        series: chart(
-          namedCategories(ids, await labels.users(ids), (id) => ({ assignedToId: id })),
-          series,
-          (user, status) => grid.get(user, status),
-          { createdFrom: range.from, createdTo: range.to, ...owners(request) },
-        ),
+        series: chart(await salespersonCategories(rows, labels), series, (user, status) => grid.get(user, status), {
+          createdFrom: range.from,
+          createdTo: range.to,
+          ...owners(request),
+        }),
       };
     },
   },
@@ -380,15 +384,14 @@ export const REPORTS = {
       });
       const grid = new CountGrid();
       for (const row of rows) grid.add(row.assignedToId!, row.status!, row.count);
-      const ids = rows.map((row) => row.assignedToId!);
       const series = (['planned', 'realized'] as const).map((status) => ({ key: status, name: EVENT_STATUS_NAMES[status], filter: { status } }));
       return {
-        series: chart(
-          namedCategories(ids, await labels.users(ids), (id) => ({ assignedToId: id })),
-          series,
-          (user, status) => grid.get(user, status),
-          { type: 'call', startFrom: range.from, startTo: range.to, ...organisers(request) },
-        ),
+        series: chart(await salespersonCategories(rows, labels), series, (user, status) => grid.get(user, status), {
+          type: 'call',
+          startFrom: range.from,
+          startTo: range.to,
+          ...organisers(request),
+        }),
       };
     },
   },
@@ -412,18 +415,17 @@ export const REPORTS = {
       ).filter((row) => row.callDirection);
       const grid = new CountGrid();
       for (const row of rows) grid.add(row.assignedToId!, row.callDirection!, row.count);
-      const ids = rows.map((row) => row.assignedToId!);
       const series: SeriesSpec[] = [
         { key: 'inbound', name: 'Inbound', filter: { callDirection: 'inbound' } },
         { key: 'outbound', name: 'Outbound', filter: { callDirection: 'outbound' } },
       ];
       return {
-        series: chart(
-          namedCategories(ids, await labels.users(ids), (id) => ({ assignedToId: id })),
-          series,
-          (user, direction) => grid.get(user, direction),
-          { type: 'call', startFrom: range.from, startTo: range.to, ...organisers(request) },
-        ),
+        series: chart(await salespersonCategories(rows, labels), series, (user, direction) => grid.get(user, direction), {
+          type: 'call',
+          startFrom: range.from,
+          startTo: range.to,
+          ...organisers(request),
+        }),
       };
     },
   },
